@@ -1,0 +1,46 @@
+/* SPDX-License-Identifier: MIT */
+/* cmd.h - the commands that print something and exit (--check, --match, ...) */
+#ifndef KW_CMD_H
+#define KW_CMD_H
+
+#include <stdio.h>
+
+#include "tree.h"
+
+/* Exit statuses (keywiz(1) "EXIT STATUS"; sysexits.h values). */
+enum {
+	KW_EXIT_OK = 0,
+	KW_EXIT_NEGATIVE = 1,	/* key invalid, nothing matched, quit early */
+	KW_EXIT_USAGE = 64,
+	KW_EXIT_DATAERR = 65,	/* invalid tree or record */
+	KW_EXIT_NOINPUT = 66,	/* cannot open input */
+	KW_EXIT_SOFTWARE = 70,
+	KW_EXIT_IOERR = 74
+};
+
+/* Options shared by the commands and the front ends. */
+struct kw_opts {
+	const char *tree_path;	/* resolved path of the tree */
+	const char *lang;	/* UI language code */
+	const char *transcript;	/* -o FILE, or NULL */
+	const char *resume;	/* --resume FILE, or NULL */
+	int plain;
+	int training;
+	int practice;
+};
+
+/* Read one line (at most `max` bytes, newline stripped) from `fp` into a
+ * new string; NULL at end of input. For the commands whose argument is "-". */
+char *cmd_read_line(FILE *fp, size_t max);
+
+/* --check: load and check, print diagnostics to stderr, "FILE: OK ..." to
+ * stdout; returns 0, 65 (invalid) or 66 (cannot open). */
+int cmd_check(const struct kw_opts *o);
+/* --check-key=KEY: print the analysis; 0 well-formed, 1 not. The key format
+ * comes from `t` (or the default when t is NULL or has none). */
+int cmd_check_key(const struct kw_tree *t, const char *key, FILE *out);
+/* --match=TEXT: print the matches best first; 0, or 1 when none. */
+int cmd_match(const struct kw_tree *t, size_t lang, const char *text,
+    FILE *out);
+
+#endif

@@ -1,0 +1,89 @@
+/* SPDX-License-Identifier: MIT */
+/* i18n.c - choosing the language and setting up gettext */
+#include "config.h"
+
+#include <langinfo.h>
+#include <locale.h>
+#include <stdlib.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "i18n.h"
+
+const char *const i18n_languages[] = { "en", "fr", NULL };
+
+static char current[8] = "en";
+
+const char *
+i18n_env_lang(char *buf, size_t size)
+{
+	static const char *const vars[] = { "LC_ALL", "LC_MESSAGES", "LANG" };
+
+	for (size_t i = 0; i < sizeof vars / sizeof vars[0]; i++) {
+		const char *v = getenv(vars[i]);
+		size_t n;
+
+		if (v == NULL || *v == '\0')
+			continue;
+		if (strcmp(v, "C") == 0 || strcmp(v, "POSIX") == 0 ||
+		    strncmp(v, "C.", 2) == 0)
+			break;
+		n = strcspn(v, "_.@");
+		if (n >= 2 && n <= 3 && n < size) {
+			memcpy(buf, v, n);
+			buf[n] = '\0';
+			return buf;
+		}
+		break;
+	}
+	snprintf(buf, size, "en");
+	return buf;
+}
+
+int
+i18n_known(const char *code)
+{
+	for (size_t i = 0; i18n_languages[i] != NULL; i++)
+		if (strcmp(code, i18n_languages[i]) == 0)
+			return 1;
+	return 0;
+}
+
+static int
+ctype_is_utf8(void)
+{
+	const char *cs = nl_langinfo(CODESET);
+
+	return cs != NULL && (strcmp(cs, "UTF-8") == 0 ||
+	    strcmp(cs, "utf8") == 0);
+}
+
+void
+i18n_init(const char *code)
+{
+	const char *dir = getenv("KEYWIZ_LOCALEDIR");
+	const char *msgs;
+
+	if (setlocale(LC_ALL, "") == NULL)
+		setlocale(LC_ALL, "C");
+	/* keywiz reads and writes UTF-8; where the environment's locale is
+	 * missing or not UTF-8, use C.UTF-8 for character handling */
+	if (!ctype_is_utf8())
+		setlocale(LC_CTYPE, "C.UTF-8");
+	/* gettext ignores LANGUAGE in the C locale: make sure it is not */
+	msgs = setlocale(LC_MESSAGES, NULL);
+	if (msgs == NULL || strcmp(msgs, "C") == 0 ||
+	    strcmp(msgs, "POSIX") == 0)
+		setlocale(LC_MESSAGES, "C.UTF-8");
+	snprintf(current, sizeof current, "%s", code);
+	setenv("LANGUAGE", code, 1);
+	bindtextdomain(PACKAGE, dir != NULL && *dir != '\0' ? dir : LOCALEDIR);
+	bind_textdomain_codeset(PACKAGE, "UTF-8");
+	textdomain(PACKAGE);
+}
+
+const char *
+i18n_current(void)
+{
+	return current;
+}

@@ -1,0 +1,33 @@
+/* SPDX-License-Identifier: MIT */
+/* match.h - ranking pasted error text against the tree's messages */
+#ifndef KW_MATCH_H
+#define KW_MATCH_H
+
+#include <stddef.h>
+
+#include "tree.h"
+
+/* One candidate: option `opt` of choice node `node`. */
+struct kw_match {
+	const struct kw_node *node;
+	size_t opt;
+	double score;		/* 0..1; higher is better */
+	size_t lang;		/* language of the phrase that matched best */
+};
+
+struct kw_matcher;
+
+/* Prepare the phrases of `choice` (a choice node), or of every choice option
+ * in the tree that has a message when `choice` is NULL: the option's message
+ * and match phrases in every language of the tree, whatever the UI language.
+ * The matcher borrows the tree. */
+struct kw_matcher *match_new(const struct kw_tree *t,
+    const struct kw_node *choice);
+void match_free(struct kw_matcher *m);
+
+/* Rank the candidates against `text`; writes at most `max` plausible ones
+ * (best first) to `out` and returns how many. 0 means nothing is plausible. */
+size_t match_rank(const struct kw_matcher *m, const char *text,
+    struct kw_match *out, size_t max);
+
+#endif

@@ -1,0 +1,76 @@
+/* SPDX-License-Identifier: MIT */
+/* prodkey.h - product-key normalisation, alphabet and look-alike checks, masking */
+#ifndef KW_PRODKEY_H
+#define KW_PRODKEY_H
+
+#include <stddef.h>
+
+#include "tree.h"
+
+#define KW_KEY_MAX 64		/* normalised characters kept at most */
+#define KW_KEY_BAD_MAX 64
+
+enum kw_key_verdict {
+	KW_KEY_VALID,		/* well-formed, nothing to say */
+	KW_KEY_DOUBTFUL,	/* well-formed, but with warnings (N count) */
+	KW_KEY_INVALID		/* wrong length or characters */
+};
+
+/* What the input looks like when it is not a product key at all. */
+enum kw_key_kind {
+	KW_KIND_KEY,		/* a product key, possibly mistyped */
+	KW_KIND_EMPTY,
+	KW_KIND_GUID,		/* 8-4-4-4-12 hex: a subscription or tenant id */
+	KW_KIND_EMAIL,
+	KW_KIND_URL,
+	KW_KIND_TOO_LONG	/* far more than a key */
+};
+
+enum kw_key_problem {
+	KW_BAD_IMPOSSIBLE,	/* never occurs in a key; has look-alikes */
+	KW_BAD_FOREIGN		/* not a letter or digit at all */
+};
+
+struct kw_key_bad {
+	size_t pos;		/* 0-based in the normalised key */
+	unsigned group, place;	/* 1-based group and place in the group */
+	char ch[8];		/* the character as typed (UTF-8) */
+	enum kw_key_problem problem;
+	const char *lookalikes;	/* valid characters it may stand for, e.g.
+				 * "DQ" for O; "" if none */
+};
+
+struct kw_keycheck {
+	enum kw_key_verdict verdict;
+	enum kw_key_kind kind;
+	char norm[KW_KEY_MAX * 4 + 1]; /* normalised, no dashes (UTF-8) */
+	size_t len;		/* characters in norm */
+	size_t expected;	/* groups * group_length */
+	struct kw_key_bad bad[KW_KEY_BAD_MAX];
+	size_t nbad;
+	unsigned n_count;	/* occurrences of N */
+	int n_warning;		/* n_count is not the usual (0 or 1) */
+};
+
+/* Analyse `input` (any case, spaces, dashes of any kind, full-width forms,
+ * surrounding quotes) against `fmt`. Always fills *out; returns its verdict. */
+enum kw_key_verdict prodkey_analyse(const struct kw_keyfmt *fmt,
+    const char *input, struct kw_keycheck *out);
+
+/* The normalised key grouped with dashes ("ABCDE-FGHIJ-..."), into buf. */
+void prodkey_format(const struct kw_keyfmt *fmt, const struct kw_keycheck *k,
+    char *buf, size_t size);
+/* The key masked to its last five characters: "XXXXX-XXXXX-XXXXX-XXXXX-7QW3K"
+ * (fewer characters typed: masked the same way). Never shows more. */
+void prodkey_mask(const struct kw_keyfmt *fmt, const struct kw_keycheck *k,
+    char *buf, size_t size);
+/* One line in the current language (gettext) saying what the analysis
+ * found, e.g. "25 characters, 2 impossible: O at 2.3, S at 4.1". */
+void prodkey_summary(const struct kw_keycheck *k, char *buf, size_t size);
+/* Wipe the key from memory (explicit_bzero). */
+void prodkey_wipe(struct kw_keycheck *k);
+
+/* The default key format: 5 groups of 5, BCDFGHJKMNPQRTVWXY2346789. */
+void prodkey_default_format(struct kw_keyfmt *fmt);
+
+#endif

@@ -1,0 +1,130 @@
+/* SPDX-License-Identifier: MIT */
+/* session.h - the engine: where a walk through a tree stands, and its history */
+#ifndef KW_SESSION_H
+#define KW_SESSION_H
+
+#include <stddef.h>
+#include <time.h>
+
+#include "tree.h"
+
+/*
+ * A session walks one tree. It knows nothing of terminals or files: front
+ * ends show session_node() and feed answers back; the record module reads
+ * the path and the events. The session borrows the tree (which must outlive
+ * it) and owns every string it was given (copies).
+ *
+ * The path is the list of steps from the start node to the current one: the
+ * last step is the current node, not yet answered. Back pops steps; restart
+ * goes back to the start. The event log keeps everything, in order, for the
+ * record, including what back and restart undid.
+ */
+
+enum kw_event_type {
+	KW_EV_START,		/* session began (node = start) */
+	KW_EV_SHOW,		/* a node was shown */
+	KW_EV_ANSWER,		/* a node was answered (opt, text) */
+	KW_EV_BACK,		/* went back to node */
+	KW_EV_RESTART,		/* went back to the start */
+	KW_EV_KEY,		/* a product key was analysed (text: masked) */
+	KW_EV_NOTE,		/* a free-text note (text) */
+	KW_EV_CHECKED,		/* a checklist item was ticked (opt = item) */
+	KW_EV_QUIT,		/* the user quit before an outcome */
+	KW_EV_END,		/* an outcome was reached and acknowledged */
+	KW_EV_TYPE_COUNT
+};
+
+struct kw_event {
+	enum kw_event_type type;
+	time_t t;
+	const struct kw_node *node;
+	int opt;		/* option or item index, -1 if none */
+	const char *text;	/* owned by the session; may be NULL */
+};
+
+enum {
+	KW_STEP_SKIPPED = 1 << 0	/* a wait answered with "skip" */
+};
+
+struct kw_step {
+	const struct kw_node *node;
+	time_t shown;		/* when this node was (last) shown */
+	int opt;		/* answer given, -1 for the current step */
+	time_t answered;
+	const char *text;	/* what was typed/pasted to answer, or NULL */
+	unsigned flags;
+	unsigned long checked;	/* checklist items ticked (bit i = item i) */
+};
+
+/* What the session knows of the product key: never the key itself. */
+struct kw_keyinfo {
+	int entered;		/* a key was analysed */
+	int valid;		/* well-formed for the tree's key format */
+	const char *masked;	/* e.g. "XXXXX-XXXXX-XXXXX-XXXXX-7QW3K" */
+	const char *summary;	/* one line: what the analysis found */
+};
+
+struct kw_session;
+
+/* A new session at the tree's start node, in language index `lang`.
+ * `clock` gives the time (NULL: time()); tests pass a fake one. */
+struct kw_session *session_new(const struct kw_tree *t, size_t lang,
+    time_t (*clock)(void));
+/* Frees the session and wipes what it held; accepts NULL. */
+void session_free(struct kw_session *s);
+
+const struct kw_tree *session_tree(const struct kw_session *s);
+size_t session_lang(const struct kw_session *s);
+void session_set_lang(struct kw_session *s, size_t lang);
+time_t session_now(const struct kw_session *s);
+time_t session_started(const struct kw_session *s);
+
+/* The current node (never NULL). */
+const struct kw_node *session_node(const struct kw_session *s);
+/* Steps on the path, the current one included (>= 1). */
+size_t session_depth(const struct kw_session *s);
+const struct kw_step *session_step(const struct kw_session *s, size_t i);
+
+/* Answer the current node with option `opt`; `text` is what the user typed
+ * to choose it (pasted message, may be NULL); `flags` KW_STEP_*. Returns 0,
+ * or -1 if the node is an outcome or opt is out of range (nothing changes). */
+int session_answer(struct kw_session *s, size_t opt, const char *text,
+    unsigned flags);
+/* Go back one step; -1 at the start (nothing changes). */
+int session_back(struct kw_session *s);
+/* Go back to step `i` of the path (0 = start); -1 if i is not before the
+ * current step. */
+int session_back_to(struct kw_session *s, size_t i);
+/* Back to the start node, keeping the event log, the key and the notes. */
+void session_restart(struct kw_session *s);
+
+/* Tick or untick checklist item `item` of the current step node. */
+int session_check_item(struct kw_session *s, size_t item, int on);
+
+/* Record the key analysis (masked key and a one-line summary). */
+void session_set_key(struct kw_session *s, int valid, const char *masked,
+    const char *summary);
+const struct kw_keyinfo *session_key(const struct kw_session *s);
+
+/* Add a free-text note (attached to the current node). */
+void session_add_note(struct kw_session *s, const char *text);
+
+/* Mark the session finished: KW_EV_END at an outcome, else KW_EV_QUIT.
+ * Idempotent. */
+void session_finish(struct kw_session *s);
+int session_finished(const struct kw_session *s);
+/* The outcome reached, or NULL. */
+const struct kw_node *session_outcome(const struct kw_session *s);
+
+/* The event log, oldest first. */
+size_t session_nevents(const struct kw_session *s);
+const struct kw_event *session_event(const struct kw_session *s, size_t i);
+
+/* The matched error, if the path went through a choice option that carries
+ * a message: sets *node and *opt and returns 1, else 0. */
+int session_error(const struct kw_session *s, const struct kw_node **node,
+    size_t *opt);
+
+const char *session_event_name(enum kw_event_type type);
+
+#endif

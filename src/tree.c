@@ -1,0 +1,195 @@
+/* SPDX-License-Identifier: MIT */
+/* tree.c - the tree's arena, text lookup and id index */
+#include "config.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "tree.h"
+#include "xalloc.h"
+
+#define ARENA_BLOCK (64 * 1024)
+
+struct arena_block {
+	struct arena_block *prev;
+	size_t used, size;
+	max_align_t data[];
+};
+
+struct kw_arena {
+	struct arena_block *top;
+};
+
+void *
+tree_alloc(struct kw_tree *t, size_t n)
+{
+	struct kw_arena *a = t->arena;
+	struct arena_block *b = a->top;
+	size_t align = sizeof(max_align_t);
+
+	n = (n + align - 1) / align * align;
+	if (n == 0)
+		n = align;
+	if (b == NULL || b->size - b->used < n) {
+		size_t size = n > ARENA_BLOCK / 4 ? n : ARENA_BLOCK;
+
+		b = xmalloc(sizeof *b + size);
+		b->size = size;
+		b->used = 0;
+		if (n > ARENA_BLOCK / 4 && a->top != NULL) {
+			/* a big one: keep filling the current block */
+			b->prev = a->top->prev;
+			a->top->prev = b;
+			b->used = n;
+			return b->data;
+		}
+		b->prev = a->top;
+		a->top = b;
+	}
+	void *p = (char *)b->data + b->used;
+	b->used += n;
+	memset(p, 0, n);
+	return p;
+}
+
+const char *
+tree_strndup(struct kw_tree *t, const char *s, size_t n)
+{
+	char *p;
+
+	if (n == SIZE_MAX)
+		fatal("string too long");
+	p = tree_alloc(t, n + 1);
+	memcpy(p, s, n);
+	p[n] = '\0';
+	return p;
+}
+
+struct kw_tree *
+tree_new(void)
+{
+	struct kw_tree *t = xcalloc(1, sizeof *t);
+
+	t->arena = xcalloc(1, sizeof *t->arena);
+	t->version = "";
+	return t;
+}
+
+void
+tree_free(struct kw_tree *t)
+{
+	struct arena_block *b, *prev;
+
+	if (t == NULL)
+		return;
+	for (b = t->arena->top; b != NULL; b = prev) {
+		prev = b->prev;
+		free(b);
+	}
+	free(t->arena);
+	free(t->by_id);
+	free(t);
+}
+
+const char *
+tree_text(const struct kw_text *t, size_t lang)
+{
+	if (lang < KW_LANG_MAX && t->s[lang] != NULL)
+		return t->s[lang];
+	for (size_t i = 0; i < KW_LANG_MAX; i++)
+		if (t->s[i] != NULL)
+			return t->s[i];
+	return "";
+}
+
+int
+tree_text_set(const struct kw_text *t)
+{
+	for (size_t i = 0; i < KW_LANG_MAX; i++)
+		if (t->s[i] != NULL)
+			return 1;
+	return 0;
+}
+
+int
+tree_lang(const struct kw_tree *t, const char *code)
+{
+	size_t n = strcspn(code, "_.@-");
+
+	for (size_t i = 0; i < t->nlangs; i++)
+		if (strlen(t->langs[i]) == n &&
+		    strncmp(t->langs[i], code, n) == 0)
+			return (int)i;
+	return -1;
+}
+
+static int
+by_id_cmp(const void *a, const void *b)
+{
+	const struct kw_node *const *x = a, *const *y = b;
+
+	return strcmp((*x)->id, (*y)->id);
+}
+
+const struct kw_node *
+tree_index(struct kw_tree *t)
+{
+	free(t->by_id);
+	t->by_id = xcalloc(t->nnodes ? t->nnodes : 1, sizeof *t->by_id);
+	for (size_t i = 0; i < t->nnodes; i++) {
+		t->nodes[i].index = i;
+		t->by_id[i] = &t->nodes[i];
+	}
+	qsort(t->by_id, t->nnodes, sizeof *t->by_id, by_id_cmp);
+	for (size_t i = 1; i < t->nnodes; i++)
+		if (strcmp(t->by_id[i - 1]->id, t->by_id[i]->id) == 0)
+			return t->by_id[i]->index > t->by_id[i - 1]->index ?
+			    t->by_id[i] : t->by_id[i - 1];
+	return NULL;
+}
+
+const struct kw_node *
+tree_find(const struct kw_tree *t, const char *id)
+{
+	size_t lo = 0, hi = t->nnodes;
+
+	if (t->by_id == NULL) {
+		for (size_t i = 0; i < t->nnodes; i++)
+			if (strcmp(t->nodes[i].id, id) == 0)
+				return &t->nodes[i];
+		return NULL;
+	}
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		int c = strcmp(t->by_id[mid]->id, id);
+
+		if (c == 0)
+			return t->by_id[mid];
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return NULL;
+}
+
+static const char *const type_names[KW_NODE_TYPE_COUNT] = {
+	"key", "choice", "question", "step", "wait", "outcome"
+};
+
+static const char *const result_names[KW_RESULT_COUNT] = {
+	"resolved", "escalate", "redirect", "unresolved"
+};
+
+const char *
+tree_type_name(enum kw_node_type type)
+{
+	return (unsigned)type < KW_NODE_TYPE_COUNT ? type_names[type] : "?";
+}
+
+const char *
+tree_result_name(enum kw_result r)
+{
+	return (unsigned)r < KW_RESULT_COUNT ? result_names[r] : "?";
+}

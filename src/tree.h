@@ -1,0 +1,160 @@
+/* SPDX-License-Identifier: MIT */
+/* tree.h - the decision-tree model: nodes, options, localised text */
+#ifndef KW_TREE_H
+#define KW_TREE_H
+
+#include <stddef.h>
+
+#include "diag.h"
+
+#define KW_FORMAT_VERSION 1
+#define KW_LANG_MAX 8		/* languages one tree may list */
+#define KW_ALPHABET_MAX 64	/* characters in a product-key alphabet */
+
+/*
+ * Ownership: a tree owns every string and array reachable from it; all of it
+ * lives in the tree's arena and goes with tree_free(). Once loaded and
+ * checked, a tree is read-only: sessions and front ends hold const pointers.
+ */
+
+/* One user-visible string in each language of the tree: s[i] is the text in
+ * tree->langs[i]; NULL where the file gave none (check.c reports that). */
+struct kw_text {
+	const char *s[KW_LANG_MAX];
+	struct kw_pos pos;	/* of the mapping (or scalar) in the file */
+};
+
+/* A list of strings, e.g. match phrases in one language, or links. */
+struct kw_strv {
+	const char **v;
+	size_t n;
+};
+
+enum kw_node_type {
+	KW_NODE_KEY,		/* enter the product key; one option "next" */
+	KW_NODE_CHOICE,		/* pick one of several labelled options */
+	KW_NODE_QUESTION,	/* yes/no; options "yes" (0) and "no" (1) */
+	KW_NODE_STEP,		/* do something (checklist items); "next" */
+	KW_NODE_WAIT,		/* wait N minutes; "worked" (0), "failing" (1) */
+	KW_NODE_OUTCOME,	/* the end: who to contact and what to say */
+	KW_NODE_TYPE_COUNT
+};
+
+enum kw_result {
+	KW_RESULT_RESOLVED,	/* the user can fix it themselves, done */
+	KW_RESULT_ESCALATE,	/* hand over to someone (contact) */
+	KW_RESULT_REDIRECT,	/* wrong place: go elsewhere (e.g. office.com/setup) */
+	KW_RESULT_UNRESOLVED,	/* nothing more to try */
+	KW_RESULT_COUNT
+};
+
+/* Fixed option indexes of question and wait nodes. */
+#define KW_OPT_YES	0
+#define KW_OPT_NO	1
+#define KW_OPT_WORKED	0
+#define KW_OPT_FAILING	1
+
+struct kw_node;
+
+/* An edge out of a node. Every node but an outcome has at least one. */
+struct kw_option {
+	const char *id;		/* answer name: "next", "yes", "no", "worked",
+				 * "failing", or a choice option's id */
+	struct kw_text label;	/* choice only: what the option says */
+	struct kw_text message;	/* choice only, optional: an error message
+				 * verbatim, shown and matched */
+	struct kw_strv match[KW_LANG_MAX]; /* choice only, optional: more
+				 * phrases (older wordings) per language */
+	const char *target;	/* id of the next node, as written */
+	struct kw_node *next;	/* resolved by the loader; NULL only if the
+				 * target is unknown (a check error) */
+	struct kw_pos pos;	/* of the target, for diagnostics */
+};
+
+struct kw_node {
+	const char *id;
+	enum kw_node_type type;
+	struct kw_pos pos;	/* of the node's key in the nodes mapping */
+	size_t index;		/* in tree->nodes */
+	struct kw_text title;	/* optional short heading */
+	struct kw_text text;	/* what the screen says */
+	struct kw_text why;	/* optional: training mode's reason */
+	struct kw_strv links;	/* optional URLs, shown as text */
+	struct kw_text *items;	/* step only: checklist items */
+	size_t nitems;
+	struct kw_option *opts;
+	size_t nopts;
+	unsigned minutes;	/* wait only */
+	enum kw_result result;	/* outcome only */
+	struct kw_text contact;	/* outcome only, optional: who to contact */
+	struct kw_text tell;	/* outcome only, optional: what to tell them */
+};
+
+/* The product-key format a key node checks against. */
+struct kw_keyfmt {
+	unsigned groups;		/* 5 */
+	unsigned group_length;		/* 5 */
+	char alphabet[KW_ALPHABET_MAX + 1]; /* upper-case ASCII letters/digits */
+};
+
+/* A practice caller (training, see keywiz-tree(5) "scenarios"). */
+struct kw_scenario {
+	const char *id;
+	struct kw_text caller;		/* who calls and what they say */
+	struct kw_strv path;		/* expected node ids, start to outcome */
+	struct kw_strv answers;		/* expected answer ids, one per step */
+	struct kw_pos pos;
+};
+
+struct kw_arena;
+
+struct kw_tree {
+	const char *file;		/* path it was loaded from */
+	unsigned format;		/* the "keywiz:" version, 1 */
+	const char *id;
+	const char *version;		/* optional tree version, "" if none */
+	struct kw_text title;
+	const char *langs[KW_LANG_MAX];	/* "en", "fr", ... */
+	size_t nlangs;
+	int has_keyfmt;
+	struct kw_keyfmt keyfmt;
+	const char *start_id;
+	struct kw_node *start;
+	struct kw_node *nodes;		/* in file order */
+	size_t nnodes;
+	struct kw_scenario *scenarios;
+	size_t nscenarios;
+	struct kw_arena *arena;		/* owns all of the above */
+	const struct kw_node **by_id;	/* nodes sorted by id, for tree_find */
+};
+
+/* The text in language `lang` (an index into tree->langs), falling back to
+ * the first language that has one; "" if none. Never NULL. */
+const char *tree_text(const struct kw_text *t, size_t lang);
+/* Whether any language has a string. */
+int tree_text_set(const struct kw_text *t);
+
+/* The index of language `code` ("fr", "fr_FR.UTF-8" matches "fr") in the
+ * tree's languages, or -1. */
+int tree_lang(const struct kw_tree *t, const char *code);
+
+/* The node with this id, or NULL. O(log n) once tree_index() has run. */
+const struct kw_node *tree_find(const struct kw_tree *t, const char *id);
+/* Build the id index (the loader calls it); returns the first duplicate id
+ * found, or NULL. */
+const struct kw_node *tree_index(struct kw_tree *t);
+
+/* Names used in the file format and in records. */
+const char *tree_type_name(enum kw_node_type type);
+const char *tree_result_name(enum kw_result r);
+
+/* An empty tree with its arena; the loader fills it in. */
+struct kw_tree *tree_new(void);
+/* Frees the tree and everything it owns; accepts NULL. */
+void tree_free(struct kw_tree *t);
+
+/* Arena allocation for the loader: memory lives until tree_free(). */
+void *tree_alloc(struct kw_tree *t, size_t n);
+const char *tree_strndup(struct kw_tree *t, const char *s, size_t n);
+
+#endif

@@ -1,0 +1,2 @@
+# SPDX-License-Identifier: MIT
+# lib.sh - helpers for the tmux end-to-end tests (sourced)

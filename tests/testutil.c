@@ -1,0 +1,80 @@
+/* SPDX-License-Identifier: MIT */
+/* testutil.c - shared helpers for the Criterion suites */
+#include "config.h"
+
+#include <criterion/criterion.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "check.h"
+#include "load.h"
+#include "testutil.h"
+
+const char *
+tu_src(const char *rel)
+{
+	static char buf[4096];
+
+	snprintf(buf, sizeof buf, "%s/%s", KW_SRCDIR, rel);
+	return buf;
+}
+
+struct kw_tree *
+tu_load(const char *path)
+{
+	struct kw_limits lim;
+	struct kw_diags d;
+	struct kw_tree *t;
+	int cant_open = 0;
+
+	load_default_limits(&lim);
+	diags_init(&d, path);
+	t = load_tree(path, &lim, &d, &cant_open);
+	if (t != NULL)
+		check_tree(t, 0, &d);
+	if (t == NULL || d.nerrors > 0) {
+		diags_print(&d, stderr);
+		cr_fatal("%s does not load cleanly", path);
+	}
+	diags_free(&d);
+	return t;
+}
+
+const struct kw_tree *
+tu_bundled(void)
+{
+	static struct kw_tree *t;
+
+	if (t == NULL)
+		t = tu_load(tu_src("wizard/m365-product-key.yaml"));
+	return t;
+}
+
+char *
+tu_slurp(const char *path, size_t *len)
+{
+	FILE *fp = fopen(path, "rb");
+	char *buf;
+	long n;
+
+	cr_assert_not_null(fp, "cannot open %s", path);
+	fseek(fp, 0, SEEK_END);
+	n = ftell(fp);
+	rewind(fp);
+	buf = malloc((size_t)n + 1);
+	cr_assert_not_null(buf);
+	cr_assert_eq(fread(buf, 1, (size_t)n, fp), (size_t)n);
+	buf[n] = '\0';
+	fclose(fp);
+	if (len != NULL)
+		*len = (size_t)n;
+	return buf;
+}
+
+time_t
+tu_fake_clock(void)
+{
+	static time_t t = 1795514400;	/* 2026-11-24T10:00:00Z */
+
+	return t++;
+}
