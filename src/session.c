@@ -1,0 +1,322 @@
+/* SPDX-License-Identifier: MIT */
+/* session.c - the engine: the path through a tree, back, restart, events */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "session.h"
+#include "xalloc.h"
+
+struct kw_session {
+	const struct kw_tree *tree;
+	size_t lang;
+	time_t (*clock)(void);
+	time_t started;
+
+	struct kw_step *path;
+	size_t depth, path_cap;
+
+	struct kw_event *events;
+	size_t nevents, events_cap;
+
+	/* strings the session owns: event texts, step texts, key info */
+	char **strings;
+	size_t nstrings, strings_cap;
+
+	struct kw_keyinfo key;
+	int finished;
+};
+
+static const char *
+keep(struct kw_session *s, const char *text)
+{
+	char *copy;
+
+	if (text == NULL)
+		return NULL;
+	copy = xstrdup(text);
+	s->strings = xgrow(s->strings, &s->strings_cap, s->nstrings + 1,
+	    sizeof *s->strings);
+	s->strings[s->nstrings++] = copy;
+	return copy;
+}
+
+time_t
+session_now(const struct kw_session *s)
+{
+	return s->clock != NULL ? s->clock() : time(NULL);
+}
+
+static void
+log_event(struct kw_session *s, enum kw_event_type type,
+    const struct kw_node *node, int opt, const char *text)
+{
+	struct kw_event *e;
+
+	s->events = xgrow(s->events, &s->events_cap, s->nevents + 1,
+	    sizeof *s->events);
+	e = &s->events[s->nevents++];
+	e->type = type;
+	e->t = session_now(s);
+	e->node = node;
+	e->opt = opt;
+	e->text = keep(s, text);
+}
+
+static void
+push_step(struct kw_session *s, const struct kw_node *node)
+{
+	struct kw_step *st;
+
+	s->path = xgrow(s->path, &s->path_cap, s->depth + 1, sizeof *s->path);
+	st = &s->path[s->depth++];
+	memset(st, 0, sizeof *st);
+	st->node = node;
+	st->opt = -1;
+	st->shown = session_now(s);
+	log_event(s, KW_EV_SHOW, node, -1, NULL);
+}
+
+struct kw_session *
+session_new(const struct kw_tree *t, size_t lang, time_t (*clock)(void))
+{
+	struct kw_session *s = xcalloc(1, sizeof *s);
+
+	s->tree = t;
+	s->lang = lang < t->nlangs ? lang : 0;
+	s->clock = clock;
+	s->started = session_now(s);
+	log_event(s, KW_EV_START, t->start, -1, NULL);
+	push_step(s, t->start);
+	return s;
+}
+
+void
+session_free(struct kw_session *s)
+{
+	if (s == NULL)
+		return;
+	for (size_t i = 0; i < s->nstrings; i++) {
+		explicit_bzero(s->strings[i], strlen(s->strings[i]));
+		free(s->strings[i]);
+	}
+	free(s->strings);
+	free(s->events);
+	free(s->path);
+	free(s);
+}
+
+const struct kw_tree *
+session_tree(const struct kw_session *s)
+{
+	return s->tree;
+}
+
+size_t
+session_lang(const struct kw_session *s)
+{
+	return s->lang;
+}
+
+void
+session_set_lang(struct kw_session *s, size_t lang)
+{
+	if (lang < s->tree->nlangs)
+		s->lang = lang;
+}
+
+time_t
+session_started(const struct kw_session *s)
+{
+	return s->started;
+}
+
+const struct kw_node *
+session_node(const struct kw_session *s)
+{
+	return s->path[s->depth - 1].node;
+}
+
+size_t
+session_depth(const struct kw_session *s)
+{
+	return s->depth;
+}
+
+const struct kw_step *
+session_step(const struct kw_session *s, size_t i)
+{
+	return i < s->depth ? &s->path[i] : NULL;
+}
+
+int
+session_answer(struct kw_session *s, size_t opt, const char *text,
+    unsigned flags)
+{
+	struct kw_step *st = &s->path[s->depth - 1];
+	const struct kw_node *n = st->node;
+
+	if (s->finished || n->type == KW_NODE_OUTCOME || opt >= n->nopts ||
+	    n->opts[opt].next == NULL)
+		return -1;
+	st->opt = (int)opt;
+	st->answered = session_now(s);
+	st->text = keep(s, text);
+	st->flags = flags;
+	log_event(s, KW_EV_ANSWER, n, (int)opt, text);
+	push_step(s, n->opts[opt].next);
+	return 0;
+}
+
+static void
+pop_to(struct kw_session *s, size_t depth)
+{
+	struct kw_step *st;
+
+	s->depth = depth;
+	st = &s->path[depth - 1];
+	st->opt = -1;
+	st->answered = 0;
+	st->text = NULL;
+	st->flags = 0;
+	st->shown = session_now(s);
+}
+
+int
+session_back(struct kw_session *s)
+{
+	if (s->depth < 2)
+		return -1;
+	return session_back_to(s, s->depth - 2);
+}
+
+int
+session_back_to(struct kw_session *s, size_t i)
+{
+	if (s->finished || i + 1 >= s->depth)
+		return -1;
+	pop_to(s, i + 1);
+	log_event(s, KW_EV_BACK, s->path[i].node, -1, NULL);
+	return 0;
+}
+
+void
+session_restart(struct kw_session *s)
+{
+	s->finished = 0;
+	pop_to(s, 1);
+	s->path[0].checked = 0;
+	log_event(s, KW_EV_RESTART, s->path[0].node, -1, NULL);
+}
+
+int
+session_check_item(struct kw_session *s, size_t item, int on)
+{
+	struct kw_step *st = &s->path[s->depth - 1];
+	unsigned long bit;
+
+	if (st->node->type != KW_NODE_STEP || item >= st->node->nitems ||
+	    item >= sizeof st->checked * 8)
+		return -1;
+	bit = 1UL << item;
+	if (on)
+		st->checked |= bit;
+	else
+		st->checked &= ~bit;
+	log_event(s, KW_EV_CHECKED, st->node, (int)item, on ? "on" : "off");
+	return 0;
+}
+
+void
+session_set_key(struct kw_session *s, int valid, const char *masked,
+    const char *summary)
+{
+	s->key.entered = 1;
+	s->key.valid = valid;
+	s->key.masked = keep(s, masked != NULL ? masked : "");
+	s->key.summary = keep(s, summary != NULL ? summary : "");
+	log_event(s, KW_EV_KEY, session_node(s), valid, s->key.masked);
+}
+
+const struct kw_keyinfo *
+session_key(const struct kw_session *s)
+{
+	return &s->key;
+}
+
+void
+session_add_note(struct kw_session *s, const char *text)
+{
+	if (text == NULL || *text == '\0')
+		return;
+	log_event(s, KW_EV_NOTE, session_node(s), -1, text);
+}
+
+void
+session_finish(struct kw_session *s)
+{
+	if (s->finished)
+		return;
+	s->finished = 1;
+	log_event(s, session_outcome(s) != NULL ? KW_EV_END : KW_EV_QUIT,
+	    session_node(s), -1, NULL);
+}
+
+int
+session_finished(const struct kw_session *s)
+{
+	return s->finished;
+}
+
+const struct kw_node *
+session_outcome(const struct kw_session *s)
+{
+	const struct kw_node *n = session_node(s);
+
+	return n->type == KW_NODE_OUTCOME ? n : NULL;
+}
+
+size_t
+session_nevents(const struct kw_session *s)
+{
+	return s->nevents;
+}
+
+const struct kw_event *
+session_event(const struct kw_session *s, size_t i)
+{
+	return i < s->nevents ? &s->events[i] : NULL;
+}
+
+int
+session_error(const struct kw_session *s, const struct kw_node **node,
+    size_t *opt)
+{
+	/* the last answered choice whose option carries a message */
+	for (size_t i = s->depth - 1; i-- > 0;) {
+		const struct kw_step *st = &s->path[i];
+		const struct kw_option *o;
+
+		if (st->node->type != KW_NODE_CHOICE || st->opt < 0)
+			continue;
+		o = &st->node->opts[st->opt];
+		if (!tree_text_set(&o->message))
+			continue;
+		*node = st->node;
+		*opt = (size_t)st->opt;
+		return 1;
+	}
+	return 0;
+}
+
+static const char *const event_names[KW_EV_TYPE_COUNT] = {
+	"start", "show", "answer", "back", "restart", "key", "note",
+	"checked", "quit", "end"
+};
+
+const char *
+session_event_name(enum kw_event_type type)
+{
+	return (unsigned)type < KW_EV_TYPE_COUNT ? event_names[type] : "?";
+}

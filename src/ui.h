@@ -1,0 +1,27 @@
+/* SPDX-License-Identifier: MIT */
+/* ui.h - the front ends: each runs a session to its end */
+#ifndef KW_UI_H
+#define KW_UI_H
+
+#include <stdio.h>
+
+#include "session.h"
+
+struct kw_ui_opts {
+	int training;		/* show each node's `why` */
+	int echo;		/* plain: echo answers (input is not a terminal) */
+	size_t width;		/* plain: wrap width in columns (0: 80) */
+};
+
+/*
+ * Run the session until an outcome is acknowledged, the user quits, input
+ * ends, or a signal arrives (sig_caught). The session is left finished
+ * (session_finish) unless a signal stopped it. Returns KW_EXIT_OK when an
+ * outcome was reached, KW_EXIT_NEGATIVE when the user quit or input ended,
+ * 128+N for signal N.
+ */
+int ui_plain_run(struct kw_session *s, FILE *in, FILE *out,
+    const struct kw_ui_opts *o);
+int ui_curses_run(struct kw_session *s, const struct kw_ui_opts *o);
+
+#endif

@@ -1,0 +1,579 @@
+/* SPDX-License-Identifier: MIT */
+/* ui_plain.c - the line front end: screens as text, one answer per line */
+#include "config.h"
+
+#include <errno.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <time.h>
+
+#include "cmd.h"
+#include "i18n.h"
+#include "input.h"
+#include "match.h"
+#include "prodkey.h"
+#include "sig.h"
+#include "text.h"
+#include "ui.h"
+#include "view.h"
+#include "xalloc.h"
+
+#define ANSWER_MAX (64 * 1024)	/* longer pasted lines are cut */
+#define MATCH_SHOW 5
+
+/* What a line of input asks for, once the screen is known. */
+enum plain_action {
+	ACT_NONE,		/* nothing usable: say so, ask again */
+	ACT_ANSWER,		/* answer option `opt` */
+	ACT_CONTINUE,		/* empty line */
+	ACT_BACK,
+	ACT_RESTART,
+	ACT_QUIT,
+	ACT_HELP,
+	ACT_NOTE,		/* add `arg` as a note (or ask for one) */
+	ACT_TICK,		/* tick/untick checklist item `opt` */
+	ACT_TEXT		/* free text: a key, or a message to match */
+};
+
+struct plain {
+	struct kw_session *s;
+	FILE *in, *out;
+	const struct kw_ui_opts *o;
+	size_t width;
+	struct kw_view v;
+	struct kw_matcher *matcher;	/* for the current choice node */
+	const struct kw_node *matcher_node;
+	int key_pending;		/* key node: an analysed key awaits Enter */
+};
+
+/* Print tree or user text: cleaned of control characters, wrapped, each
+ * line indented by `indent` spaces. */
+static void
+put_wrapped(struct plain *p, size_t indent, const char *first,
+    const char *s)
+{
+	char *clean = text_clean(s);
+	struct kw_lines l = { 0 };
+	size_t lead = first != NULL ? text_width(first) : 0;
+	size_t w = p->width > indent + lead + 10 ? p->width - indent - lead : 10;
+
+	text_wrap(clean, w, &l);
+	for (size_t i = 0; i < l.n; i++) {
+		if (l.len[i] == 0 && i + 1 == l.n && i > 0)
+			break;
+		fprintf(p->out, "%*s%s%.*s\n", (int)indent, "",
+		    i == 0 && first != NULL ? first : "",
+		    (int)l.len[i], l.line[i]);
+		if (i == 0 && first != NULL)
+			indent += lead;
+	}
+	text_lines_free(&l);
+	free(clean);
+}
+
+static void
+say(struct plain *p, const char *fmt, ...)
+{
+	va_list ap;
+	char *msg;
+	int n;
+
+	va_start(ap, fmt);
+	n = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	msg = xmalloc((size_t)(n < 0 ? 0 : n) + 1);
+	va_start(ap, fmt);
+	vsnprintf(msg, (size_t)(n < 0 ? 0 : n) + 1, fmt, ap);
+	va_end(ap);
+	put_wrapped(p, 0, NULL, msg);
+	free(msg);
+}
+
+static const struct kw_keyfmt *
+key_format(const struct kw_tree *t)
+{
+	static struct kw_keyfmt def;
+
+	if (t->has_keyfmt)
+		return &t->keyfmt;
+	prodkey_default_format(&def);
+	return &def;
+}
+
+static void
+clock_hm(time_t t, char *buf, size_t size)
+{
+	struct tm tm;
+
+	localtime_r(&t, &tm);
+	strftime(buf, size, "%H:%M", &tm);
+}
+
+static void
+draw(struct plain *p)
+{
+	struct kw_view *v = &p->v;
+
+	view_build(v, p->s, p->o->training);
+	fputc('\n', p->out);
+	if (v->step == 1)
+		put_wrapped(p, 0, NULL, v->tree_title);
+	fprintf(p->out, "%s %zu: ", _("Step"), v->step);
+	put_wrapped(p, 0, NULL, v->heading);
+	fputc('\n', p->out);
+	put_wrapped(p, 0, NULL, v->text);
+	if (v->why != NULL) {
+		fputc('\n', p->out);
+		put_wrapped(p, 2, _("Why: "), v->why);
+	}
+	for (size_t i = 0; i < v->links->n; i++)
+		put_wrapped(p, 2, _("Link: "), v->links->v[i]);
+
+	for (size_t i = 0; i < v->nitems; i++) {
+		char lead[32];
+
+		snprintf(lead, sizeof lead, "[%c] %zu. ",
+		    (v->checked >> i) & 1 ? 'x' : ' ', i + 1);
+		if (i == 0)
+			fputc('\n', p->out);
+		put_wrapped(p, 2, lead, tree_text(&v->items[i], v->lang));
+	}
+	if (v->node->type == KW_NODE_WAIT) {
+		char from[16], until[16];
+
+		clock_hm(v->wait_start, from, sizeof from);
+		clock_hm(v->wait_end, until, sizeof until);
+		fputc('\n', p->out);
+		say(p, _("Wait %u minutes: from %s until %s. Then try again, "
+		    "and say how it went."), v->node->minutes, from, until);
+	}
+	if (v->nchoices > 0 && !v->yesno)
+		fputc('\n', p->out);
+	for (size_t i = 0; i < v->nchoices && !v->yesno; i++) {
+		const struct kw_view_choice *c = &v->choice[i];
+		char lead[16];
+
+		snprintf(lead, sizeof lead, "%s) ", c->key);
+		put_wrapped(p, 2, lead, c->label);
+		if (c->message != NULL) {
+			char *quoted = xasprintf(_("\"%s\""), c->message);
+
+			put_wrapped(p, 2 + strlen(lead), NULL, quoted);
+			free(quoted);
+		}
+	}
+	if (v->node->type == KW_NODE_OUTCOME) {
+		fputc('\n', p->out);
+		put_wrapped(p, 0, _("Result: "), v->result);
+		if (v->contact != NULL)
+			put_wrapped(p, 0, _("Who to contact: "), v->contact);
+		if (v->tell != NULL)
+			put_wrapped(p, 0, _("What to tell them: "), v->tell);
+	}
+}
+
+/* The prompt: what this screen accepts, then "> ". */
+static void
+prompt(struct plain *p)
+{
+	const struct kw_view *v = &p->v;
+	const char *b = view_back_key();
+	char accept[128];
+
+	switch (v->node->type) {
+	case KW_NODE_KEY:
+		if (p->key_pending)
+			snprintf(accept, sizeof accept, "%s, %s", _("Enter"),
+			    _("key"));
+		else
+			snprintf(accept, sizeof accept, "%s", _("key"));
+		break;
+	case KW_NODE_CHOICE:
+		snprintf(accept, sizeof accept, "1-%zu%s", v->nchoices,
+		    v->pasteable ? _(", text") : "");
+		break;
+	case KW_NODE_QUESTION:
+		snprintf(accept, sizeof accept, "%s/%s", view_yes_key(),
+		    view_no_key());
+		break;
+	case KW_NODE_WAIT:
+		snprintf(accept, sizeof accept, "1-%zu", v->nchoices);
+		break;
+	case KW_NODE_STEP:
+		if (v->nitems > 0)
+			snprintf(accept, sizeof accept, "%s, 1-%zu", _("Enter"),
+			    v->nitems);
+		else
+			snprintf(accept, sizeof accept, "%s", _("Enter"));
+		break;
+	case KW_NODE_OUTCOME:
+	default:
+		snprintf(accept, sizeof accept, "%s, n", _("Enter"));
+		break;
+	}
+	if (v->step > 1)
+		fprintf(p->out, "[%s, %s, q, ?]> ", accept, b);
+	else
+		fprintf(p->out, "[%s, q, ?]> ", accept);
+	fflush(p->out);
+}
+
+static void
+help(struct plain *p)
+{
+	fputc('\n', p->out);
+	say(p, _("Answers:"));
+	say(p, _("  a number     choose that answer (or tick that item)"));
+	if (p->v.yesno)
+		say(p, _("  %s or %s       yes or no"), view_yes_key(),
+		    view_no_key());
+	if (p->v.pasteable)
+		say(p, _("  text         paste or type the message you saw, "
+		    "in English or French"));
+	if (p->v.node->type == KW_NODE_KEY)
+		say(p, _("  key          type or paste the product key, in any "
+		    "form"));
+	say(p, _("  Enter        continue"));
+	say(p, _("  %s            back one step"), view_back_key());
+	say(p, _("  restart      start again from the first step"));
+	say(p, _("  note TEXT    add a note to the session record"));
+	say(p, _("  q            quit"));
+	say(p, _("  ?            this help"));
+}
+
+static int
+word_is(const char *s, const char *a, const char *b, const char *c)
+{
+	return strcasecmp(s, a) == 0 || (b != NULL && strcasecmp(s, b) == 0) ||
+	    (c != NULL && strcasecmp(s, c) == 0);
+}
+
+/* Trim spaces at both ends, in place. */
+static char *
+trim(char *s)
+{
+	size_t n;
+
+	while (*s == ' ' || *s == '\t')
+		s++;
+	n = strlen(s);
+	while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t'))
+		s[--n] = '\0';
+	return s;
+}
+
+static enum plain_action
+parse(struct plain *p, char *line, size_t *opt, const char **arg)
+{
+	const struct kw_view *v = &p->v;
+	enum kw_node_type type = v->node->type;
+	char *end;
+	unsigned long num;
+	int yn;
+
+	*arg = line;
+	if (*line == '\0')
+		return ACT_CONTINUE;
+	if (word_is(line, "?", "help", "aide"))
+		return ACT_HELP;
+	if (word_is(line, "q", "quit", "quitter"))
+		return ACT_QUIT;
+	if (word_is(line, "b", "back", "retour") ||
+	    (strcasecmp(line, view_back_key()) == 0))
+		return ACT_BACK;
+	if (word_is(line, "restart", "recommencer", NULL))
+		return ACT_RESTART;
+	if (strncasecmp(line, "note", 4) == 0 && (line[4] == ' ' ||
+	    line[4] == ':' || line[4] == '\0')) {
+		*arg = trim(line + 4 + (line[4] != '\0'));
+		return ACT_NOTE;
+	}
+	if (type == KW_NODE_OUTCOME && word_is(line, "n", NULL, NULL)) {
+		*arg = "";
+		return ACT_NOTE;
+	}
+	if (type == KW_NODE_QUESTION && (yn = view_yesno(line)) >= 0) {
+		*opt = yn ? KW_OPT_YES : KW_OPT_NO;
+		return ACT_ANSWER;
+	}
+	num = strtoul(line, &end, 10);
+	if (*end == '\0' && line[0] >= '0' && line[0] <= '9') {
+		if (type == KW_NODE_STEP && num >= 1 && num <= v->nitems) {
+			*opt = num - 1;
+			return ACT_TICK;
+		}
+		for (size_t i = 0; i < v->nchoices; i++)
+			if (strcmp(v->choice[i].key, line) == 0 &&
+			    !v->yesno) {
+				*opt = i;
+				return ACT_ANSWER;
+			}
+		if (type != KW_NODE_KEY)
+			return ACT_NONE;
+	}
+	if (type == KW_NODE_CHOICE) {
+		/* an option's id or label, typed whole */
+		for (size_t i = 0; i < v->nchoices; i++)
+			if (strcasecmp(line, v->node->opts[i].id) == 0 ||
+			    strcasecmp(line, v->choice[i].label) == 0) {
+				*opt = i;
+				return ACT_ANSWER;
+			}
+		return ACT_TEXT;
+	}
+	if (type == KW_NODE_KEY)
+		return ACT_TEXT;
+	return ACT_NONE;
+}
+
+/* Answer choice `c` of the view. */
+static void
+take(struct plain *p, size_t c, const char *text)
+{
+	const struct kw_view_choice *ch = &p->v.choice[c];
+
+	session_answer(p->s, ch->opt, text,
+	    ch->kind == KW_CHOICE_SKIP ? KW_STEP_SKIPPED : 0);
+}
+
+/* Pasted or typed text at a choice: pick the message it matches. Returns
+ * 1 if an option was taken. */
+static int
+match_text(struct plain *p, const char *text)
+{
+	struct kw_match m[MATCH_SHOW];
+	size_t n;
+	char *clean;
+
+	if (!p->v.pasteable) {
+		say(p, _("Type the number of your answer."));
+		return 0;
+	}
+	if (p->matcher_node != p->v.node) {
+		match_free(p->matcher);
+		p->matcher = match_new(session_tree(p->s), p->v.node);
+		p->matcher_node = p->v.node;
+	}
+	n = match_rank(p->matcher, text, m, MATCH_SHOW);
+	if (n == 0) {
+		say(p, _("No message matches that text. Type the number of "
+		    "the message, or paste more of it."));
+		return 0;
+	}
+	if (n == 1 || m[0].score - m[1].score >= 0.15) {
+		clean = text_clean(p->v.choice[m[0].opt].label);
+		say(p, _("Matched: %zu) %s"), m[0].opt + 1, clean);
+		free(clean);
+		session_answer(p->s, m[0].opt, text, 0);
+		return 1;
+	}
+	say(p, _("Several messages fit; type the number of the one you "
+	    "saw:"));
+	for (size_t i = 0; i < n; i++) {
+		char lead[16];
+
+		snprintf(lead, sizeof lead, "%zu) ", m[i].opt + 1);
+		put_wrapped(p, 2, lead, p->v.choice[m[i].opt].label);
+	}
+	return 0;
+}
+
+/* A key typed at a key node: analyse it, tell the user, keep only the
+ * masked form and the summary in the session. */
+static void
+enter_key(struct plain *p, const char *text)
+{
+	const struct kw_keyfmt *fmt = key_format(session_tree(p->s));
+	struct kw_keycheck k;
+	char masked[64], summary[256];
+
+	prodkey_analyse(fmt, text, &k);
+	prodkey_mask(fmt, &k, masked, sizeof masked);
+	prodkey_summary(&k, summary, sizeof summary);
+	session_set_key(p->s, k.verdict != KW_KEY_INVALID, masked, summary);
+	fputc('\n', p->out);
+	put_wrapped(p, 0, _("Key: "), masked);
+	put_wrapped(p, 0, NULL, summary);
+	for (size_t i = 0; i < k.nbad; i++) {
+		const struct kw_key_bad *b = &k.bad[i];
+		char *line;
+
+		if (b->lookalikes != NULL && *b->lookalikes != '\0')
+			line = xasprintf(_("group %u, place %u: '%s' never "
+			    "occurs in a key; did you mean one of %s?"),
+			    b->group, b->place, b->ch, b->lookalikes);
+		else
+			line = xasprintf(_("group %u, place %u: '%s' never "
+			    "occurs in a key"), b->group, b->place, b->ch);
+		put_wrapped(p, 2, "- ", line);
+		free(line);
+	}
+	if (k.verdict == KW_KEY_INVALID)
+		say(p, _("Type the key again, or press Enter to go on with "
+		    "this one (you may still have an error to report)."));
+	else
+		say(p, _("Press Enter to go on, or type the key again."));
+	prodkey_wipe(&k);
+	p->key_pending = 1;
+}
+
+static void
+add_note(struct plain *p, const char *text)
+{
+	char *line = NULL;
+
+	if (*text == '\0') {
+		fprintf(p->out, "%s> ", _("Note"));
+		fflush(p->out);
+		line = input_line(p->in, ANSWER_MAX, NULL);
+		if (line == NULL)
+			return;
+		if (p->o->echo)
+			fprintf(p->out, "%s\n", line);
+		text = trim(line);
+	}
+	if (*text != '\0') {
+		session_add_note(p->s, text);
+		say(p, _("Note added."));
+	}
+	free(line);
+}
+
+/* Echo the answer when input is not a terminal, so a captured run reads
+ * as the conversation it was; a key typed at a key node is not echoed. */
+static void
+echo_answer(struct plain *p, const char *line, enum plain_action act)
+{
+	char *clean;
+
+	if (!p->o->echo)
+		return;
+	if (p->v.node->type == KW_NODE_KEY && act == ACT_TEXT) {
+		fprintf(p->out, "%s\n", _("(key hidden)"));
+		return;
+	}
+	clean = text_clean(line);
+	fprintf(p->out, "%s\n", clean);
+	free(clean);
+}
+
+/* One line of input at the current screen. Returns 1 if the screen must
+ * be drawn again, 0 to prompt again, -1 to stop (quit). */
+static int
+handle(struct plain *p, char *line)
+{
+	const struct kw_node *n = p->v.node;
+	enum plain_action act;
+	const char *arg;
+	size_t opt = 0;
+
+	line = trim(line);
+	act = parse(p, line, &opt, &arg);
+	echo_answer(p, line, act);
+	switch (act) {
+	case ACT_HELP:
+		help(p);
+		return 0;
+	case ACT_QUIT:
+		return -1;
+	case ACT_BACK:
+		if (session_back(p->s) < 0) {
+			say(p, _("This is the first step."));
+			return 0;
+		}
+		p->key_pending = 0;
+		return 1;
+	case ACT_RESTART:
+		session_restart(p->s);
+		p->key_pending = 0;
+		return 1;
+	case ACT_NOTE:
+		add_note(p, arg);
+		return 0;
+	case ACT_TICK:
+		session_check_item(p->s, opt,
+		    !((session_step(p->s, session_depth(p->s) - 1)->checked >>
+		    opt) & 1));
+		return 1;
+	case ACT_ANSWER:
+		take(p, opt, NULL);
+		return 1;
+	case ACT_TEXT:
+		if (n->type == KW_NODE_KEY) {
+			enter_key(p, arg);
+			return 0;
+		}
+		return match_text(p, arg);
+	case ACT_CONTINUE:
+		if (n->type == KW_NODE_KEY || n->type == KW_NODE_STEP) {
+			p->key_pending = 0;
+			session_answer(p->s, 0, NULL, 0);
+			return 1;
+		}
+		if (n->type == KW_NODE_OUTCOME) {
+			session_finish(p->s);
+			return 1;
+		}
+		say(p, _("Choose an answer first (? for help)."));
+		return 0;
+	case ACT_NONE:
+		break;
+	}
+	say(p, _("Not an answer here (? for help)."));
+	return 0;
+}
+
+int
+ui_plain_run(struct kw_session *s, FILE *in, FILE *out,
+    const struct kw_ui_opts *o)
+{
+	struct plain p;
+	int status = KW_EXIT_NEGATIVE;
+
+	memset(&p, 0, sizeof p);
+	p.s = s;
+	p.in = in;
+	p.out = out;
+	p.o = o;
+	p.width = o->width >= 20 ? o->width : 80;
+	draw(&p);
+	while (!session_finished(s)) {
+		char *line;
+		int r;
+
+		prompt(&p);
+		line = input_line(in, ANSWER_MAX, NULL);
+		if (line == NULL) {
+			if (sig_caught) {
+				fputc('\n', out);
+				status = 128 + sig_caught;
+				goto out;
+			}
+			fputc('\n', out);
+			break;		/* end of input: a quit */
+		}
+		r = handle(&p, line);
+		explicit_bzero(line, strlen(line));
+		free(line);
+		if (r < 0)
+			break;
+		if (sig_caught) {
+			status = 128 + sig_caught;
+			goto out;
+		}
+		if (r > 0 && !session_finished(s))
+			draw(&p);
+	}
+	if (session_finished(s) && session_outcome(s) != NULL)
+		status = KW_EXIT_OK;
+	else {
+		session_finish(s);
+		say(&p, _("Session ended before an outcome."));
+	}
+out:
+	fflush(out);
+	match_free(p.matcher);
+	return status;
+}

@@ -1,0 +1,193 @@
+/* SPDX-License-Identifier: MIT */
+/* view.c - what a screen shows, computed from the session */
+#include "config.h"
+
+#include <stdio.h>
+#include <string.h>
+#include <strings.h>
+
+#include "i18n.h"
+#include "view.h"
+
+const char *
+view_type_heading(enum kw_node_type type)
+{
+	switch (type) {
+	case KW_NODE_KEY:
+		return _("Enter the product key");
+	case KW_NODE_CHOICE:
+		return _("Choose one");
+	case KW_NODE_QUESTION:
+		return _("Question");
+	case KW_NODE_STEP:
+		return _("Do this");
+	case KW_NODE_WAIT:
+		return _("Wait and try again");
+	case KW_NODE_OUTCOME:
+	case KW_NODE_TYPE_COUNT:
+		break;
+	}
+	return _("Result");
+}
+
+const char *
+view_option_label(const struct kw_node *n, size_t opt, size_t lang)
+{
+	switch (n->type) {
+	case KW_NODE_QUESTION:
+		return opt == KW_OPT_YES ? _("Yes") : _("No");
+	case KW_NODE_WAIT:
+		return opt == KW_OPT_WORKED ? _("It works now") :
+		    _("Still failing after the wait");
+	case KW_NODE_CHOICE:
+		if (opt < n->nopts)
+			return tree_text(&n->opts[opt].label, lang);
+		break;
+	default:
+		break;
+	}
+	return _("Continue");
+}
+
+const char *
+view_result_name(enum kw_result r)
+{
+	switch (r) {
+	case KW_RESULT_RESOLVED:
+		return _("Resolved");
+	case KW_RESULT_ESCALATE:
+		return _("Contact someone");
+	case KW_RESULT_REDIRECT:
+		return _("Go elsewhere");
+	case KW_RESULT_UNRESOLVED:
+	case KW_RESULT_COUNT:
+		break;
+	}
+	return _("Not resolved");
+}
+
+static int
+french(void)
+{
+	return strcmp(i18n_current(), "fr") == 0;
+}
+
+const char *
+view_yes_key(void)
+{
+	return french() ? "o" : "y";
+}
+
+const char *
+view_no_key(void)
+{
+	return "n";
+}
+
+const char *
+view_back_key(void)
+{
+	return french() ? "r" : "b";
+}
+
+int
+view_yesno(const char *word)
+{
+	static const char *const yes[] = { "y", "yes", "o", "oui" };
+	static const char *const no[] = { "n", "no", "non" };
+
+	for (size_t i = 0; i < sizeof yes / sizeof yes[0]; i++)
+		if (strcasecmp(word, yes[i]) == 0)
+			return 1;
+	for (size_t i = 0; i < sizeof no / sizeof no[0]; i++)
+		if (strcasecmp(word, no[i]) == 0)
+			return 0;
+	return -1;
+}
+
+static void
+add_choice(struct kw_view *v, enum kw_choice_kind kind, size_t opt,
+    const char *key, const char *label, const char *message)
+{
+	struct kw_view_choice *c;
+
+	if (v->nchoices >= KW_VIEW_MAX_CHOICES)
+		return;
+	c = &v->choice[v->nchoices++];
+	c->kind = kind;
+	c->opt = opt;
+	snprintf(c->key, sizeof c->key, "%s", key);
+	c->label = label;
+	c->message = message;
+}
+
+void
+view_build(struct kw_view *v, const struct kw_session *s, int training)
+{
+	const struct kw_tree *t = session_tree(s);
+	const struct kw_node *n = session_node(s);
+	const struct kw_step *st = session_step(s, session_depth(s) - 1);
+	size_t lang = session_lang(s);
+	char num[24];
+
+	memset(v, 0, sizeof *v);
+	v->node = n;
+	v->lang = lang;
+	v->training = training;
+	v->tree_title = tree_text(&t->title, lang);
+	v->heading = tree_text_set(&n->title) ? tree_text(&n->title, lang) :
+	    view_type_heading(n->type);
+	v->text = tree_text(&n->text, lang);
+	if (training && tree_text_set(&n->why))
+		v->why = tree_text(&n->why, lang);
+	v->links = &n->links;
+	v->step = session_depth(s);
+
+	switch (n->type) {
+	case KW_NODE_CHOICE:
+		for (size_t i = 0; i < n->nopts; i++) {
+			const struct kw_option *o = &n->opts[i];
+
+			snprintf(num, sizeof num, "%zu", i + 1);
+			add_choice(v, KW_CHOICE_OPTION, i, num,
+			    tree_text(&o->label, lang),
+			    tree_text_set(&o->message) ?
+			    tree_text(&o->message, lang) : NULL);
+			if (tree_text_set(&o->message))
+				v->pasteable = 1;
+		}
+		break;
+	case KW_NODE_QUESTION:
+		v->yesno = 1;
+		add_choice(v, KW_CHOICE_OPTION, KW_OPT_YES, view_yes_key(),
+		    _("Yes"), NULL);
+		add_choice(v, KW_CHOICE_OPTION, KW_OPT_NO, view_no_key(),
+		    _("No"), NULL);
+		break;
+	case KW_NODE_WAIT:
+		v->wait_start = st->shown;
+		v->wait_end = st->shown + (time_t)n->minutes * 60;
+		add_choice(v, KW_CHOICE_OPTION, KW_OPT_WORKED, "1",
+		    _("It works now"), NULL);
+		add_choice(v, KW_CHOICE_OPTION, KW_OPT_FAILING, "2",
+		    _("Still failing after the wait"), NULL);
+		add_choice(v, KW_CHOICE_SKIP, KW_OPT_FAILING, "3",
+		    _("Skip the wait (it already failed for longer)"), NULL);
+		break;
+	case KW_NODE_STEP:
+		v->items = n->items;
+		v->nitems = n->nitems;
+		v->checked = st->checked;
+		break;
+	case KW_NODE_OUTCOME:
+		v->result = view_result_name(n->result);
+		if (tree_text_set(&n->contact))
+			v->contact = tree_text(&n->contact, lang);
+		if (tree_text_set(&n->tell))
+			v->tell = tree_text(&n->tell, lang);
+		break;
+	case KW_NODE_KEY:
+	case KW_NODE_TYPE_COUNT:
+		break;
+	}
+}

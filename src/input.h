@@ -1,0 +1,14 @@
+/* SPDX-License-Identifier: MIT */
+/* input.h - reading a bounded line of input */
+#ifndef KW_INPUT_H
+#define KW_INPUT_H
+
+#include <stdio.h>
+
+/* Read one line from `fp` into a new string, newline (and a CR before it)
+ * removed, keeping at most `max` bytes (the rest of a longer line is read
+ * and dropped, *truncated set if non-NULL). Returns NULL at end of input or
+ * on a read error (errno tells; EINTR when a signal came). Caller frees. */
+char *input_line(FILE *fp, size_t max, int *truncated);
+
+#endif

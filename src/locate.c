@@ -1,0 +1,77 @@
+/* SPDX-License-Identifier: MIT */
+/* locate.c - finding a tree file by name */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "locate.h"
+#include "xalloc.h"
+
+static int
+ends_with(const char *s, const char *suffix)
+{
+	size_t n = strlen(s), k = strlen(suffix);
+
+	return n >= k && strcmp(s + n - k, suffix) == 0;
+}
+
+/* NAME.yaml in dir, if readable. */
+static char *
+try_dir(const char *dir, size_t len, const char *name)
+{
+	char *path;
+
+	if (len == 0)
+		return NULL;
+	path = xasprintf("%.*s/%s.yaml", (int)len, dir, name);
+	if (access(path, R_OK) == 0)
+		return path;
+	free(path);
+	return NULL;
+}
+
+char *
+locate_tree(const char *arg)
+{
+	const char *name = arg != NULL ? arg : KW_DEFAULT_TREE;
+	const char *env, *home;
+	char *path;
+
+	if (arg != NULL && (strchr(arg, '/') != NULL || ends_with(arg,
+	    ".yaml") || ends_with(arg, ".yml") || access(arg, F_OK) == 0 ||
+	    strcmp(arg, "-") == 0))
+		return xstrdup(arg);
+
+	if ((env = getenv("KEYWIZ_PATH")) != NULL) {
+		const char *p = env;
+
+		for (;;) {
+			size_t n = strcspn(p, ":");
+
+			if ((path = try_dir(p, n, name)) != NULL)
+				return path;
+			if (p[n] == '\0')
+				break;
+			p += n + 1;
+		}
+	}
+	if ((env = getenv("XDG_DATA_HOME")) != NULL && *env == '/') {
+		char *dir = xasprintf("%s/keywiz", env);
+
+		path = try_dir(dir, strlen(dir), name);
+		free(dir);
+		if (path != NULL)
+			return path;
+	} else if ((home = getenv("HOME")) != NULL && *home == '/') {
+		char *dir = xasprintf("%s/.local/share/keywiz", home);
+
+		path = try_dir(dir, strlen(dir), name);
+		free(dir);
+		if (path != NULL)
+			return path;
+	}
+	return try_dir(KW_PKGDATADIR "/wizard",
+	    strlen(KW_PKGDATADIR "/wizard"), name);
+}

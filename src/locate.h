@@ -1,0 +1,18 @@
+/* SPDX-License-Identifier: MIT */
+/* locate.h - finding a tree file by name */
+#ifndef KW_LOCATE_H
+#define KW_LOCATE_H
+
+#define KW_DEFAULT_TREE "m365-product-key"
+
+/*
+ * The path of the tree `arg` names: a path (it has a '/', ends in .yaml or
+ * .yml, or names an existing file) is taken as it is; a bare NAME (NULL for
+ * the default tree) is looked up as NAME.yaml in each folder of
+ * $KEYWIZ_PATH (colon-separated), then $XDG_DATA_HOME/keywiz (default
+ * ~/.local/share/keywiz), then the installed pkgdatadir/wizard. Returns a
+ * new string (caller frees), or NULL when a bare name is found nowhere.
+ */
+char *locate_tree(const char *arg);
+
+#endif

@@ -1,0 +1,134 @@
+/* SPDX-License-Identifier: MIT */
+/* run.c - loading the tree, choosing the front end, running the session */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <unistd.h>
+
+#include "check.h"
+#include "i18n.h"
+#include "load.h"
+#include "run.h"
+#include "session.h"
+#include "sig.h"
+#include "ui.h"
+
+struct kw_tree *
+run_load(const struct kw_opts *o, int *status)
+{
+	struct kw_limits lim;
+	struct kw_diags d;
+	struct kw_tree *t;
+	int cant_open = 0;
+
+	load_default_limits(&lim);
+	diags_init(&d, o->tree_path);
+	t = load_tree(o->tree_path, &lim, &d, &cant_open);
+	if (t != NULL && check_tree(t, o->training ? KW_CHECK_TRAINING : 0,
+	    &d) > 0) {
+		tree_free(t);
+		t = NULL;
+	}
+	if (t == NULL) {
+		diags_sort(&d);
+		diags_print(&d, stderr);
+		*status = cant_open ? KW_EXIT_NOINPUT : KW_EXIT_DATAERR;
+	}
+	diags_free(&d);
+	return t;
+}
+
+size_t
+run_lang(const struct kw_tree *t, const char *lang)
+{
+	int i = tree_lang(t, lang);
+
+	if (i >= 0)
+		return (size_t)i;
+	fprintf(stderr, _("%s: the tree has no '%s' text; using '%s'\n"),
+	    PACKAGE, lang, t->langs[0]);
+	return 0;
+}
+
+/* The plain front end is for pipes, scripts, screen readers and terminals
+ * that cannot address the cursor. */
+static int
+want_plain(const struct kw_opts *o)
+{
+	const char *term = getenv("TERM");
+
+	return o->plain || !isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO) ||
+	    term == NULL || *term == '\0' || strcmp(term, "dumb") == 0;
+}
+
+static size_t
+term_width(void)
+{
+	struct winsize ws;
+	const char *cols = getenv("COLUMNS");
+
+	if (isatty(STDOUT_FILENO) && ioctl(STDOUT_FILENO, TIOCGWINSZ,
+	    &ws) == 0 && ws.ws_col > 0)
+		return ws.ws_col;
+	if (cols != NULL && atoi(cols) > 0)
+		return (size_t)atoi(cols);
+	return 80;
+}
+
+int
+run_session(const struct kw_opts *o)
+{
+	struct kw_ui_opts uo;
+	struct kw_session *s;
+	struct kw_tree *t;
+	int status = 0;
+
+	if ((t = run_load(o, &status)) == NULL)
+		return status;
+	s = session_new(t, run_lang(t, o->lang), NULL);
+	memset(&uo, 0, sizeof uo);
+	uo.training = o->training;
+	sig_install();
+	if (want_plain(o)) {
+		uo.echo = !isatty(STDIN_FILENO);
+		uo.width = term_width();
+		if (uo.width > 100)
+			uo.width = 100;
+		status = ui_plain_run(s, stdin, stdout, &uo);
+	} else
+		status = ui_curses_run(s, &uo);
+	session_free(s);
+	tree_free(t);
+	if (status > 128 && sig_caught)
+		sig_reraise();
+	return status;
+}
+
+int
+run_check_key(const struct kw_opts *o, const char *key)
+{
+	struct kw_tree *t = NULL;
+	int status = 0;
+
+	if (o->tree_path != NULL && (t = run_load(o, &status)) == NULL)
+		return status;
+	status = cmd_check_key(t, key, stdout);
+	tree_free(t);
+	return status;
+}
+
+int
+run_match(const struct kw_opts *o, const char *text)
+{
+	struct kw_tree *t;
+	int status = 0;
+
+	if ((t = run_load(o, &status)) == NULL)
+		return status;
+	status = cmd_match(t, run_lang(t, o->lang), text, stdout);
+	tree_free(t);
+	return status;
+}

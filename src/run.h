@@ -1,0 +1,22 @@
+/* SPDX-License-Identifier: MIT */
+/* run.h - what main dispatches to once a tree is needed */
+#ifndef KW_RUN_H
+#define KW_RUN_H
+
+#include "cmd.h"
+#include "tree.h"
+
+/* Load and check the tree at o->tree_path; on failure print the
+ * diagnostics to stderr, set *status (65 or 66) and return NULL. */
+struct kw_tree *run_load(const struct kw_opts *o, int *status);
+/* The index of the UI language in the tree (its first one if the tree
+ * lacks it, with a warning on stderr). */
+size_t run_lang(const struct kw_tree *t, const char *lang);
+
+/* The interactive session, in the plain or the curses front end. */
+int run_session(const struct kw_opts *o);
+/* --check-key and --match with the tree loaded. */
+int run_check_key(const struct kw_opts *o, const char *key);
+int run_match(const struct kw_opts *o, const char *text);
+
+#endif
