@@ -1,5 +1,354 @@
 /* SPDX-License-Identifier: MIT */
-/* test_plain.c - placeholder until the suite lands */
-#include <criterion/criterion.h>
+/* test_plain.c - scripted sessions through the plain front end */
+#include "config.h"
 
-Test(plain, placeholder) { cr_skip_test("suite not written yet"); }
+#include <criterion/criterion.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cmd.h"
+#include "i18n.h"
+#include "session.h"
+#include "testutil.h"
+#include "ui.h"
+
+struct run {
+	int status;
+	char *out;
+	size_t outlen;
+	struct kw_session *s;
+};
+
+/* Run `script` through the plain front end on tree `t` in `lang`. */
+static void
+run_plain(const struct kw_tree *t, const char *lang, const char *script,
+    int echo, struct run *r)
+{
+	struct kw_ui_opts o = { .training = 0, .echo = echo, .width = 80 };
+	FILE *in, *out;
+
+	i18n_init(lang);
+	in = fmemopen((void *)script, strlen(script), "r");
+	cr_assert_not_null(in);
+	out = open_memstream(&r->out, &r->outlen);
+	cr_assert_not_null(out);
+	r->s = session_new(t, (size_t)tree_lang(t, lang), tu_fake_clock);
+	r->status = ui_plain_run(r->s, in, out, &o);
+	fclose(in);
+	fclose(out);
+}
+
+static void
+run_free(struct run *r)
+{
+	session_free(r->s);
+	free(r->out);
+}
+
+static struct kw_tree *walk;
+
+static void
+setup(void)
+{
+	walk = tu_load(tu_src("tests/fixtures/session/walk.yaml"));
+}
+
+static void
+teardown(void)
+{
+	tree_free(walk);
+}
+
+TestSuite(plain, .init = setup, .fini = teardown);
+
+Test(plain, a_whole_walk_in_english)
+{
+	struct run r;
+
+	run_plain(walk, "en", "\n1\nn\n\n", 1, &r);
+	cr_assert_eq(r.status, KW_EXIT_OK, "%s", r.out);
+	cr_assert_str_eq(session_outcome(r.s)->id, "ask-admin");
+	cr_assert(strstr(r.out, "Step 1: ") != NULL, "%s", r.out);
+	cr_assert(strstr(r.out, "  1) Expired key\n") != NULL, "%s", r.out);
+	cr_assert(strstr(r.out, "[1-3, text, b, q, ?]> 1\n") != NULL,
+	    "%s", r.out);
+	cr_assert(strstr(r.out, "[y/n, b, q, ?]> n\n") != NULL, "%s", r.out);
+	cr_assert(strstr(r.out, "Who to contact: A billing admin\n") != NULL,
+	    "%s", r.out);
+	run_free(&r);
+}
+
+Test(plain, a_whole_walk_in_french)
+{
+	struct run r;
+
+	run_plain(walk, "fr", "\n1\no\n\n", 1, &r);
+	cr_assert_eq(r.status, KW_EXIT_OK, "%s", r.out);
+	cr_assert_str_eq(session_outcome(r.s)->id, "new-key");
+	cr_assert(strstr(r.out, "[o/n, r, q, ?]> o\n") != NULL, "%s", r.out);
+	cr_assert(strstr(r.out, "Achetez une nouvelle clé.") != NULL, "%s",
+	    r.out);
+	cr_assert(strstr(r.out, "Étape 1") != NULL, "%s", r.out);
+	run_free(&r);
+}
+
+Test(plain, pasted_message_is_matched)
+{
+	struct run r;
+
+	run_plain(walk, "en",
+	    "\nError: \"The product key you entered has EXPIRED\"\ny\n\n", 0,
+	    &r);
+	cr_assert_eq(r.status, KW_EXIT_OK, "%s", r.out);
+	cr_assert_str_eq(session_outcome(r.s)->id, "new-key");
+	cr_assert(strstr(r.out, "Matched: 1) Expired key") != NULL, "%s",
+	    r.out);
+	cr_assert_str_eq(session_step(r.s, 1)->text,
+	    "Error: \"The product key you entered has EXPIRED\"");
+	run_free(&r);
+}
+
+Test(plain, french_message_matches_in_an_english_session)
+{
+	struct run r;
+
+	run_plain(walk, "en",
+	    "\nnous ne pouvons pas traiter votre demande\n1\n\n", 0, &r);
+	cr_assert_eq(r.status, KW_EXIT_OK, "%s", r.out);
+	cr_assert_str_eq(session_outcome(r.s)->id, "fixed");
+	run_free(&r);
+}
+
+Test(plain, unrelated_text_matches_nothing)
+{
+	struct run r;
+
+	run_plain(walk, "en", "\nthe printer is offline\n", 0, &r);
+	cr_assert_eq(r.status, KW_EXIT_NEGATIVE);
+	cr_assert(strstr(r.out, "No message matches that text.") != NULL,
+	    "%s", r.out);
+	cr_assert_str_eq(session_node(r.s)->id, "pick");
+	run_free(&r);
+}
+
+Test(plain, back_and_restart)
+{
+	struct run r;
+
+	run_plain(walk, "en", "\n1\nb\n2\nrestart\n\n3\n\n\n", 1, &r);
+	cr_assert_eq(r.status, KW_EXIT_OK, "%s", r.out);
+	cr_assert_str_eq(session_outcome(r.s)->id, "support");
+	run_free(&r);
+}
+
+Test(plain, back_at_the_start_says_so)
+{
+	struct run r;
+
+	run_plain(walk, "en", "b\nq\n", 0, &r);
+	cr_assert_eq(r.status, KW_EXIT_NEGATIVE);
+	cr_assert(strstr(r.out, "This is the first step.") != NULL);
+	cr_assert(strstr(r.out, "[key, q, ?]> ") != NULL, "%s", r.out);
+	run_free(&r);
+}
+
+Test(plain, end_of_input_is_a_quit)
+{
+	struct run r;
+
+	run_plain(walk, "en", "\n", 0, &r);
+	cr_assert_eq(r.status, KW_EXIT_NEGATIVE);
+	cr_assert(session_finished(r.s));
+	cr_assert_eq(session_event(r.s, session_nevents(r.s) - 1)->type,
+	    KW_EV_QUIT);
+	cr_assert(strstr(r.out, "Session ended before an outcome.") != NULL);
+	run_free(&r);
+}
+
+Test(plain, wait_never_blocks_and_skip_is_recorded)
+{
+	struct run r;
+
+	run_plain(walk, "en", "\n2\n3\n\n", 1, &r);
+	cr_assert_eq(r.status, KW_EXIT_OK, "%s", r.out);
+	cr_assert_str_eq(session_outcome(r.s)->id, "support");
+	cr_assert(strstr(r.out, "Wait 15 minutes: from ") != NULL, "%s",
+	    r.out);
+	cr_assert_eq(session_step(r.s, 2)->flags, (unsigned)KW_STEP_SKIPPED);
+	run_free(&r);
+}
+
+Test(plain, checklist_ticks_and_notes)
+{
+	struct run r;
+
+	run_plain(walk, "en", "\n3\n2\nnote caller rebooted\n\n\n", 1, &r);
+	cr_assert_eq(r.status, KW_EXIT_OK, "%s", r.out);
+	cr_assert(strstr(r.out, "[x] 2. Second thing") != NULL, "%s", r.out);
+	cr_assert(strstr(r.out, "Note added.") != NULL);
+	run_free(&r);
+}
+
+Test(plain, the_key_is_analysed_masked_and_never_echoed)
+{
+	struct run r;
+
+	run_plain(walk, "en", "bcdfg-hjkmp-qrtvw-xy234-6789b\n\nq\n", 1, &r);
+	cr_assert(strstr(r.out, "(key hidden)") != NULL, "%s", r.out);
+	cr_assert(strstr(r.out, "XXXXX-XXXXX-XXXXX-XXXXX-6789B") != NULL,
+	    "%s", r.out);
+	cr_assert_null(strstr(r.out, "BCDFG"), "%s", r.out);
+	cr_assert_null(strstr(r.out, "bcdfg"), "%s", r.out);
+	cr_assert(session_key(r.s)->valid);
+	run_free(&r);
+}
+
+Test(plain, an_impossible_character_is_pointed_at)
+{
+	struct run r;
+
+	run_plain(walk, "en", "BCDFG-HJKMP-QRTVW-XY234-6789O\n\nq\n", 0, &r);
+	cr_assert(strstr(r.out, "group 5, place 5: 'O'") != NULL, "%s",
+	    r.out);
+	cr_assert_not(session_key(r.s)->valid);
+	cr_assert_str_eq(session_node(r.s)->id, "pick");
+	run_free(&r);
+}
+
+Test(plain, control_characters_never_reach_the_terminal)
+{
+	struct run r;
+
+	run_plain(walk, "en", "\n\033]0;pwned\a\nq\n", 1, &r);
+	cr_assert_null(strchr(r.out, '\033'));
+	cr_assert_null(strchr(r.out, '\a'));
+	run_free(&r);
+}
+
+Test(plain, help_lists_the_answers)
+{
+	struct run r;
+
+	run_plain(walk, "en", "\n?\nq\n", 0, &r);
+	cr_assert(strstr(r.out, "paste or type the message you saw") != NULL,
+	    "%s", r.out);
+	run_free(&r);
+}
+
+/* ---- the bundled tree: each of the nine messages, pasted verbatim, in
+ * English and in French, walked to an outcome that names who to contact */
+
+static char *
+squash(const char *s)
+{
+	char *out = malloc(strlen(s) + 1), *o = out;
+
+	for (; *s != '\0'; s++) {
+		if (*s == ' ' || *s == '\n' || *s == '\t') {
+			if (o > out && o[-1] != ' ')
+				*o++ = ' ';
+		} else
+			*o++ = *s;
+	}
+	*o = '\0';
+	return out;
+}
+
+static const struct kw_node *
+error_choice(const struct kw_tree *t)
+{
+	for (size_t i = 0; i < t->nnodes; i++) {
+		const struct kw_node *n = &t->nodes[i];
+
+		if (n->type == KW_NODE_CHOICE)
+			for (size_t j = 0; j < n->nopts; j++)
+				if (tree_text_set(&n->opts[j].message))
+					return n;
+	}
+	return NULL;
+}
+
+/* Whether `text` appears in `out`, whatever the wrapping: runs of white
+ * space count as one space on both sides. */
+static int
+shows(const char *out, const char *text)
+{
+	char *a = squash(out), *b = squash(text);
+	int found = strstr(a, b) != NULL;
+
+	free(a);
+	free(b);
+	return found;
+}
+
+/* The answer a scripted caller gives at `n`: the first one. */
+static const char *
+policy(const struct kw_node *n, const char *lang)
+{
+	switch (n->type) {
+	case KW_NODE_QUESTION:
+		return strcmp(lang, "fr") == 0 ? "o" : "y";
+	case KW_NODE_CHOICE:
+	case KW_NODE_WAIT:
+		return "1";
+	default:
+		return "";
+	}
+}
+
+static void
+nine_messages(const char *lang)
+{
+	const struct kw_tree *t = tu_bundled();
+	const struct kw_node *pick = error_choice(t);
+	size_t li = (size_t)tree_lang(t, lang), nmsg = 0;
+
+	cr_assert_not_null(pick);
+	for (size_t i = 0; i < pick->nopts; i++) {
+		const struct kw_option *o = &pick->opts[i];
+		struct kw_session *w;
+		char script[8192] = "";
+		struct run r;
+
+		if (!tree_text_set(&o->message))
+			continue;
+		nmsg++;
+		/* the expected walk, through the engine */
+		w = session_new(t, li, tu_fake_clock);
+		while (session_node(w) != pick) {
+			strcat(script, policy(session_node(w), lang));
+			strcat(script, "\n");
+			session_answer(w, 0, NULL, 0);
+		}
+		strcat(script, tree_text(&o->message, li));
+		strcat(script, "\n");
+		session_answer(w, i, NULL, 0);
+		while (session_outcome(w) == NULL) {
+			strcat(script, policy(session_node(w), lang));
+			strcat(script, "\n");
+			session_answer(w, 0, NULL, 0);
+		}
+		strcat(script, "\n");
+
+		run_plain(t, lang, script, 1, &r);
+		cr_assert_eq(r.status, KW_EXIT_OK, "message %s: %s", o->id,
+		    r.out);
+		cr_assert_eq(session_outcome(r.s), session_outcome(w),
+		    "message %s ends at %s, expected %s", o->id,
+		    session_outcome(r.s)->id, session_outcome(w)->id);
+		cr_assert(shows(r.out, tree_text(&session_outcome(w)->text,
+		    li)), "message %s: outcome not shown: %s", o->id, r.out);
+		cr_assert(tree_text_set(&session_outcome(w)->contact),
+		    "message %s: outcome %s names no contact", o->id,
+		    session_outcome(w)->id);
+		cr_assert(shows(r.out, tree_text(&session_outcome(w)->contact,
+		    li)), "message %s: contact not shown: %s", o->id, r.out);
+		session_free(w);
+		run_free(&r);
+	}
+	cr_assert_eq(nmsg, 9, "the error choice has %zu messages", nmsg);
+}
+
+Test(plain, nine_messages_in_english) { nine_messages("en"); }
+Test(plain, nine_messages_in_french) { nine_messages("fr"); }
