@@ -43,4 +43,10 @@ int cmd_check_key(const struct kw_tree *t, const char *key, FILE *out);
 int cmd_match(const struct kw_tree *t, size_t lang, const char *text,
     FILE *out);
 
+/* --dot: the tree as a Graphviz digraph (shapes by node type, answers on
+ * the edges) in language `lang`. */
+int cmd_dot(const struct kw_tree *t, size_t lang, FILE *out);
+/* --guide: the whole tree as a Markdown study guide in language `lang`. */
+int cmd_guide(const struct kw_tree *t, size_t lang, FILE *out);
+
 #endif

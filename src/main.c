@@ -19,13 +19,17 @@ enum mode {
 	MODE_RUN,
 	MODE_CHECK,
 	MODE_CHECK_KEY,
-	MODE_MATCH
+	MODE_MATCH,
+	MODE_DOT,
+	MODE_GUIDE
 };
 
 enum {
 	OPT_CHECK = 256,
 	OPT_CHECK_KEY,
-	OPT_MATCH
+	OPT_MATCH,
+	OPT_DOT,
+	OPT_GUIDE
 };
 
 static const struct option longopts[] = {
@@ -36,6 +40,8 @@ static const struct option longopts[] = {
 	{ "check", no_argument, NULL, OPT_CHECK },
 	{ "check-key", required_argument, NULL, OPT_CHECK_KEY },
 	{ "match", required_argument, NULL, OPT_MATCH },
+	{ "dot", no_argument, NULL, OPT_DOT },
+	{ "guide", no_argument, NULL, OPT_GUIDE },
 	{ "help", no_argument, NULL, 'h' },
 	{ "version", no_argument, NULL, 'V' },
 	{ NULL, 0, NULL, 0 }
@@ -57,6 +63,8 @@ usage(FILE *fp)
 	    "      --check-key=KEY    analyse a product key, exit ('-': read stdin)\n"
 	    "      --match=TEXT       list the error messages matching TEXT, exit\n"
 	    "                         ('-': read stdin)\n"
+	    "      --dot              print TREE as a Graphviz digraph, exit\n"
+	    "      --guide            print TREE as a Markdown study guide, exit\n"
 	    "  -h, --help             show this help and exit\n"
 	    "  -V, --version          show the version and exit\n"
 	    "\n"
@@ -142,6 +150,12 @@ main(int argc, char **argv)
 			mode = MODE_MATCH;
 			arg = optarg;
 			break;
+		case OPT_DOT:
+			mode = MODE_DOT;
+			break;
+		case OPT_GUIDE:
+			mode = MODE_GUIDE;
+			break;
 		case 'h':
 			usage(stdout);
 			return KW_EXIT_OK;
@@ -183,6 +197,10 @@ main(int argc, char **argv)
 		status = mode == MODE_MATCH ? run_match(&o, text) :
 		    run_check_key(&o, text);
 		explicit_bzero(text, strlen(text));
+		break;
+	case MODE_DOT:
+	case MODE_GUIDE:
+		status = run_print(&o, mode == MODE_DOT ? cmd_dot : cmd_guide);
 		break;
 	case MODE_RUN:
 	default:

@@ -132,3 +132,19 @@ run_match(const struct kw_opts *o, const char *text)
 	tree_free(t);
 	return status;
 }
+
+int
+run_print(const struct kw_opts *o,
+    int (*print)(const struct kw_tree *, size_t, FILE *))
+{
+	struct kw_tree *t;
+	int status = 0;
+
+	if ((t = run_load(o, &status)) == NULL)
+		return status;
+	status = print(t, run_lang(t, o->lang), stdout);
+	if (fflush(stdout) != 0 && status == KW_EXIT_OK)
+		status = KW_EXIT_IOERR;
+	tree_free(t);
+	return status;
+}

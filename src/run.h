@@ -3,6 +3,8 @@
 #ifndef KW_RUN_H
 #define KW_RUN_H
 
+#include <stdio.h>
+
 #include "cmd.h"
 #include "tree.h"
 
@@ -18,5 +20,9 @@ int run_session(const struct kw_opts *o);
 /* --check-key and --match with the tree loaded. */
 int run_check_key(const struct kw_opts *o, const char *key);
 int run_match(const struct kw_opts *o, const char *text);
+
+/* Load the tree and print it with `print` (cmd_dot, cmd_guide). */
+int run_print(const struct kw_opts *o,
+    int (*print)(const struct kw_tree *, size_t, FILE *));
 
 #endif
