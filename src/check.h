@@ -7,19 +7,36 @@
 #include "tree.h"
 
 enum {
-	KW_CHECK_TRAINING = 1 << 0	/* also require `why` on questions,
-					 * steps and choices, every language */
+	KW_CHECK_TRAINING = 1 << 0	/* also require `why` on key, choice,
+					 * question, step and wait nodes */
 };
 
 /*
- * Check a loaded tree's meaning and add what is wrong to `diags`:
- * errors: unknown targets, unknown start, outcomes with options, options
- * missing where needed, paths that cannot reach an outcome, missing
- * translations, wait without minutes, invalid key format;
- * warnings: unreachable nodes, links that are not http(s) URLs, etc.
+ * Check a loaded tree's meaning and add what is wrong to `diags`, sorted by
+ * position (see keywiz-tree(5) "DIAGNOSTICS" for the full list):
+ * errors: unknown start or targets, nodes from which no outcome can be
+ * reached, missing translations, duplicate option ids in a choice, an
+ * unusable product_key format, scenarios that do not follow the tree;
+ * warnings: unreachable nodes, links that are not http(s) URLs, empty
+ * checklist items.
  * Returns the number of errors added (0: the tree is safe to run).
  */
 size_t check_tree(const struct kw_tree *t, unsigned flags,
     struct kw_diags *diags);
+
+/*
+ * "Did you mean" hints, shared with the loader: offer each candidate in
+ * turn, then read `best` (NULL when none is close enough: an edit distance
+ * of at most 2 that is less than the candidate's length, else a prefix
+ * either way). Ties go to the first candidate offered.
+ */
+struct kw_suggest {
+	const char *word;
+	const char *best;
+	unsigned score;
+};
+
+void check_suggest_init(struct kw_suggest *s, const char *word);
+void check_suggest_try(struct kw_suggest *s, const char *cand);
 
 #endif

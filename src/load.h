@@ -17,23 +17,27 @@ struct kw_limits {
 	size_t max_events;	/* YAML events in the whole file */
 };
 
-/* The defaults; KEYWIZ_MAX_TREE_BYTES in the environment raises max_bytes
- * (and scales max_nodes and max_events with it). */
+/* The defaults: 16 MiB, depth 64, 65536 nodes, 64 KiB strings, 4,000,000
+ * events. KEYWIZ_MAX_TREE_BYTES in the environment (a number of bytes) sets
+ * max_bytes, and raises max_nodes to bytes/64 and max_events to bytes/2 when
+ * those are larger than the defaults. */
 void load_default_limits(struct kw_limits *lim);
 
 /*
  * Load the tree in `path` ("-" for standard input). On success returns the
  * tree with its nodes linked (option->next set where the target exists) and
  * indexed; it has not been checked: run check_tree() before using it.
- * On failure returns NULL and adds at least one error to `diags` (which the
- * caller has initialised with the file name). `*cant_open` is set when the
- * file could not be opened or read at all (exit 66 rather than 65).
+ * On failure returns NULL and adds exactly one error to `diags` (which the
+ * caller has initialised with the file name): loading stops at the first.
+ * `*cant_open` is set when the file could not be opened or read at all
+ * (exit 66 rather than 65).
  * The caller owns the tree (tree_free).
  */
 struct kw_tree *load_tree(const char *path, const struct kw_limits *lim,
     struct kw_diags *diags, int *cant_open);
 
-/* The same, from a buffer (tests and fuzzing); `name` is used in messages. */
+/* The same, from a buffer of `len` bytes (tests and fuzzing; it need not be
+ * NUL-terminated); the file name in messages is the one `diags` holds. */
 struct kw_tree *load_tree_mem(const char *buf, size_t len,
     const struct kw_limits *lim, struct kw_diags *diags);
 

@@ -28,6 +28,7 @@ enum {
 	OPT_CHECK = 256,
 	OPT_CHECK_KEY,
 	OPT_MATCH,
+	OPT_RESUME,
 	OPT_DOT,
 	OPT_GUIDE
 };
@@ -40,6 +41,7 @@ static const struct option longopts[] = {
 	{ "check", no_argument, NULL, OPT_CHECK },
 	{ "check-key", required_argument, NULL, OPT_CHECK_KEY },
 	{ "match", required_argument, NULL, OPT_MATCH },
+	{ "resume", required_argument, NULL, OPT_RESUME },
 	{ "dot", no_argument, NULL, OPT_DOT },
 	{ "guide", no_argument, NULL, OPT_GUIDE },
 	{ "help", no_argument, NULL, 'h' },
@@ -58,11 +60,14 @@ usage(FILE *fp)
 	    "                         LC_MESSAGES, LANG, else en)\n"
 	    "  -p, --plain            line front end (automatic without a terminal)\n"
 	    "  -o, --transcript=FILE  write the session record to FILE at the end\n"
+	    "                         (JSON if FILE ends in .json, else Markdown)\n"
 	    "  -T, --training         training mode: say why each step matters\n"
 	    "      --check            validate TREE, print diagnostics, exit\n"
 	    "      --check-key=KEY    analyse a product key, exit ('-': read stdin)\n"
 	    "      --match=TEXT       list the error messages matching TEXT, exit\n"
 	    "                         ('-': read stdin)\n"
+	    "      --resume=FILE      continue the session saved in the JSON record\n"
+	    "                         FILE (and save it there again, unless -o)\n"
 	    "      --dot              print TREE as a Graphviz digraph, exit\n"
 	    "      --guide            print TREE as a Markdown study guide, exit\n"
 	    "  -h, --help             show this help and exit\n"
@@ -149,6 +154,9 @@ main(int argc, char **argv)
 		case OPT_MATCH:
 			mode = MODE_MATCH;
 			arg = optarg;
+			break;
+		case OPT_RESUME:
+			o.resume = optarg;
 			break;
 		case OPT_DOT:
 			mode = MODE_DOT;

@@ -11,6 +11,7 @@
 #include "check.h"
 #include "i18n.h"
 #include "load.h"
+#include "record.h"
 #include "run.h"
 #include "session.h"
 #include "sig.h"
@@ -78,17 +79,68 @@ term_width(void)
 	return 80;
 }
 
+/* --resume FILE: the session saved there, continued on tree `t` in the UI
+ * language; NULL (status 65 or 66, reason on stderr) if refused. */
+static struct kw_session *
+run_resume(const struct kw_opts *o, const struct kw_tree *t, int *status)
+{
+	struct kw_session *s;
+	char err[1024];
+	int rc;
+
+	rc = record_resume(t, o->resume, NULL, &s, err, sizeof err);
+	if (rc < 0) {
+		fprintf(stderr, _("%s: cannot resume: %s\n"), PACKAGE, err);
+		*status = rc == -2 ? KW_EXIT_NOINPUT : KW_EXIT_DATAERR;
+		return NULL;
+	}
+	if (*err != '\0')
+		fprintf(stderr, "%s: %s\n", PACKAGE, err);
+	session_set_lang(s, run_lang(t, o->lang));
+	return s;
+}
+
+/* Save the session record: to -o FILE (format by suffix), else back to the
+ * JSON record resumed from. On failure say why and print the record in
+ * Markdown on stderr, so nothing is lost; returns -1. */
+static int
+run_save_record(const struct kw_opts *o, const struct kw_session *s)
+{
+	char err[1024];
+	int rc;
+
+	if (o->transcript != NULL)
+		rc = record_write(s, o->transcript, err, sizeof err);
+	else if (o->resume != NULL)
+		rc = record_save(s, o->resume, 1, err, sizeof err);
+	else
+		return 0;
+	if (rc == 0)
+		return 0;
+	fprintf(stderr, _("%s: cannot save the session record: %s\n"),
+	    PACKAGE, err);
+	fprintf(stderr, _("%s: the record follows.\n\n"), PACKAGE);
+	record_markdown(s, stderr);
+	return -1;
+}
+
 int
 run_session(const struct kw_opts *o)
 {
 	struct kw_ui_opts uo;
 	struct kw_session *s;
 	struct kw_tree *t;
-	int status = 0;
+	int status = 0, saved;
 
 	if ((t = run_load(o, &status)) == NULL)
 		return status;
-	s = session_new(t, run_lang(t, o->lang), NULL);
+	if (o->resume != NULL) {
+		if ((s = run_resume(o, t, &status)) == NULL) {
+			tree_free(t);
+			return status;
+		}
+	} else
+		s = session_new(t, run_lang(t, o->lang), NULL);
 	memset(&uo, 0, sizeof uo);
 	uo.training = o->training;
 	sig_install();
@@ -100,11 +152,12 @@ run_session(const struct kw_opts *o)
 		status = ui_plain_run(s, stdin, stdout, &uo);
 	} else
 		status = ui_curses_run(s, &uo);
+	saved = run_save_record(o, s);
 	session_free(s);
 	tree_free(t);
 	if (status > 128 && sig_caught)
 		sig_reraise();
-	return status;
+	return saved < 0 ? KW_EXIT_IOERR : status;
 }
 
 int

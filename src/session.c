@@ -26,6 +26,9 @@ struct kw_session {
 
 	struct kw_keyinfo key;
 	int finished;
+
+	int pinned;		/* replay: session_now() is `pin` */
+	time_t pin;
 };
 
 static const char *
@@ -45,6 +48,8 @@ keep(struct kw_session *s, const char *text)
 time_t
 session_now(const struct kw_session *s)
 {
+	if (s->pinned)
+		return s->pin;
 	return s->clock != NULL ? s->clock() : time(NULL);
 }
 
@@ -62,6 +67,7 @@ log_event(struct kw_session *s, enum kw_event_type type,
 	e->node = node;
 	e->opt = opt;
 	e->text = keep(s, text);
+	e->depth = s->depth;
 }
 
 static void
@@ -312,11 +318,50 @@ session_error(const struct kw_session *s, const struct kw_node **node,
 
 static const char *const event_names[KW_EV_TYPE_COUNT] = {
 	"start", "show", "answer", "back", "restart", "key", "note",
-	"checked", "quit", "end"
+	"checked", "quit", "end", "resume"
 };
 
 const char *
 session_event_name(enum kw_event_type type)
 {
 	return (unsigned)type < KW_EV_TYPE_COUNT ? event_names[type] : "?";
+}
+
+/* Replay (record.c): a session stamped with a saved record's times. */
+
+struct kw_session *
+session_new_at(const struct kw_tree *t, size_t lang, time_t (*clock)(void),
+    time_t started)
+{
+	struct kw_session *s = xcalloc(1, sizeof *s);
+
+	s->tree = t;
+	s->lang = lang < t->nlangs ? lang : 0;
+	s->clock = clock;
+	session_pin_time(s, started);
+	s->started = session_now(s);
+	log_event(s, KW_EV_START, t->start, -1, NULL);
+	push_step(s, t->start);
+	session_unpin_time(s);
+	return s;
+}
+
+void
+session_pin_time(struct kw_session *s, time_t t)
+{
+	s->pinned = 1;
+	s->pin = t;
+}
+
+void
+session_unpin_time(struct kw_session *s)
+{
+	s->pinned = 0;
+}
+
+void
+session_reopen(struct kw_session *s)
+{
+	s->finished = 0;
+	log_event(s, KW_EV_RESUME, session_node(s), -1, NULL);
 }

@@ -31,6 +31,7 @@ enum kw_event_type {
 	KW_EV_CHECKED,		/* a checklist item was ticked (opt = item) */
 	KW_EV_QUIT,		/* the user quit before an outcome */
 	KW_EV_END,		/* an outcome was reached and acknowledged */
+	KW_EV_RESUME,		/* a saved session was resumed (record.c) */
 	KW_EV_TYPE_COUNT
 };
 
@@ -40,6 +41,8 @@ struct kw_event {
 	const struct kw_node *node;
 	int opt;		/* option or item index, -1 if none */
 	const char *text;	/* owned by the session; may be NULL */
+	size_t depth;		/* steps on the path once the event happened
+				 * (for back: the step gone back to, + 1) */
 };
 
 enum {
@@ -126,5 +129,18 @@ int session_error(const struct kw_session *s, const struct kw_node **node,
     size_t *opt);
 
 const char *session_event_name(enum kw_event_type type);
+
+/*
+ * Replay, for resuming a saved session (record.c). A session rebuilt from a
+ * record is stamped with the record's times: session_new_at() starts it at
+ * `started`; while a time is pinned, every event and step gets that time
+ * instead of the clock's. session_reopen() lets a finished session go on
+ * and logs KW_EV_RESUME (at the pinned time, or now).
+ */
+struct kw_session *session_new_at(const struct kw_tree *t, size_t lang,
+    time_t (*clock)(void), time_t started);
+void session_pin_time(struct kw_session *s, time_t t);
+void session_unpin_time(struct kw_session *s);
+void session_reopen(struct kw_session *s);
 
 #endif

@@ -42,6 +42,7 @@ tree_alloc(struct kw_tree *t, size_t n)
 			b->prev = a->top->prev;
 			a->top->prev = b;
 			b->used = n;
+			memset(b->data, 0, n);
 			return b->data;
 		}
 		b->prev = a->top;

@@ -95,12 +95,14 @@ struct kw_keyfmt {
 	unsigned groups;		/* 5 */
 	unsigned group_length;		/* 5 */
 	char alphabet[KW_ALPHABET_MAX + 1]; /* upper-case ASCII letters/digits */
+	struct kw_pos pos;		/* of the alphabet in the file */
 };
 
 /* A practice caller (training, see keywiz-tree(5) "scenarios"). */
 struct kw_scenario {
 	const char *id;
 	struct kw_text caller;		/* who calls and what they say */
+	const char *key;		/* the key the caller reads out, or NULL */
 	struct kw_strv path;		/* expected node ids, start to outcome */
 	struct kw_strv answers;		/* expected answer ids, one per step */
 	struct kw_pos pos;
@@ -119,6 +121,7 @@ struct kw_tree {
 	int has_keyfmt;
 	struct kw_keyfmt keyfmt;
 	const char *start_id;
+	struct kw_pos start_pos;	/* of start's value in the file */
 	struct kw_node *start;
 	struct kw_node *nodes;		/* in file order */
 	size_t nnodes;

@@ -1,5 +1,638 @@
 /* SPDX-License-Identifier: MIT */
-/* test_load.c - placeholder until the suite lands */
-#include <criterion/criterion.h>
+/* test_load.c - the YAML loader: every load error at its exact position, valid trees, limits */
+#include "config.h"
 
-Test(load, placeholder) { cr_skip_test("suite not written yet"); }
+#include <criterion/criterion.h>
+#include <criterion/parameterized.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "load.h"
+#include "testutil.h"
+#include "xalloc.h"
+
+/* "LINE:COL: error: MESSAGE" of the one diagnostic a failed load leaves. */
+static char *
+only_error(const struct kw_diags *d)
+{
+	cr_assert_eq(d->n, 1, "expected exactly one diagnostic, got %zu",
+	    d->n);
+	cr_assert_eq(d->v[0].sev, KW_SEV_ERROR);
+	return xasprintf("%u:%u: error: %s", d->v[0].pos.line,
+	    d->v[0].pos.col, d->v[0].msg);
+}
+
+/* Load fixture `rel` (must fail) and return its error line. */
+static char *
+load_bad(const char *rel, const struct kw_limits *lim_in)
+{
+	struct kw_limits lim;
+	struct kw_diags d;
+	struct kw_tree *t;
+	int cant_open = -1;
+	char *got;
+
+	if (lim_in != NULL)
+		lim = *lim_in;
+	else
+		load_default_limits(&lim);
+	diags_init(&d, rel);
+	t = load_tree(tu_src(rel), &lim, &d, &cant_open);
+	cr_assert_null(t, "%s loaded but should not", rel);
+	cr_assert_eq(cant_open, 0);
+	got = only_error(&d);
+	diags_free(&d);
+	return got;
+}
+
+/* Load a buffer (must fail) and return its error line. */
+static char *
+load_bad_mem(const char *buf, size_t len, const struct kw_limits *lim_in)
+{
+	struct kw_limits lim;
+	struct kw_diags d;
+	struct kw_tree *t;
+	char *got;
+
+	if (lim_in != NULL)
+		lim = *lim_in;
+	else
+		load_default_limits(&lim);
+	diags_init(&d, "mem.yaml");
+	t = load_tree_mem(buf, len, &lim, &d);
+	cr_assert_null(t);
+	got = only_error(&d);
+	diags_free(&d);
+	return got;
+}
+
+/* Criterion passes parameters to another process: no pointers in them. */
+struct bad_case {
+	char file[64];
+	char want[256];
+};
+
+ParameterizedTestParameters(load, bad)
+{
+	static struct bad_case cases[] = {
+		/* syntax, as libyaml reports it */
+		{ "syntax.yaml", "10:5: error: did not find expected ',' or "
+		    "'}' (while parsing a flow mapping at 9:11)" },
+		{ "tab-indent.yaml", "8:1: error: found character that "
+		    "cannot start any token (while scanning for the next "
+		    "token at 8:1)" },
+		/* YAML features a tree may not use */
+		{ "alias.yaml", "11:9: error: anchors and aliases are not "
+		    "allowed" },
+		{ "anchor.yaml", "12:9: error: anchors and aliases are not "
+		    "allowed" },
+		{ "billion-laughs.yaml", "11:12: error: anchors and aliases "
+		    "are not allowed" },
+		{ "tag.yaml", "10:10: error: tag '!python/name:os.system' is "
+		    "not allowed (only the core tags !!str, !!int, !!bool, "
+		    "!!null, !!float, !!map, !!seq)" },
+		{ "tag-mismatch.yaml", "4:12: error: tag '!!map' does not "
+		    "fit a list" },
+		{ "two-docs.yaml", "16:1: error: several YAML documents in "
+		    "one file; a tree is a single document" },
+		/* duplicates */
+		{ "dup-key.yaml", "16:5: error: duplicate key 'result' (first "
+		    "at 14:5)" },
+		{ "dup-key-text.yaml", "9:45: error: duplicate key 'en' "
+		    "(first at 9:12)" },
+		{ "dup-node.yaml", "16:3: error: duplicate node id 'ask' "
+		    "(first at 7:3)" },
+		{ "dup-lang.yaml", "4:21: error: duplicate language 'en'" },
+		/* unknown keys, with and without a hint */
+		{ "unknown-key.yaml", "4:1: error: unknown key 'langauges' in "
+		    "the tree (did you mean 'languages'?)" },
+		{ "unknown-key-node.yaml", "10:5: error: unknown key 'yse' in "
+		    "node 'ask' (did you mean 'yes'?)" },
+		{ "unknown-key-option.yaml", "11:9: error: unknown key "
+		    "'lable' in an option (did you mean 'label'?)" },
+		{ "unknown-key-far.yaml", "10:5: error: unknown key 'colour' "
+		    "in node 'ask'" },
+		{ "key-not-string.yaml", "10:5: error: expected a key, found "
+		    "a list" },
+		/* types */
+		{ "type-mapping.yaml", "3:8: error: expected a mapping for "
+		    "'title', found 'Bad'" },
+		{ "type-list.yaml", "4:12: error: expected a list for "
+		    "'languages', found 'en'" },
+		{ "type-string.yaml", "10:10: error: expected a string for "
+		    "'yes', found a list" },
+		{ "type-string-null.yaml", "10:9: error: expected a string "
+		    "for 'yes', found nothing" },
+		{ "type-integer.yaml", "10:14: error: expected an integer for "
+		    "'minutes', found '15'" },
+		{ "root-list.yaml", "1:1: error: expected a mapping for the "
+		    "tree, found a list" },
+		{ "int-range.yaml", "10:14: error: integer out of range for "
+		    "'minutes': 1441 (expected 1..1440)" },
+		/* required fields */
+		{ "missing-field.yaml", "1:1: error: missing required field "
+		    "'start' in the tree" },
+		{ "missing-field-node.yaml", "8:5: error: missing required "
+		    "field 'no' in question node 'ask'" },
+		{ "missing-type.yaml", "8:5: error: missing required field "
+		    "'type' in node 'ask'" },
+		{ "missing-field-option.yaml", "11:9: error: missing required "
+		    "field 'next' in an option" },
+		{ "scenario-missing.yaml", "17:5: error: missing required "
+		    "field 'answers' in a scenario" },
+		{ "empty-options.yaml", "10:14: error: expected at least one "
+		    "option in 'options'" },
+		{ "empty-nodes.yaml", "7:3: error: expected at least one node "
+		    "in 'nodes'" },
+		{ "no-langs.yaml", "4:12: error: expected at least one "
+		    "language in 'languages'" },
+		/* languages */
+		{ "unknown-lang.yaml", "9:26: error: unknown language 'de' "
+		    "(languages: en, fr)" },
+		{ "unknown-lang-early.yaml", "3:20: error: unknown language "
+		    "'de' (languages: en, fr)" },
+		{ "bad-lang-code.yaml", "4:17: error: invalid language code "
+		    "'FR' (expected 2 or 3 lower-case letters)" },
+		/* node types and the fields they allow */
+		{ "node-type.yaml", "8:11: error: unknown node type 'qestion' "
+		    "(did you mean 'question'?)" },
+		{ "node-type-far.yaml", "8:11: error: unknown node type "
+		    "'form' (expected one of: key, choice, question, step, "
+		    "wait, outcome)" },
+		{ "result.yaml", "14:13: error: unknown result 'resolve' (did "
+		    "you mean 'resolved'?)" },
+		{ "not-allowed.yaml", "10:5: error: field 'minutes' is not "
+		    "allowed in a question node" },
+		{ "not-allowed-before-type.yaml", "8:5: error: field "
+		    "'minutes' is not allowed in a question node" },
+		{ "why-outcome.yaml", "16:5: error: field 'why' is not "
+		    "allowed in an outcome node" },
+		/* ids */
+		{ "bad-node-id.yaml", "12:3: error: invalid node id 'done!' "
+		    "(letters, digits, '.', '_' and '-', starting with a "
+		    "letter or digit, at most 64)" },
+		{ "bad-tree-id.yaml", "2:5: error: invalid tree id 'Bad Tree' "
+		    "(lower-case letters, digits, '.', '_' and '-', starting "
+		    "with a letter or digit, at most 64)" },
+		{ "bad-option-id.yaml", "11:13: error: invalid option id "
+		    "'one two' (letters, digits, '.', '_' and '-', at most "
+		    "64)" },
+		/* encoding and characters */
+		{ "control-escape.yaml", "9:16: error: control character "
+		    "U+001B is not allowed" },
+		{ "control-raw.yaml", "9:19: error: control character U+001B "
+		    "is not allowed" },
+		{ "bad-utf8.yaml", "15:20: error: invalid UTF-8 (byte 0xE0)" },
+		{ "truncated-utf8.yaml", "16:3: error: invalid UTF-8 (byte "
+		    "0xE2)" },
+		{ "nul.yaml", "14:16: error: NUL byte in file" },
+		{ "crlf.yaml", "11:5: error: unknown key 'maybe' in node "
+		    "'ask'" },
+		{ "bom.yaml", "1:9: error: unsupported format version 2; this "
+		    "keywiz reads 1" },
+		/* the file as a whole */
+		{ "empty.yaml", "1:1: error: empty file" },
+		{ "comments-only.yaml", "1:1: error: empty file" },
+		{ "version.yaml", "1:9: error: unsupported format version 2; "
+		    "this keywiz reads 1" },
+		{ "int-overflow.yaml", "1:9: error: unsupported format "
+		    "version 99999999999999999999999; this keywiz reads 1" },
+		{ "alphabet-long.yaml", "5:53: error: alphabet longer than 64 "
+		    "characters" },
+	};
+
+	return cr_make_param_array(struct bad_case, cases,
+	    sizeof cases / sizeof cases[0]);
+}
+
+ParameterizedTest(struct bad_case *c, load, bad)
+{
+	char rel[256];
+	char *got;
+
+	snprintf(rel, sizeof rel, "tests/fixtures/bad/%s", c->file);
+	got = load_bad(rel, NULL);
+	cr_assert_str_eq(got, c->want, "%s", c->file);
+	free(got);
+}
+
+/* ---- valid trees ---- */
+
+static struct kw_tree *
+load_good(const char *name)
+{
+	char rel[256];
+
+	snprintf(rel, sizeof rel, "tests/fixtures/good/%s", name);
+	return tu_load(tu_src(rel));
+}
+
+static const struct kw_node *
+node(const struct kw_tree *t, const char *id)
+{
+	const struct kw_node *n = tree_find(t, id);
+
+	cr_assert_not_null(n, "no node %s", id);
+	return n;
+}
+
+Test(load, minimal)
+{
+	struct kw_tree *t = load_good("minimal.yaml");
+	const struct kw_node *ask;
+
+	cr_assert_eq(t->format, 1);
+	cr_assert_str_eq(t->id, "minimal");
+	cr_assert_str_eq(t->version, "");
+	cr_assert_str_eq(tree_text(&t->title, 0), "Minimal tree");
+	cr_assert_eq(t->nlangs, 1);
+	cr_assert_str_eq(t->langs[0], "en");
+	cr_assert_eq(t->has_keyfmt, 0);
+	cr_assert_eq(t->nnodes, 3);
+	cr_assert_eq(t->nscenarios, 0);
+	cr_assert_str_eq(t->start_id, "ask");
+	cr_assert_eq(t->start, &t->nodes[0]);
+	cr_assert_eq(t->start_pos.line, 6);
+	cr_assert_eq(t->start_pos.col, 8);
+	ask = t->start;
+	cr_assert_eq(ask->type, KW_NODE_QUESTION);
+	cr_assert_eq(ask->pos.line, 8);
+	cr_assert_eq(ask->pos.col, 3);
+	cr_assert_eq(ask->nopts, 2);
+	cr_assert_str_eq(ask->opts[KW_OPT_YES].id, "yes");
+	cr_assert_str_eq(ask->opts[KW_OPT_YES].target, "done");
+	cr_assert_eq(ask->opts[KW_OPT_YES].next, &t->nodes[1]);
+	cr_assert_eq(ask->opts[KW_OPT_YES].pos.line, 11);
+	cr_assert_eq(ask->opts[KW_OPT_YES].pos.col, 10);
+	cr_assert_str_eq(ask->opts[KW_OPT_NO].id, "no");
+	cr_assert_eq(ask->opts[KW_OPT_NO].next, &t->nodes[2]);
+	cr_assert_eq(ask->title.pos.line, 0, "no title given");
+	cr_assert_eq(t->nodes[1].type, KW_NODE_OUTCOME);
+	cr_assert_eq(t->nodes[1].result, KW_RESULT_RESOLVED);
+	cr_assert_eq(t->nodes[1].nopts, 0);
+	cr_assert_eq(t->nodes[2].result, KW_RESULT_ESCALATE);
+	for (size_t i = 0; i < t->nnodes; i++)
+		cr_assert_eq(t->nodes[i].index, i);
+	tree_free(t);
+}
+
+Test(load, all_types)
+{
+	struct kw_tree *t = load_good("all-types.yaml");
+	const struct kw_node *n;
+	const struct kw_option *o;
+
+	cr_assert_str_eq(t->id, "all-types");
+	cr_assert_str_eq(t->version, "2026.11");
+	cr_assert_eq(t->nlangs, 2);
+	cr_assert_str_eq(t->langs[1], "fr");
+	cr_assert_str_eq(tree_text(&t->title, 1), "Tous les types de nœuds");
+	cr_assert_eq(t->has_keyfmt, 1);
+	cr_assert_eq(t->keyfmt.groups, 5);
+	cr_assert_eq(t->keyfmt.group_length, 5);
+	cr_assert_str_eq(t->keyfmt.alphabet, "BCDFGHJKMNPQRTVWXY2346789");
+	cr_assert_eq(t->keyfmt.pos.line, 12);
+	cr_assert_eq(t->nnodes, 9);
+
+	n = node(t, "enter-key");
+	cr_assert_eq(n->type, KW_NODE_KEY);
+	cr_assert_eq(n->nopts, 1);
+	cr_assert_str_eq(n->opts[0].id, "next");
+	cr_assert_str_eq(n->opts[0].next->id, "which-error");
+	cr_assert_str_eq(tree_text(&n->why, 1),
+	    "La plupart des clés échouent sur une faute de frappe.");
+	cr_assert_eq(n->links.n, 1);
+	cr_assert_str_eq(n->links.v[0], "https://admin.microsoft.com");
+
+	n = node(t, "which-error");
+	cr_assert_eq(n->type, KW_NODE_CHOICE);
+	cr_assert_eq(n->nopts, 3);
+	o = &n->opts[0];
+	cr_assert_str_eq(o->id, "invalid");
+	cr_assert_str_eq(tree_text(&o->label, 0), "Invalid key");
+	cr_assert_str_eq(tree_text(&o->message, 1),
+	    "Cette clé de produit n’est pas valide.");
+	cr_assert_eq(o->match[0].n, 2);
+	cr_assert_str_eq(o->match[0].v[1], "is not valid");
+	cr_assert_eq(o->match[1].n, 1);
+	cr_assert_str_eq(n->opts[1].id, "2", "default id: the position");
+	cr_assert_eq(n->opts[1].message.pos.line, 0);
+	cr_assert_str_eq(n->opts[2].id, "none");
+
+	n = node(t, "check-admin");
+	cr_assert_eq(n->type, KW_NODE_QUESTION);
+	cr_assert_str_eq(n->opts[KW_OPT_NO].next->id, "ask-admin");
+
+	n = node(t, "retype");
+	cr_assert_eq(n->type, KW_NODE_STEP);
+	cr_assert_eq(n->nitems, 2);
+	cr_assert_str_eq(tree_text(&n->items[1], 1), "Cherchez O et 0");
+
+	n = node(t, "wait-retry");
+	cr_assert_eq(n->type, KW_NODE_WAIT);
+	cr_assert_eq(n->minutes, 15);
+	cr_assert_str_eq(n->opts[KW_OPT_WORKED].id, "worked");
+	cr_assert_str_eq(n->opts[KW_OPT_WORKED].next->id, "solved");
+	cr_assert_str_eq(n->opts[KW_OPT_FAILING].id, "failing");
+	cr_assert_str_eq(n->opts[KW_OPT_FAILING].next->id, "call-support");
+
+	n = node(t, "ask-admin");
+	cr_assert_eq(n->type, KW_NODE_OUTCOME);
+	cr_assert_eq(n->result, KW_RESULT_REDIRECT);
+	cr_assert_str_eq(tree_text(&n->contact, 0),
+	    "Your billing administrator");
+	cr_assert_str_eq(tree_text(&n->tell, 1),
+	    "Demandez-lui d’utiliser la clé.");
+	cr_assert_eq(node(t, "nothing-left")->result, KW_RESULT_UNRESOLVED);
+
+	cr_assert_eq(t->nscenarios, 2);
+	cr_assert_str_eq(t->scenarios[0].id, "typo");
+	cr_assert_str_eq(t->scenarios[0].key, "BCDFG-HJKMN-PQRTV-WXY23-46789");
+	cr_assert_eq(t->scenarios[0].path.n, 6);
+	cr_assert_eq(t->scenarios[0].answers.n, 5);
+	cr_assert_str_eq(t->scenarios[0].answers.v[1], "invalid");
+	cr_assert_null(t->scenarios[1].key);
+	cr_assert_str_eq(tree_text(&t->scenarios[1].caller, 1),
+	    "Il me dit de réessayer plus tard.");
+	tree_free(t);
+}
+
+/* Texts read before `languages`, in another order, land at the right index. */
+Test(load, languages_last)
+{
+	struct kw_tree *t = load_good("lang-late.yaml");
+	const struct kw_option *o = &t->nodes[0].opts[0];
+
+	cr_assert_str_eq(t->title.s[0], "Languages last");
+	cr_assert_str_eq(t->title.s[1], "Langues à la fin");
+	cr_assert_str_eq(t->nodes[0].text.s[0], "Pick one");
+	cr_assert_str_eq(o->label.s[0], "One");
+	cr_assert_str_eq(o->label.s[1], "Un");
+	cr_assert_eq(o->match[0].n, 1);
+	cr_assert_str_eq(o->match[0].v[0], "one");
+	cr_assert_eq(o->match[1].n, 2);
+	cr_assert_str_eq(t->nodes[1].text.s[1], "Fini.");
+	cr_assert_str_eq(t->scenarios[0].caller.s[0], "Hello");
+	tree_free(t);
+}
+
+Test(load, stdin_name_and_diags_file)
+{
+	struct kw_limits lim;
+	struct kw_diags d;
+	struct kw_tree *t;
+	size_t len;
+	char *buf = tu_slurp(tu_src("tests/fixtures/good/minimal.yaml"),
+	    &len);
+
+	load_default_limits(&lim);
+	diags_init(&d, "given-name.yaml");
+	t = load_tree_mem(buf, len, &lim, &d);
+	cr_assert_not_null(t);
+	cr_assert_eq(d.n, 0);
+	cr_assert_str_eq(t->file, "given-name.yaml");
+	tree_free(t);
+	diags_free(&d);
+	free(buf);
+}
+
+/* ---- files that cannot be read ---- */
+
+Test(load, file_not_found)
+{
+	struct kw_limits lim;
+	struct kw_diags d;
+	int cant_open = 0;
+
+	load_default_limits(&lim);
+	diags_init(&d, "nope.yaml");
+	cr_assert_null(load_tree(tu_src("tests/fixtures/nope.yaml"), &lim, &d,
+	    &cant_open));
+	cr_assert_eq(cant_open, 1);
+	cr_assert_eq(d.n, 1);
+	cr_assert_eq(d.v[0].pos.line, 0);
+	cr_assert_str_eq(d.v[0].msg, "cannot open: No such file or directory");
+	diags_free(&d);
+}
+
+Test(load, directory)
+{
+	struct kw_limits lim;
+	struct kw_diags d;
+	int cant_open = 0;
+
+	load_default_limits(&lim);
+	diags_init(&d, "fixtures");
+	cr_assert_null(load_tree(tu_src("tests/fixtures"), &lim, &d,
+	    &cant_open));
+	cr_assert_eq(cant_open, 1);
+	cr_assert_eq(d.n, 1);
+	cr_assert_str_eq(d.v[0].msg, "cannot read: Is a directory");
+	diags_free(&d);
+}
+
+/* ---- limits ---- */
+
+Test(load, default_limits)
+{
+	struct kw_limits lim;
+
+	unsetenv("KEYWIZ_MAX_TREE_BYTES");
+	load_default_limits(&lim);
+	cr_assert_eq(lim.max_bytes, 16 * 1024 * 1024);
+	cr_assert_eq(lim.max_depth, 64);
+	cr_assert_eq(lim.max_nodes, 65536);
+	cr_assert_eq(lim.max_string, 64 * 1024);
+	cr_assert_eq(lim.max_events, 4000000);
+}
+
+struct env_case {
+	char value[16];
+	size_t bytes, nodes, events;
+};
+
+ParameterizedTestParameters(load, env_limits)
+{
+	static struct env_case cases[] = {
+		{ "100000000", 100000000, 1562500, 50000000 },
+		{ "1000", 1000, 65536, 4000000 },
+		{ "junk", 16 * 1024 * 1024, 65536, 4000000 },
+		{ "12k", 16 * 1024 * 1024, 65536, 4000000 },
+		{ "0", 16 * 1024 * 1024, 65536, 4000000 },
+	};
+
+	return cr_make_param_array(struct env_case, cases,
+	    sizeof cases / sizeof cases[0]);
+}
+
+ParameterizedTest(struct env_case *c, load, env_limits)
+{
+	struct kw_limits lim;
+
+	setenv("KEYWIZ_MAX_TREE_BYTES", c->value, 1);
+	load_default_limits(&lim);
+	cr_assert_eq(lim.max_bytes, c->bytes, "%s", c->value);
+	cr_assert_eq(lim.max_nodes, c->nodes, "%s", c->value);
+	cr_assert_eq(lim.max_events, c->events, "%s", c->value);
+	cr_assert_eq(lim.max_depth, 64);
+}
+
+Test(load, file_too_large)
+{
+	const char *rel = "tests/fixtures/good/minimal.yaml";
+	struct kw_limits lim;
+	struct stat st;
+	char want[256], *got, *buf;
+	size_t len;
+
+	cr_assert_eq(stat(tu_src(rel), &st), 0);
+	load_default_limits(&lim);
+	lim.max_bytes = 100;
+	snprintf(want, sizeof want, "1:1: error: file too large: %lld bytes "
+	    "(at most 100; see KEYWIZ_MAX_TREE_BYTES)", (long long)st.st_size);
+	got = load_bad(rel, &lim);
+	cr_assert_str_eq(got, want);
+	free(got);
+	buf = tu_slurp(tu_src(rel), &len);
+	got = load_bad_mem(buf, len, &lim);
+	cr_assert_str_eq(got, want);
+	free(got);
+	free(buf);
+}
+
+Test(load, depth_limit)
+{
+	struct kw_limits lim;
+	char *got;
+
+	load_default_limits(&lim);
+	lim.max_depth = 2;
+	got = load_bad("tests/fixtures/good/minimal.yaml", &lim);
+	cr_assert_str_eq(got, "9:5: error: nesting deeper than 2 levels");
+	free(got);
+}
+
+Test(load, node_limit)
+{
+	struct kw_limits lim;
+	char *got;
+
+	load_default_limits(&lim);
+	lim.max_nodes = 2;
+	got = load_bad("tests/fixtures/good/minimal.yaml", &lim);
+	cr_assert_str_eq(got, "17:3: error: too many nodes (more than 2)");
+	free(got);
+}
+
+Test(load, event_limit)
+{
+	struct kw_limits lim;
+	char *got;
+
+	load_default_limits(&lim);
+	lim.max_events = 10;
+	got = load_bad("tests/fixtures/good/minimal.yaml", &lim);
+	cr_assert_str_eq(got, "4:13: error: too many YAML events (more than "
+	    "10)");
+	free(got);
+}
+
+/* A generated file nested 100,000 deep is refused at its first level. */
+Test(load, deep_nesting)
+{
+	const char *head = "keywiz: 1\nid: deep\ntitle: ";
+	size_t depth = 100000, n = strlen(head);
+	char *buf = xmalloc(n + 2 * depth + 1), *got;
+
+	memcpy(buf, head, n);
+	memset(buf + n, '[', depth);
+	memset(buf + n + depth, ']', depth);
+	buf[n + 2 * depth] = '\n';
+	got = load_bad_mem(buf, n + 2 * depth + 1, NULL);
+	cr_assert_str_eq(got, "3:8: error: expected a mapping for 'title', "
+	    "found a list");
+	free(got);
+	free(buf);
+}
+
+/* Nesting inside a flow mapping deeper than the limit, where libyaml has
+ * to look ahead for a simple key. */
+Test(load, deep_nesting_limit)
+{
+	size_t depth = 5000;
+	char *buf = xmalloc(2 * depth + 2), *got;
+	struct kw_limits lim;
+
+	load_default_limits(&lim);
+	lim.max_depth = 1;
+	memset(buf, '{', depth);
+	memset(buf + depth, '}', depth);
+	buf[2 * depth] = '\n';
+	got = load_bad_mem(buf, 2 * depth + 1, &lim);
+	cr_assert_str_eq(got, "1:2: error: nesting deeper than 1 levels");
+	free(got);
+	free(buf);
+}
+
+Test(load, string_limit)
+{
+	const char *head = "keywiz: 1\nid: long\ntitle: {en: \"";
+	size_t n = strlen(head), big = 64 * 1024 + 1;
+	char *buf = xmalloc(n + big + 4), *got;
+
+	memcpy(buf, head, n);
+	memset(buf + n, 'x', big);
+	memcpy(buf + n + big, "\"}\n", 3);
+	got = load_bad_mem(buf, n + big + 3, NULL);
+	cr_assert_str_eq(got, "3:13: error: string longer than 65536 bytes");
+	free(got);
+	free(buf);
+}
+
+/* A large generated tree loads, links and indexes (and a duplicate id at
+ * its end is found at its place). */
+static char *
+big_tree(size_t nodes, int dup, size_t *len)
+{
+	size_t cap = 256 + nodes * 128, n = 0;
+	char *buf = xmalloc(cap);
+
+	n += (size_t)snprintf(buf + n, cap - n, "keywiz: 1\nid: big\ntitle: "
+	    "{en: Big}\nlanguages: [en]\nstart: n0\nnodes:\n");
+	for (size_t i = 0; i < nodes; i++)
+		n += (size_t)snprintf(buf + n, cap - n, "  n%zu: {type: step, "
+		    "text: {en: \"Step %zu\"}, next: n%zu}\n", i, i, i + 1);
+	n += (size_t)snprintf(buf + n, cap - n, "  n%zu: {type: outcome, "
+	    "result: resolved, text: {en: End}}\n", dup ? (size_t)7 : nodes);
+	*len = n;
+	return buf;
+}
+
+Test(load, big_tree)
+{
+	struct kw_limits lim;
+	struct kw_diags d;
+	struct kw_tree *t;
+	size_t len, nodes = 30000;
+	char *buf = big_tree(nodes, 0, &len), *got;
+
+	load_default_limits(&lim);
+	diags_init(&d, "big.yaml");
+	t = load_tree_mem(buf, len, &lim, &d);
+	cr_assert_not_null(t);
+	cr_assert_eq(t->nnodes, nodes + 1);
+	cr_assert_eq(t->nodes[nodes - 1].opts[0].next, &t->nodes[nodes]);
+	cr_assert_eq(tree_find(t, "n12345"), &t->nodes[12345]);
+	tree_free(t);
+	diags_free(&d);
+	free(buf);
+
+	buf = big_tree(nodes, 1, &len);
+	got = load_bad_mem(buf, len, NULL);
+	cr_assert_str_eq(got, "30007:3: error: duplicate node id 'n7' (first "
+	    "at 14:3)");
+	free(got);
+	free(buf);
+}
