@@ -27,6 +27,7 @@ struct kw_opts {
 	int plain;
 	int training;
 	int practice;
+	const char *scenario;	/* --scenario=ID, or NULL: a random one */
 };
 
 /* Read one line (at most `max` bytes, newline stripped) from `fp` into a

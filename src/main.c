@@ -30,6 +30,8 @@ enum {
 	OPT_MATCH,
 	OPT_RESUME,
 	OPT_DOT,
+	OPT_PRACTICE,
+	OPT_SCENARIO,
 	OPT_GUIDE
 };
 
@@ -43,6 +45,8 @@ static const struct option longopts[] = {
 	{ "match", required_argument, NULL, OPT_MATCH },
 	{ "resume", required_argument, NULL, OPT_RESUME },
 	{ "dot", no_argument, NULL, OPT_DOT },
+	{ "practice", no_argument, NULL, OPT_PRACTICE },
+	{ "scenario", required_argument, NULL, OPT_SCENARIO },
 	{ "guide", no_argument, NULL, OPT_GUIDE },
 	{ "help", no_argument, NULL, 'h' },
 	{ "version", no_argument, NULL, 'V' },
@@ -70,6 +74,9 @@ usage(FILE *fp)
 	    "                         FILE (and save it there again, unless -o)\n"
 	    "      --dot              print TREE as a Graphviz digraph, exit\n"
 	    "      --guide            print TREE as a Markdown study guide, exit\n"
+	    "      --practice         training: keywiz plays a caller from the\n"
+	    "                         tree's scenarios, the trainee drives the call\n"
+	    "      --scenario=ID      practise with that scenario (default: random)\n"
 	    "  -h, --help             show this help and exit\n"
 	    "  -V, --version          show the version and exit\n"
 	    "\n"
@@ -160,6 +167,12 @@ main(int argc, char **argv)
 			break;
 		case OPT_DOT:
 			mode = MODE_DOT;
+			break;
+		case OPT_SCENARIO:
+			o.scenario = optarg;
+			/* FALLTHROUGH */
+		case OPT_PRACTICE:
+			o.practice = 1;
 			break;
 		case OPT_GUIDE:
 			mode = MODE_GUIDE;

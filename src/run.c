@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "check.h"
@@ -124,6 +125,29 @@ run_save_record(const struct kw_opts *o, const struct kw_session *s)
 	return -1;
 }
 
+/* Practice: the scenario named by --scenario, else one drawn at random. */
+static const struct kw_scenario *
+run_scenario(const struct kw_opts *o, const struct kw_tree *t, int *status)
+{
+	if (t->nscenarios == 0) {
+		fprintf(stderr, _("%s: %s has no scenarios to practise with\n"),
+		    PACKAGE, o->tree_path);
+		*status = KW_EXIT_DATAERR;
+		return NULL;
+	}
+	if (o->scenario == NULL) {
+		srand((unsigned)time(NULL) ^ (unsigned)getpid());
+		return &t->scenarios[(size_t)rand() % t->nscenarios];
+	}
+	for (size_t i = 0; i < t->nscenarios; i++)
+		if (strcmp(t->scenarios[i].id, o->scenario) == 0)
+			return &t->scenarios[i];
+	fprintf(stderr, _("%s: no scenario '%s' in %s\n"), PACKAGE,
+	    o->scenario, o->tree_path);
+	*status = KW_EXIT_USAGE;
+	return NULL;
+}
+
 int
 run_session(const struct kw_opts *o)
 {
@@ -143,6 +167,12 @@ run_session(const struct kw_opts *o)
 		s = session_new(t, run_lang(t, o->lang), NULL);
 	memset(&uo, 0, sizeof uo);
 	uo.training = o->training;
+	if (o->practice && (uo.scenario = run_scenario(o, t, &status)) ==
+	    NULL) {
+		session_free(s);
+		tree_free(t);
+		return status;
+	}
 	sig_install();
 	if (want_plain(o)) {
 		uo.echo = !isatty(STDIN_FILENO);

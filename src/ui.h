@@ -6,11 +6,13 @@
 #include <stdio.h>
 
 #include "session.h"
+#include "tree.h"
 
 struct kw_ui_opts {
 	int training;		/* show each node's `why` */
 	int echo;		/* plain: echo answers (input is not a terminal) */
 	size_t width;		/* plain: wrap width in columns (0: 80) */
+	const struct kw_scenario *scenario; /* practice: the caller, or NULL */
 };
 
 /*

@@ -13,6 +13,7 @@
 #include "i18n.h"
 #include "input.h"
 #include "match.h"
+#include "practice.h"
 #include "prodkey.h"
 #include "sig.h"
 #include "text.h"
@@ -34,6 +35,8 @@ enum plain_action {
 	ACT_HELP,
 	ACT_NOTE,		/* add `arg` as a note (or ask for one) */
 	ACT_TICK,		/* tick/untick checklist item `opt` */
+	ACT_CALLER,		/* practice: show the caller again */
+	ACT_ASK,		/* practice: ask the caller about this step */
 	ACT_TEXT		/* free text: a key, or a message to match */
 };
 
@@ -111,6 +114,116 @@ clock_hm(time_t t, char *buf, size_t size)
 	strftime(buf, size, "%H:%M", &tm);
 }
 
+/* Training: the answers not taken on the way, and where they lead. */
+static void
+draw_branches(struct plain *p)
+{
+	struct kw_branch b[128];
+	size_t n = view_branches(p->s, b, sizeof b / sizeof b[0]);
+
+	if (n == 0)
+		return;
+	fputc('\n', p->out);
+	say(p, _("Branches not taken:"));
+	for (size_t i = 0; i < n; i++) {
+		const struct kw_node *at = b[i].at, *to = b[i].to;
+		char *line = xasprintf(_("at \"%s\": %s -> %s"),
+		    tree_text_set(&at->title) ? tree_text(&at->title,
+		    p->v.lang) : view_type_heading(at->type),
+		    view_option_label(at, b[i].opt, p->v.lang),
+		    tree_text_set(&to->title) ? tree_text(&to->title,
+		    p->v.lang) : view_type_heading(to->type));
+
+		put_wrapped(p, 2, "- ", line);
+		free(line);
+	}
+}
+
+/* Practice: who is calling. */
+static void
+draw_caller(struct plain *p)
+{
+	const struct kw_scenario *sc = p->o->scenario;
+
+	fputc('\n', p->out);
+	put_wrapped(p, 0, _("Practice call: "), sc->id);
+	put_wrapped(p, 2, NULL, tree_text(&sc->caller,
+	    session_lang(p->s)));
+	say(p, _("Drive the call. Type \"ask\" to hear what the caller says "
+	    "at a step, \"caller\" to read this again."));
+}
+
+/* Practice: the caller answers about the current step. */
+static void
+ask_caller(struct plain *p)
+{
+	const struct kw_scenario *sc = p->o->scenario;
+	const struct kw_node *n = p->v.node;
+	int opt = practice_caller_option(sc, n);
+
+	if (n->type == KW_NODE_KEY && sc->key != NULL)
+		put_wrapped(p, 0, _("The caller reads out: "), sc->key);
+	else if (opt < 0 || n->type == KW_NODE_KEY ||
+	    n->type == KW_NODE_STEP)
+		say(p, _("The caller has nothing to add here."));
+	else if (tree_text_set(&n->opts[opt].message)) {
+		char *quoted = xasprintf(_("\"%s\""),
+		    tree_text(&n->opts[opt].message, p->v.lang));
+
+		put_wrapped(p, 0, _("The caller reads out: "), quoted);
+		free(quoted);
+	}
+	else
+		put_wrapped(p, 0, _("The caller says: "),
+		    view_option_label(n, (size_t)opt, p->v.lang));
+}
+
+/* Practice: the score against the scenario, with the reasons. */
+static void
+draw_score(struct plain *p)
+{
+	const struct kw_tree *t = session_tree(p->s);
+	struct kw_practice_score sc;
+	size_t lang = session_lang(p->s);
+
+	practice_score(t, p->o->scenario, p->s, &sc);
+	fputc('\n', p->out);
+	say(p, _("Practice score: %u/100 (%zu of %zu answers right; "
+	    "outcome %s)."), sc.score, sc.correct, sc.expected,
+	    sc.outcome_ok ? _("right") : _("wrong"));
+	if (!sc.outcome_ok && sc.expected_outcome != NULL)
+		put_wrapped(p, 2, _("Expected outcome: "),
+		    tree_text_set(&sc.expected_outcome->title) ?
+		    tree_text(&sc.expected_outcome->title, lang) :
+		    tree_text(&sc.expected_outcome->text, lang));
+	for (size_t i = 0; i < sc.nitems; i++) {
+		const struct kw_practice_item *it = &sc.item[i];
+		const char *h = tree_text_set(&it->node->title) ?
+		    tree_text(&it->node->title, lang) :
+		    view_type_heading(it->node->type);
+		char *line;
+
+		switch (it->kind) {
+		case KW_PRACTICE_MISSED:
+			line = xasprintf(_("missed: %s"), h);
+			break;
+		case KW_PRACTICE_ADDED:
+			line = xasprintf(_("not needed: %s"), h);
+			break;
+		case KW_PRACTICE_WRONG:
+		default:
+			line = xasprintf(_("answered %s, expected %s: %s"),
+			    it->given, it->expected, h);
+			break;
+		}
+		put_wrapped(p, 2, "- ", line);
+		free(line);
+		if (tree_text_set(&it->node->why))
+			put_wrapped(p, 4, _("Why: "),
+			    tree_text(&it->node->why, lang));
+	}
+}
+
 static void
 draw(struct plain *p)
 {
@@ -171,6 +284,8 @@ draw(struct plain *p)
 			put_wrapped(p, 0, _("Who to contact: "), v->contact);
 		if (v->tell != NULL)
 			put_wrapped(p, 0, _("What to tell them: "), v->tell);
+		if (v->training)
+			draw_branches(p);
 	}
 }
 
@@ -239,6 +354,10 @@ help(struct plain *p)
 	say(p, _("  %s            back one step"), view_back_key());
 	say(p, _("  restart      start again from the first step"));
 	say(p, _("  note TEXT    add a note to the session record"));
+	if (p->o->scenario != NULL) {
+		say(p, _("  ask          ask the caller about this step"));
+		say(p, _("  caller       read the caller's story again"));
+	}
 	say(p, _("  q            quit"));
 	say(p, _("  ?            this help"));
 }
@@ -285,6 +404,11 @@ parse(struct plain *p, char *line, size_t *opt, const char **arg)
 		return ACT_BACK;
 	if (word_is(line, "restart", "recommencer", NULL))
 		return ACT_RESTART;
+	if (p->o->scenario != NULL && word_is(line, "ask", "demander", NULL))
+		return ACT_ASK;
+	if (p->o->scenario != NULL && word_is(line, "caller", "appelant",
+	    NULL))
+		return ACT_CALLER;
 	if (strncasecmp(line, "note", 4) == 0 && (line[4] == ' ' ||
 	    line[4] == ':' || line[4] == '\0')) {
 		*arg = trim(line + 4 + (line[4] != '\0'));
@@ -492,6 +616,12 @@ handle(struct plain *p, char *line)
 	case ACT_NOTE:
 		add_note(p, arg);
 		return 0;
+	case ACT_ASK:
+		ask_caller(p);
+		return 0;
+	case ACT_CALLER:
+		draw_caller(p);
+		return 0;
 	case ACT_TICK:
 		session_check_item(p->s, opt,
 		    !((session_step(p->s, session_depth(p->s) - 1)->checked >>
@@ -538,6 +668,8 @@ ui_plain_run(struct kw_session *s, FILE *in, FILE *out,
 	p.out = out;
 	p.o = o;
 	p.width = o->width >= 20 ? o->width : 80;
+	if (o->scenario != NULL)
+		draw_caller(&p);
 	draw(&p);
 	while (!session_finished(s)) {
 		char *line;
@@ -572,6 +704,8 @@ ui_plain_run(struct kw_session *s, FILE *in, FILE *out,
 		session_finish(s);
 		say(&p, _("Session ended before an outcome."));
 	}
+	if (o->scenario != NULL)
+		draw_score(&p);
 out:
 	fflush(out);
 	match_free(p.matcher);

@@ -191,3 +191,23 @@ view_build(struct kw_view *v, const struct kw_session *s, int training)
 		break;
 	}
 }
+
+size_t
+view_branches(const struct kw_session *s, struct kw_branch *out, size_t max)
+{
+	size_t n = 0, depth = session_depth(s);
+
+	for (size_t i = 0; i + 1 < depth; i++) {
+		const struct kw_step *st = session_step(s, i);
+
+		for (size_t j = 0; j < st->node->nopts; j++) {
+			if ((int)j == st->opt || n >= max)
+				continue;
+			out[n].at = st->node;
+			out[n].opt = j;
+			out[n].to = st->node->opts[j].next;
+			n++;
+		}
+	}
+	return n;
+}

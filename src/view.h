@@ -63,6 +63,18 @@ struct kw_view {
 	int training;
 };
 
+/* A branch the walk did not take: option `opt` of `at`, leading to `to`. */
+struct kw_branch {
+	const struct kw_node *at;
+	size_t opt;
+	const struct kw_node *to;
+};
+
+/* The branches not taken on the session's path, in path order (training
+ * mode shows them at an outcome); at most `max`, returns how many. */
+size_t view_branches(const struct kw_session *s, struct kw_branch *out,
+    size_t max);
+
 /* Fill `v` for the session's current node. */
 void view_build(struct kw_view *v, const struct kw_session *s, int training);
 
