@@ -1,0 +1,112 @@
+/* SPDX-License-Identifier: MIT */
+/* layout.h - screen layout without a terminal: wrapped rows, truncation, folding, the key field */
+#ifndef KW_LAYOUT_H
+#define KW_LAYOUT_H
+
+#include <stddef.h>
+
+/*
+ * The curses front end composes each screen's body as rows of text that fit
+ * the width, then paints the rows that fit the height. Everything here is
+ * plain computation on UTF-8 strings, so the unit tests can check it.
+ */
+
+/* How a row is shown; the front end maps styles to attributes, and every
+ * meaning is also carried by the text itself (marks, symbols, words). */
+enum kw_style {
+	KW_ST_NORMAL,
+	KW_ST_HEAD,		/* a heading */
+	KW_ST_DIM,		/* secondary: quotes of messages, hints */
+	KW_ST_MARK,		/* a problem: marks under a key, warnings */
+	KW_ST_OK,		/* a good state: a ticked item, a valid key */
+	KW_ST_FIELD		/* an input line */
+};
+
+struct kw_row {
+	char *s;		/* owned, clean UTF-8, fits the width */
+	enum kw_style style;
+	int item;		/* the selectable item it belongs to, or -1 */
+};
+
+struct kw_body {
+	struct kw_row *row;
+	size_t n, cap;
+	size_t width;		/* columns (>= 1) */
+};
+
+/* An empty body `width` columns wide. */
+void layout_init(struct kw_body *b, size_t width);
+/* Drop every row (the body stays usable); layout_free also accepts NULL. */
+void layout_clear(struct kw_body *b);
+void layout_free(struct kw_body *b);
+
+/* Append `text` (any UTF-8: cleaned of control characters) wrapped to the
+ * body's width. The first row starts with `indent` spaces and `lead` (may
+ * be NULL); the following rows are indented to line up after the lead
+ * (a hanging indent). An empty text adds one row with the lead alone. */
+void layout_add(struct kw_body *b, size_t indent, const char *lead,
+    const char *text, enum kw_style style, int item);
+/* An empty row. */
+void layout_blank(struct kw_body *b);
+/* One row as it is (cleaned), cut to the width if longer: for input
+ * fields, whose columns must not move. */
+void layout_add_line(struct kw_body *b, const char *s, enum kw_style style,
+    int item);
+/* The first and last rows of `item`: returns 0 if no row belongs to it. */
+int layout_item_rows(const struct kw_body *b, int item, size_t *first,
+    size_t *last);
+/* The top row that shows rows [first, last] in a window of `height` rows
+ * over `nrows`, moving `top` as little as possible; clamped so the window
+ * never runs past the end. */
+size_t layout_scroll(size_t top, size_t nrows, size_t height, size_t first,
+    size_t last);
+
+/* The ellipsis for this locale: "…" where the character set has it, else
+ * "...". */
+const char *layout_ellipsis(void);
+/* `s` (clean) cut to `cols` columns, ending with the ellipsis when cut (a
+ * wide character never straddles the edge). Caller frees. */
+char *layout_truncate(const char *s, size_t cols);
+/* The same, keeping the end of `s` and starting with the ellipsis. */
+char *layout_truncate_left(const char *s, size_t cols);
+
+/* A copy of `s` for case- and accent-insensitive comparison: case folded,
+ * accents dropped (NFKD without combining marks), spaces collapsed. Caller
+ * frees. */
+char *layout_fold(const char *s);
+/* Whether `needle` occurs in `hay`, folding both (an empty needle always
+ * does). */
+int layout_contains(const char *hay, const char *needle);
+
+/* The product-key entry field: the characters typed, one per cell, without
+ * the dashes (they are shown, never stored). */
+#define KW_FIELD_MAX 64
+
+struct kw_keyfield {
+	char cell[KW_FIELD_MAX][5];	/* one UTF-8 character each */
+	size_t n;			/* cells in use */
+	size_t cur;			/* cursor: 0..n */
+};
+
+/* Insert typed or pasted `text` at the cursor: ASCII letters upper-cased;
+ * spaces, dashes of any kind, quotes and control characters dropped, so a
+ * key pastes in any form. Returns the characters inserted (the field keeps
+ * at most KW_FIELD_MAX). */
+size_t layout_key_insert(struct kw_keyfield *f, const char *text);
+/* Delete the character before the cursor (backspace) or under it; return
+ * 0 when there was none. */
+int layout_key_backspace(struct kw_keyfield *f);
+int layout_key_delete(struct kw_keyfield *f);
+/* The characters joined, without dashes, into buf (for prodkey_analyse). */
+void layout_key_text(const struct kw_keyfield *f, char *buf, size_t size);
+/* The field as shown: groups of `glen` separated by '-', a dash appearing
+ * as soon as a group is full (but never after the last of `groups`); each
+ * character replaced by '*' when `mask`. Writes the column of each cell to
+ * col[0..n] (col[n]: the column after the last) when col is not NULL.
+ * Returns the columns used. */
+size_t layout_key_show(const struct kw_keyfield *f, unsigned groups,
+    unsigned glen, int mask, char *buf, size_t size, size_t *col);
+/* Forget the key (explicit_bzero). */
+void layout_key_wipe(struct kw_keyfield *f);
+
+#endif

@@ -1,0 +1,117 @@
+#!/bin/sh
+# SPDX-License-Identifier: MIT
+# walk.sh - the curses front end: whole calls to an outcome, in English and French
+. "${top_srcdir:-.}/tests/lib.sh"
+kw_setup 9
+
+KEY=BCDFG-HJKMP-QRTVW-XY234-6789B
+
+# start, paste the key, reach the error list: start_call COLS LINES LANG
+start_call() {
+	kw_start "$1" "$2" --lang "$3" &&
+	    kw_wait "$4" &&
+	    kw_paste "$KEY" &&
+	    kw_wait "$KEY" &&
+	    kw_keys Enter &&
+	    kw_wait "$5"
+}
+
+# 5: "already been used" -> check -> used in org? no -> bought via partner? no
+if start_call 80 24 en '^Step 1: ' '^The error message' &&
+    kw_keys 5 && kw_wait '^Find out who used it' &&
+    kw_keys Enter && kw_wait '^> y\) Yes' &&
+    kw_keys n && kw_wait '^Where was the key bought\?' &&
+    kw_keys n && kw_wait '^Contact the reseller' &&
+    kw_wait '^Result: Contact someone' &&
+    kw_wait '^Who to contact: The reseller the key was bought from' &&
+    kw_wait 'Key: XXXXX-XXXXX-XXXXX-XXXXX-6789B' &&
+    kw_keys Enter && kw_wait '^\[exit 0\]'; then
+	kw_ok "en: already used -> contact the reseller, exit 0"
+else
+	kw_fail "en: already used -> contact the reseller, exit 0"
+fi
+
+# 6: "can't process" -> wait 15 min (countdown) -> still failing
+if start_call 80 24 en '^Step 1: ' '^The error message' &&
+    kw_keys 6 && kw_wait '^Time left: 1[45]:[0-5][0-9] \(until [0-2][0-9]:[0-5][0-9]\)' &&
+    kw_keys 2 && kw_wait '^Contact Microsoft support' &&
+    kw_keys Enter && kw_wait '^\[exit 0\]'; then
+	kw_ok "en: can't process -> countdown -> contact support"
+else
+	kw_fail "en: can't process -> countdown -> contact support"
+fi
+
+# 9: "must be a global or billing admin" -> check roles -> not listed
+if start_call 80 24 en '^Step 1: ' '^The error message' &&
+    kw_keys 9 && kw_wait '^Check your admin role' &&
+    kw_keys Space && kw_wait '^> \[x\] 1\. ' &&
+    kw_keys Enter && kw_wait '^Are you listed\?' &&
+    kw_keys Down Enter && kw_wait '^Ask an admin' &&
+    kw_keys Enter && kw_wait '^\[exit 0\]'; then
+	kw_ok "en: not an admin -> tick, arrows+Enter -> ask an admin"
+else
+	kw_fail "en: not an admin -> tick, arrows+Enter -> ask an admin"
+fi
+
+# 4: "expired" -> a new key? yes
+if start_call 80 24 en '^Step 1: ' '^The error message' &&
+    kw_keys 4 && kw_wait '^A new, unused key\?' &&
+    kw_keys y && kw_wait '^Use the new key' &&
+    kw_wait '^Result: Resolved' &&
+    kw_keys Enter && kw_wait '^\[exit 0\]'; then
+	kw_ok "en: expired -> new key -> resolved"
+else
+	kw_fail "en: expired -> new key -> resolved"
+fi
+
+# French: the same calls, o/n for yes/no
+if start_call 80 24 fr '^Étape 1 : ' '^Le message d’erreur' &&
+    kw_keys 5 && kw_wait '^Trouvez qui l’a utilisée' &&
+    kw_keys Enter && kw_wait '^> o\) Oui' &&
+    kw_keys n && kw_wait '^Où la clé a-t-elle été achetée \?' &&
+    kw_keys n && kw_wait '^Contactez le revendeur' &&
+    kw_wait '^Résultat : Contacter quelqu’un' &&
+    kw_keys Enter && kw_wait '^\[exit 0\]'; then
+	kw_ok "fr: déjà utilisée -> contactez le revendeur"
+else
+	kw_fail "fr: déjà utilisée -> contactez le revendeur"
+fi
+
+if start_call 80 24 fr '^Étape 1 : ' '^Le message d’erreur' &&
+    kw_keys 9 && kw_wait '^Vérifiez votre rôle d’administrateur' &&
+    kw_keys Enter && kw_wait '^Figurez-vous dans la liste \?' &&
+    kw_keys n && kw_wait '^Demandez à un administrateur' &&
+    kw_keys Enter && kw_wait '^\[exit 0\]'; then
+	kw_ok "fr: pas administrateur -> demandez à un administrateur"
+else
+	kw_fail "fr: pas administrateur -> demandez à un administrateur"
+fi
+
+if start_call 80 24 fr '^Étape 1 : ' '^Le message d’erreur' &&
+    kw_keys 4 && kw_wait '^Une clé nouvelle et inutilisée \?' &&
+    kw_keys o && kw_wait '^Utilisez la nouvelle clé' &&
+    kw_wait '^Résultat : Résolu'; then
+	kw_ok "fr: expirée -> o -> résolu"
+else
+	kw_fail "fr: expirée -> o -> résolu"
+fi
+
+# every line of a French screen is French: no English key names or words
+EN='\<(Enter|Esc|Home|quit|back|help|search|finish|copy|Result|Key|Step)\>'
+if kw_screen | grep -Eq "$EN"; then
+	kw_fail "fr: the result screen has English words" \
+	    "$(kw_screen | grep -E "$EN" | head -1)"
+else
+	kw_ok "fr: the result screen is entirely French"
+fi
+
+# French at 40x12: the same call fits
+if start_call 40 12 fr '^Étape 1 : ' '^Étape 2 : ' &&
+    kw_keys 6 && kw_wait 'Temps restant : 1[45]:' &&
+    kw_keys 1 && kw_wait '^Étape 4 : ' &&
+    kw_keys Enter && kw_wait '^\[exit 0\]'; then
+	kw_ok "fr 40x12: impossible de traiter -> attente -> ça marche"
+else
+	kw_fail "fr 40x12: impossible de traiter -> attente -> ça marche"
+fi
+kw_done
