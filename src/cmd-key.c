@@ -141,18 +141,11 @@ print_bad(FILE *out, const struct kw_key_bad *b)
 int
 cmd_check_key(const struct kw_tree *t, const char *key, FILE *out)
 {
-	const struct kw_keyfmt *fmt = NULL;
-	struct kw_keyfmt def;
+	const struct kw_keyfmt *fmt = prodkey_tree_format(t);
 	struct kw_keycheck *k = xmalloc(sizeof *k);
 	char masked[1024], summary[512];
 	int status;
 
-	if (t != NULL && t->has_keyfmt)
-		fmt = &t->keyfmt;
-	else {
-		prodkey_default_format(&def);
-		fmt = &def;
-	}
 	prodkey_analyse(fmt, key, k);
 	prodkey_summary(k, summary, sizeof summary);
 	if (k->kind == KW_KIND_KEY) {

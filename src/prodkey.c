@@ -592,3 +592,15 @@ prodkey_wipe(struct kw_keycheck *k)
 {
 	explicit_bzero(k, sizeof *k);
 }
+
+const struct kw_keyfmt *
+prodkey_tree_format(const struct kw_tree *t)
+{
+	static struct kw_keyfmt def;
+
+	if (t != NULL && t->has_keyfmt)
+		return &t->keyfmt;
+	if (def.groups == 0)
+		prodkey_default_format(&def);
+	return &def;
+}

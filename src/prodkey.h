@@ -90,6 +90,9 @@ void prodkey_lookalikes_text(const char *chars, char *buf, size_t size);
 /* Wipe the key from memory (explicit_bzero). */
 void prodkey_wipe(struct kw_keycheck *k);
 
+/* The key format a tree declares, or the default one when it has none. */
+const struct kw_keyfmt *prodkey_tree_format(const struct kw_tree *t);
+
 /* The default key format: 5 groups of 5, BCDFGHJKMNPQRTVWXY2346789. */
 void prodkey_default_format(struct kw_keyfmt *fmt);
 

@@ -94,26 +94,6 @@ say(struct plain *p, const char *fmt, ...)
 	free(msg);
 }
 
-static const struct kw_keyfmt *
-key_format(const struct kw_tree *t)
-{
-	static struct kw_keyfmt def;
-
-	if (t->has_keyfmt)
-		return &t->keyfmt;
-	prodkey_default_format(&def);
-	return &def;
-}
-
-static void
-clock_hm(time_t t, char *buf, size_t size)
-{
-	struct tm tm;
-
-	localtime_r(&t, &tm);
-	strftime(buf, size, "%H:%M", &tm);
-}
-
 /* Training: the answers not taken on the way, and where they lead. */
 static void
 draw_branches(struct plain *p)
@@ -256,8 +236,8 @@ draw(struct plain *p)
 	if (v->node->type == KW_NODE_WAIT) {
 		char from[16], until[16];
 
-		clock_hm(v->wait_start, from, sizeof from);
-		clock_hm(v->wait_end, until, sizeof until);
+		view_clock(v->wait_start, from, sizeof from);
+		view_clock(v->wait_end, until, sizeof until);
 		fputc('\n', p->out);
 		say(p, _("Wait %u minutes: from %s until %s. Then try again, "
 		    "and say how it went."), v->node->minutes, from, until);
@@ -509,7 +489,7 @@ match_text(struct plain *p, const char *text)
 static void
 enter_key(struct plain *p, const char *text)
 {
-	const struct kw_keyfmt *fmt = key_format(session_tree(p->s));
+	const struct kw_keyfmt *fmt = prodkey_tree_format(session_tree(p->s));
 	struct kw_keycheck k;
 	char masked[64], summary[256];
 

@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <string.h>
 #include <strings.h>
+#include <time.h>
 
 #include "i18n.h"
 #include "view.h"
@@ -64,6 +65,15 @@ view_result_name(enum kw_result r)
 		break;
 	}
 	return _("Not resolved");
+}
+
+void
+view_clock(time_t t, char *buf, size_t size)
+{
+	struct tm tm;
+
+	localtime_r(&t, &tm);
+	strftime(buf, size, "%H:%M", &tm);
 }
 
 static int

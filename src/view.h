@@ -87,6 +87,9 @@ const char *view_option_label(const struct kw_node *n, size_t opt,
 /* The translated name of an outcome's result ("Resolved", "Escalate"...). */
 const char *view_result_name(enum kw_result r);
 
+/* The local clock time `t` as HH:MM, into buf. */
+void view_clock(time_t t, char *buf, size_t size);
+
 /* The letters for yes and no in the current language ("y"/"n", "o"/"n"),
  * and whether `word` means yes (1), no (0) or neither (-1): y yes o oui
  * n no non, any case. */
