@@ -84,18 +84,27 @@ push_step(struct kw_session *s, const struct kw_node *node)
 	log_event(s, KW_EV_SHOW, node, -1, NULL);
 }
 
-struct kw_session *
-session_new(const struct kw_tree *t, size_t lang, time_t (*clock)(void))
+static struct kw_session *
+session_start(const struct kw_tree *t, size_t lang, time_t (*clock)(void),
+    int pinned, time_t pin)
 {
 	struct kw_session *s = xcalloc(1, sizeof *s);
 
 	s->tree = t;
 	s->lang = lang < t->nlangs ? lang : 0;
 	s->clock = clock;
+	s->pinned = pinned;
+	s->pin = pin;
 	s->started = session_now(s);
 	log_event(s, KW_EV_START, t->start, -1, NULL);
 	push_step(s, t->start);
 	return s;
+}
+
+struct kw_session *
+session_new(const struct kw_tree *t, size_t lang, time_t (*clock)(void))
+{
+	return session_start(t, lang, clock, 0, 0);
 }
 
 void
@@ -333,15 +342,9 @@ struct kw_session *
 session_new_at(const struct kw_tree *t, size_t lang, time_t (*clock)(void),
     time_t started)
 {
-	struct kw_session *s = xcalloc(1, sizeof *s);
+	struct kw_session *s;
 
-	s->tree = t;
-	s->lang = lang < t->nlangs ? lang : 0;
-	s->clock = clock;
-	session_pin_time(s, started);
-	s->started = session_now(s);
-	log_event(s, KW_EV_START, t->start, -1, NULL);
-	push_step(s, t->start);
+	s = session_start(t, lang, clock, 1, started);
 	session_unpin_time(s);
 	return s;
 }
