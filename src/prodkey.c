@@ -123,11 +123,26 @@ homoglyph(ucs4_t uc)
 	return uc;
 }
 
+/*
+ * Most keys are typed in plain ASCII: the character classes below answer
+ * ASCII themselves, so libunistring's property tables (and their memory)
+ * are only touched for the rest.
+ */
+static int
+is_space(ucs4_t uc)
+{
+	if (uc < 0x80)
+		return uc == ' ' || (uc >= '\t' && uc <= '\r');
+	return uc_is_property_white_space(uc);
+}
+
 /* Whether uc is dropped between key characters: white space, any dash,
  * invisible format characters (soft hyphen, zero-width space, BOM). */
 static int
 is_separator(ucs4_t uc)
 {
+	if (uc < 0x80)
+		return is_space(uc) || uc == '-';
 	return uc_is_property_white_space(uc) || uc_is_property_dash(uc) ||
 	    uc_is_general_category_withtable(uc, UC_CATEGORY_MASK_Cf);
 }
@@ -135,8 +150,35 @@ is_separator(ucs4_t uc)
 static int
 is_quote(ucs4_t uc)
 {
-	return uc_is_property_quotation_mark(uc) || uc == '`' ||
+	if (uc < 0x80)
+		return uc == '"' || uc == '\'' || uc == '`';
+	return uc_is_property_quotation_mark(uc) ||
 	    uc == 0x00b4;	/* acute accent used as a quote */
+}
+
+static ucs4_t
+to_upper(ucs4_t uc)
+{
+	if (uc < 0x80)
+		return uc >= 'a' && uc <= 'z' ? uc - ('a' - 'A') : uc;
+	return uc_toupper(uc);
+}
+
+static int
+is_control(ucs4_t uc)
+{
+	if (uc < 0x80)
+		return uc < 0x20 || uc == 0x7f;
+	return uc_is_general_category_withtable(uc, UC_CATEGORY_MASK_Cc);
+}
+
+static int
+all_ascii(const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if ((unsigned char)s[i] >= 0x80)
+			return 0;
+	return 1;
 }
 
 /* The previous character's start in [s, p), for trimming from the end. */
@@ -158,7 +200,7 @@ trim(const uint8_t **s, const uint8_t **e)
 	while (*s < *e) {
 		int n = u8_mbtouc(&uc, *s, (size_t)(*e - *s));
 
-		if (!uc_is_property_white_space(uc) && !is_quote(uc))
+		if (!is_space(uc) && !is_quote(uc))
 			break;
 		*s += n;
 	}
@@ -166,7 +208,7 @@ trim(const uint8_t **s, const uint8_t **e)
 		const uint8_t *p = prev_char(*s, *e);
 
 		u8_mbtouc(&uc, p, (size_t)(*e - p));
-		if (!uc_is_property_white_space(uc) && !is_quote(uc))
+		if (!is_space(uc) && !is_quote(uc))
 			break;
 		*e = p;
 	}
@@ -267,7 +309,7 @@ add_char(struct kw_keycheck *k, ucs4_t up)
 	k->total++;
 	if (k->len == KW_KEY_MAX)
 		return;
-	if (uc_is_general_category_withtable(up, UC_CATEGORY_MASK_Cc))
+	if (is_control(up))
 		up = 0xfffd;
 	n = u8_uctomb((uint8_t *)k->norm + used, up,
 	    (ptrdiff_t)(sizeof k->norm - 1 - used));
@@ -290,7 +332,7 @@ scan(const struct kw_keyfmt *fmt, struct kw_keycheck *k, const uint8_t *s,
 		s += u8_mbtouc(&uc, s, (size_t)(e - s));
 		if (is_separator(uc))
 			continue;
-		up = homoglyph(uc_toupper(uc));
+		up = homoglyph(to_upper(uc));
 		add_char(k, up);
 		if (up < 0x80 && up != 0 && strchr(fmt->alphabet, (int)up)
 		    != NULL) {
@@ -333,9 +375,15 @@ prodkey_analyse(const struct kw_keyfmt *fmt, const char *input,
 	}
 
 	/* NFKC: full-width letters, digits, dashes and quotes become ASCII;
-	 * invalid UTF-8 is read as U+FFFD by the decoding below */
-	nf = u8_normalize(UNINORM_NFKC, (const uint8_t *)input, inlen, buf,
-	    &nflen);
+	 * invalid UTF-8 is read as U+FFFD by the decoding below. ASCII is
+	 * its own NFKC. */
+	if (all_ascii(input, inlen) && inlen <= sizeof buf) {
+		memcpy(buf, input, inlen);
+		nf = buf;
+		nflen = inlen;
+	} else
+		nf = u8_normalize(UNINORM_NFKC, (const uint8_t *)input,
+		    inlen, buf, &nflen);
 	if (nf == NULL) {
 		/* invalid UTF-8: go on with the bytes as given */
 		nf = (uint8_t *)xstrndup(input, inlen);
