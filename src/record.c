@@ -176,7 +176,9 @@ rec_init(struct rec *r, const struct kw_session *s)
 			r->answer[e->depth - 1] = i;
 	}
 
-	r->status = "interrupted";
+	/* an unfinished session standing at an outcome (a summary copied
+	 * from the outcome screen) has reached it all the same */
+	r->status = session_outcome(s) != NULL ? "completed" : "interrupted";
 	if (session_finished(s)) {
 		for (size_t i = session_nevents(s); i-- > 0;) {
 			const struct kw_event *e = session_event(s, i);
@@ -196,13 +198,6 @@ static void
 rec_free(struct rec *r)
 {
 	free(r->answer);
-}
-
-static const char *
-node_heading(const struct kw_node *n, size_t lang)
-{
-	return tree_text_set(&n->title) ? tree_text(&n->title, lang) :
-	    view_type_heading(n->type);
 }
 
 /* The flags answer event `i` was given: those of its step, if the step is
@@ -459,7 +454,7 @@ md_screens(const struct rec *r, FILE *fp)
 	for (size_t i = 0; i < session_nevents(r->s); i++) {
 		const struct kw_event *e = session_event(r->s, i);
 		const struct kw_node *n = e->node;
-		const char *head = node_heading(n, r->lang);
+		const char *head = view_node_heading(n, r->lang);
 
 		switch (e->type) {
 		case KW_EV_SHOW:
@@ -628,7 +623,7 @@ json_path(const struct rec *r)
 		jset(o, "step", json_integer((json_int_t)i + 1));
 		jset(o, "node", jstr(n->id));
 		jset(o, "type", jstr(tree_type_name(n->type)));
-		jset(o, "title", jstr(node_heading(n, r->lang)));
+		jset(o, "title", jstr(view_node_heading(n, r->lang)));
 		jset(o, "shown", jtime(st->shown));
 		if (st->opt >= 0) {
 			jset(o, "answer", jstr(n->opts[st->opt].id));

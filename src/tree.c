@@ -21,39 +21,62 @@ struct kw_arena {
 	struct arena_block *top;
 };
 
-void *
-tree_alloc(struct kw_tree *t, size_t n)
+/*
+ * `n` bytes aligned to `align` (a power of two), zeroed if `zero`. Small
+ * requests share 64 KiB blocks; a big one gets a block of its own from
+ * calloc(), whose untouched pages cost no memory until they are written.
+ */
+static void *
+arena_get(struct kw_tree *t, size_t n, size_t align, int zero)
 {
 	struct kw_arena *a = t->arena;
 	struct arena_block *b = a->top;
-	size_t align = sizeof(max_align_t);
+	size_t used = 0;
 
-	n = (n + align - 1) / align * align;
 	if (n == 0)
-		n = align;
-	if (b == NULL || b->size - b->used < n) {
+		n = 1;
+	if (b != NULL)
+		used = (b->used + align - 1) & ~(align - 1);
+	if (b == NULL || used > b->size || b->size - used < n) {
 		size_t size = n > ARENA_BLOCK / 4 ? n : ARENA_BLOCK;
 
-		b = xmalloc(sizeof *b + size);
-		b->size = size;
-		b->used = 0;
-		if (n > ARENA_BLOCK / 4 && a->top != NULL) {
-			/* a big one: keep filling the current block */
-			b->prev = a->top->prev;
-			a->top->prev = b;
-			b->used = n;
-			memset(b->data, 0, n);
+		if (size > SIZE_MAX - sizeof *b)
+			fatal("arena block too large");
+		if (n > ARENA_BLOCK / 4) {
+			b = zero ? xcalloc(1, sizeof *b + size) :
+			    xmalloc(sizeof *b + size);
+			b->size = b->used = size;
+			if (a->top != NULL) {
+				/* keep filling the current block */
+				b->prev = a->top->prev;
+				a->top->prev = b;
+			} else {
+				b->prev = NULL;
+				a->top = b;
+			}
 			return b->data;
 		}
+		b = xmalloc(sizeof *b + size);
+		b->size = size;
 		b->prev = a->top;
 		a->top = b;
+		used = 0;
 	}
-	void *p = (char *)b->data + b->used;
-	b->used += n;
-	memset(p, 0, n);
+	void *p = (char *)b->data + used;
+	b->used = used + n;
+	if (zero)
+		memset(p, 0, n);
 	return p;
 }
 
+void *
+tree_alloc(struct kw_tree *t, size_t n)
+{
+	return arena_get(t, n, sizeof(max_align_t), 1);
+}
+
+/* Strings need neither alignment nor zeroing: most of a tree's bytes are
+ * text, so this saves memory and time in proportion to the file. */
 const char *
 tree_strndup(struct kw_tree *t, const char *s, size_t n)
 {
@@ -61,7 +84,7 @@ tree_strndup(struct kw_tree *t, const char *s, size_t n)
 
 	if (n == SIZE_MAX)
 		fatal("string too long");
-	p = tree_alloc(t, n + 1);
+	p = arena_get(t, n + 1, 1, 0);
 	memcpy(p, s, n);
 	p[n] = '\0';
 	return p;

@@ -17,7 +17,9 @@
 #include "i18n.h"
 #include "layout.h"
 #include "match.h"
+#include "practice.h"
 #include "prodkey.h"
+#include "record.h"
 #include "sig.h"
 #include "text.h"
 #include "ui.h"
@@ -60,6 +62,8 @@ enum scr {
 	SCR_PEEK,
 	SCR_NOTE,
 	SCR_QUIT,
+	SCR_CALLER,		/* practice: the caller's card */
+	SCR_SCORE,		/* practice: the score, before leaving */
 	SCR_SMALL,
 	SCR_COUNT		/* as an overlay: none */
 };
@@ -71,6 +75,11 @@ enum scr {
 			    ON(SCR_NOTE))
 #define CMDS		(ON(SCR_QUESTION) | ON(SCR_STEP) | ON(SCR_WAIT) | \
 			    ON(SCR_OUTCOME) | ON(SCR_PEEK))
+/* the screens of the tree's nodes */
+#define NODES		(ON(SCR_KEY) | ON(SCR_CHOICE) | ON(SCR_QUESTION) | \
+			    ON(SCR_STEP) | ON(SCR_WAIT) | ON(SCR_OUTCOME))
+/* body rows of the caller's answer (an item no answer ever has) */
+#define ITEM_CALLER	(KW_VIEW_MAX_CHOICES + 1)
 
 enum action {
 	ACT_NONE,
@@ -96,6 +105,8 @@ enum action {
 	ACT_YES,
 	ACT_NO,
 	ACT_TICK,
+	ACT_ASK,			/* practice: ask the caller */
+	ACT_CALLER,			/* practice: the caller's card again */
 	ACT_REDRAW,
 	ACT_RESIZE
 };
@@ -129,7 +140,7 @@ static const struct binding {
 	{ '/', CMDS, ACT_SEARCH },
 	{ 'q', ON(SCR_QUIT), ACT_YES },
 	{ FN | KEY_F(10), ALL, ACT_QUIT },
-	{ 'q', CMDS, ACT_QUIT },
+	{ 'q', CMDS | ON(SCR_SCORE), ACT_QUIT },
 	{ FN | KEY_F(2), ON(SCR_KEY), ACT_MASK },
 	{ CTRL('T'), ON(SCR_KEY), ACT_MASK },
 	{ 'n', ON(SCR_OUTCOME), ACT_NOTE },
@@ -138,6 +149,9 @@ static const struct binding {
 	{ 'o', ON(SCR_QUESTION) | ON(SCR_QUIT), ACT_YES },
 	{ 'n', ON(SCR_QUESTION) | ON(SCR_QUIT), ACT_NO },
 	{ ' ', ON(SCR_STEP), ACT_TICK },
+	{ FN | KEY_F(3), NODES, ACT_ASK },
+	{ 'a', NODES & CMDS, ACT_ASK },
+	{ FN | KEY_F(4), NODES, ACT_CALLER },
 	{ CTRL('L'), ALL, ACT_REDRAW },
 	{ FN | KEY_RESIZE, ALL, ACT_RESIZE }
 };
@@ -169,6 +183,8 @@ struct cui {
 	enum scr overlay;	/* help, search...; SCR_COUNT: none */
 	enum scr under;	/* the screen help was opened from */
 	int quit;		/* the user quit */
+	int scoring;		/* practice: the score screen is up */
+	int leave;		/* practice: the score was read */
 	int colors;
 
 	/* the node the per-node state below belongs to */
@@ -184,6 +200,8 @@ struct cui {
 	int mask;		/* key: hide the characters */
 	char msg[512];		/* one line about the last action */
 	enum kw_style msg_style;
+	int asked;		/* practice: the caller was asked here */
+	int reveal;		/* bring the caller's answer into sight */
 
 	/* search */
 	char query[TEXT_MAX];
@@ -226,33 +244,6 @@ curses_end(void)
 
 /* ---- helpers ---- */
 
-static const struct kw_keyfmt *
-key_format(const struct kw_tree *t)
-{
-	static struct kw_keyfmt def;
-
-	if (t->has_keyfmt)
-		return &t->keyfmt;
-	prodkey_default_format(&def);
-	return &def;
-}
-
-static void
-clock_hm(time_t t, char *buf, size_t size)
-{
-	struct tm tm;
-
-	localtime_r(&t, &tm);
-	strftime(buf, size, "%H:%M", &tm);
-}
-
-static const char *
-node_heading(const struct kw_node *n, size_t lang)
-{
-	return tree_text_set(&n->title) ? tree_text(&n->title, lang) :
-	    view_type_heading(n->type);
-}
-
 static void
 say(struct cui *ui, enum kw_style style, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
@@ -285,6 +276,10 @@ hint_common(struct cui *ui, int text_screen)
 	/* help and quit first: a narrow footer keeps them */
 	hint(ui, text_screen ? "F1" : "?", _("help"));
 	hint(ui, text_screen ? "F10" : "q", _("quit"));
+	if (ui->o->scenario != NULL) {
+		hint(ui, text_screen ? "F3" : "a", _("ask caller"));
+		hint(ui, "F4", _("caller card"));
+	}
 	if (ui->v.step > 1) {
 		hint(ui, _("Esc"), _("back"));
 		hint(ui, _("Home"), _("restart"));
@@ -361,6 +356,49 @@ body_node(struct cui *ui, const struct kw_node *n, const char *heading,
 		layout_add(b, 2, _("Link: "), n->links.v[i], KW_ST_NORMAL, -1);
 }
 
+/* Practice: what the caller says about the current node, once asked
+ * (rows of item ITEM_CALLER, so that asking can bring them into sight). */
+static void
+body_caller(struct cui *ui)
+{
+	const struct kw_scenario *sc = ui->o->scenario;
+	const struct kw_node *n = ui->v.node;
+	struct kw_body *b = &ui->body;
+	int opt;
+
+	if (sc == NULL || !ui->asked)
+		return;
+	opt = practice_caller_option(sc, n);
+	layout_blank(b);
+	if (n->type == KW_NODE_KEY && sc->key != NULL)
+		layout_add(b, 0, _("The caller reads out: "), sc->key,
+		    KW_ST_HEAD, ITEM_CALLER);
+	else if (opt < 0 || n->type == KW_NODE_KEY ||
+	    n->type == KW_NODE_STEP)
+		layout_add(b, 0, NULL, _("The caller has nothing to add here."),
+		    KW_ST_HEAD, ITEM_CALLER);
+	else if (tree_text_set(&n->opts[opt].message)) {
+		char *q = xasprintf(_("\"%s\""),
+		    tree_text(&n->opts[opt].message, ui->v.lang));
+
+		layout_add(b, 0, _("The caller reads out: "), q, KW_ST_HEAD,
+		    ITEM_CALLER);
+		free(q);
+	} else
+		layout_add(b, 0, _("The caller says: "),
+		    view_option_label(n, (size_t)opt, ui->v.lang), KW_ST_HEAD,
+		    ITEM_CALLER);
+}
+
+/* The current node's text (its `why` in training), and in practice what
+ * the caller said about it. */
+static void
+body_current(struct cui *ui)
+{
+	body_node(ui, ui->v.node, ui->v.heading, ui->v.text, ui->v.why);
+	body_caller(ui);
+}
+
 /* The answers of a question or a wait, as a list: "y) Yes". */
 static void
 body_choices(struct cui *ui)
@@ -391,7 +429,8 @@ focus_move(struct cui *ui, enum action act, size_t n)
 static void
 scroll_body(struct cui *ui, enum action act)
 {
-	size_t page = LINES > 8 ? (size_t)LINES - 8 : 1;
+	/* the body's height less a row kept in sight (title, rule, footer) */
+	size_t page = LINES > 7 ? (size_t)LINES - 7 : 1;
 
 	if (act == ACT_PGUP || act == ACT_UP)
 		ui->top = ui->top > (act == ACT_UP ? 1 : page) ?
@@ -461,6 +500,19 @@ key_common(struct cui *ui, const struct input *in)
 	case ACT_REDRAW:
 		clearok(curscr, TRUE);
 		return 1;
+	case ACT_ASK:
+		if (ui->o->scenario == NULL)
+			return 0;
+		ui->asked = 1;
+		ui->reveal = 1;
+		ui->follow = 0;
+		return 1;
+	case ACT_CALLER:
+		if (ui->o->scenario == NULL)
+			return 0;
+		ui->overlay = SCR_CALLER;
+		ui->top = 0;
+		return 1;
 	default:
 		return 0;
 	}
@@ -471,7 +523,7 @@ key_common(struct cui *ui, const struct input *in)
 static void
 draw_key(struct cui *ui)
 {
-	const struct kw_keyfmt *fmt = key_format(session_tree(ui->s));
+	const struct kw_keyfmt *fmt = prodkey_tree_format(session_tree(ui->s));
 	struct kw_body *b = &ui->body;
 	char shown[KW_FIELD_MAX * 5 + KW_FIELD_MAX + 1], *line, marks[256];
 	char text[KW_FIELD_MAX * 5 + 1], summary[256];
@@ -480,7 +532,7 @@ draw_key(struct cui *ui)
 	const struct kw_key_bad *near = NULL;
 	const char *lead = _("Key: ");
 
-	body_node(ui, ui->v.node, ui->v.heading, ui->v.text, ui->v.why);
+	body_current(ui);
 	layout_blank(b);
 	width = layout_key_show(&ui->key, fmt->groups, fmt->group_length,
 	    ui->mask, shown, sizeof shown, col);
@@ -567,7 +619,7 @@ footer:
 static void
 key_key_enter(struct cui *ui)
 {
-	const struct kw_keyfmt *fmt = key_format(session_tree(ui->s));
+	const struct kw_keyfmt *fmt = prodkey_tree_format(session_tree(ui->s));
 	char text[KW_FIELD_MAX * 5 + 1], masked[64], summary[256];
 	struct kw_keycheck k;
 
@@ -590,6 +642,8 @@ key_key(struct cui *ui, const struct input *in)
 {
 	struct kw_keyfield *f = &ui->key;
 
+	if (in->act != ACT_ASK && in->act != ACT_PGUP && in->act != ACT_PGDN)
+		ui->follow = 1;	/* editing brings the field back in sight */
 	switch (in->act) {
 	case ACT_TEXT:
 		layout_key_insert(f, in->text);
@@ -668,7 +722,7 @@ draw_choice(struct cui *ui)
 	struct kw_body *b = &ui->body;
 	size_t shown = 0;
 
-	body_node(ui, ui->v.node, ui->v.heading, ui->v.text, ui->v.why);
+	body_current(ui);
 	layout_blank(b);
 	if (ui->filter[0] != '\0') {
 		char *line = xasprintf("%s%s", _("Filter: "), ui->filter);
@@ -827,7 +881,7 @@ key_choice(struct cui *ui, const struct input *in)
 static void
 draw_question(struct cui *ui)
 {
-	body_node(ui, ui->v.node, ui->v.heading, ui->v.text, ui->v.why);
+	body_current(ui);
 	layout_blank(&ui->body);
 	body_choices(ui);
 	hint(ui, view_yes_key(), _("yes"));
@@ -892,7 +946,7 @@ draw_step(struct cui *ui)
 {
 	struct kw_body *b = &ui->body;
 
-	body_node(ui, ui->v.node, ui->v.heading, ui->v.text, ui->v.why);
+	body_current(ui);
 	for (size_t i = 0; i < ui->v.nitems; i++) {
 		int on = (ui->v.checked >> i) & 1;
 		char lead[32];
@@ -957,9 +1011,9 @@ draw_wait(struct cui *ui)
 	time_t now = session_now(ui->s);
 	char until[16], *line;
 
-	body_node(ui, ui->v.node, ui->v.heading, ui->v.text, ui->v.why);
+	body_current(ui);
 	layout_blank(b);
-	clock_hm(ui->v.wait_end, until, sizeof until);
+	view_clock(ui->v.wait_end, until, sizeof until);
 	if (now < ui->v.wait_end) {
 		long left = (long)(ui->v.wait_end - now);
 
@@ -1000,6 +1054,30 @@ key_wait(struct cui *ui, const struct input *in)
 
 /* ---- the outcome ---- */
 
+/* Training: the answers not taken on the way, and where they lead. */
+static void
+body_branches(struct cui *ui)
+{
+	struct kw_branch br[128];
+	struct kw_body *b = &ui->body;
+	size_t n = view_branches(ui->s, br, sizeof br / sizeof br[0]);
+	size_t lang = ui->v.lang;
+
+	if (n == 0)
+		return;
+	layout_blank(b);
+	layout_add(b, 0, NULL, _("Branches not taken:"), KW_ST_HEAD, -1);
+	for (size_t i = 0; i < n; i++) {
+		char *line = xasprintf(_("at \"%s\": %s -> %s"),
+		    view_node_heading(br[i].at, lang),
+		    view_option_label(br[i].at, br[i].opt, lang),
+		    view_node_heading(br[i].to, lang));
+
+		layout_add(b, 2, "- ", line, KW_ST_NORMAL, -1);
+		free(line);
+	}
+}
+
 static void
 draw_outcome(struct cui *ui)
 {
@@ -1007,7 +1085,7 @@ draw_outcome(struct cui *ui)
 	const struct kw_keyinfo *k = session_key(ui->s);
 	size_t notes = 0;
 
-	body_node(ui, ui->v.node, ui->v.heading, ui->v.text, NULL);
+	body_current(ui);
 	layout_blank(b);
 	layout_add(b, 0, _("Result: "), ui->v.result, KW_ST_HEAD, -1);
 	if (ui->v.contact != NULL)
@@ -1034,6 +1112,8 @@ draw_outcome(struct cui *ui)
 	layout_blank(b);
 	layout_add(b, 0, NULL, _("Enter ends the session; n adds a note; "
 	    "c copies the ticket summary to the clipboard."), KW_ST_DIM, -1);
+	if (ui->v.training)
+		body_branches(ui);
 	hint(ui, _("Enter"), _("finish"));
 	hint(ui, "n", _("note"));
 	hint(ui, "c", _("copy"));
@@ -1066,69 +1146,26 @@ base64(const char *s)
 	return out;
 }
 
-/*
- * The ticket summary that `c` copies. The record module (src/record.[ch],
- * its Markdown renderer) will produce the same facts; when it lands, this
- * function should call it instead of composing the text here.
- */
+/* The ticket summary that `c` copies: the Markdown record, the same text
+ * as `-o FILE.md` writes. */
 static char *
 ticket_summary(const struct cui *ui)
 {
-	const struct kw_session *s = ui->s;
-	const struct kw_tree *t = session_tree(s);
-	const struct kw_keyinfo *k = session_key(s);
-	const struct kw_node *out = session_outcome(s), *en;
-	size_t lang = session_lang(s), eopt;
-	char *buf = NULL, when[32];
+	char *buf = NULL;
 	size_t size = 0;
-	time_t start = session_started(s);
-	struct tm tm;
 	FILE *fp = open_memstream(&buf, &size);
 
 	if (fp == NULL)
-		return xstrdup("");
-	localtime_r(&start, &tm);
-	strftime(when, sizeof when, "%Y-%m-%d %H:%M", &tm);
-	fprintf(fp, "%s\n", tree_text(&t->title, lang));
-	fprintf(fp, "%s %s\n", _("Date:"), when);
-	if (k->entered)
-		fprintf(fp, "%s %s (%s)\n", _("Key:"), k->masked, k->summary);
-	else
-		fprintf(fp, "%s %s\n", _("Key:"), _("not entered"));
-	if (session_error(s, &en, &eopt)) {
-		fprintf(fp, "%s %s\n", _("Error:"),
-		    tree_text(&en->opts[eopt].label, lang));
-		if (tree_text_set(&en->opts[eopt].message))
-			fprintf(fp, "  \"%s\"\n",
-			    tree_text(&en->opts[eopt].message, lang));
+		return NULL;
+	if (record_markdown(ui->s, fp) < 0) {
+		fclose(fp);
+		free(buf);
+		return NULL;
 	}
-	fprintf(fp, "%s\n", _("Steps:"));
-	for (size_t i = 0; i < session_depth(s); i++) {
-		const struct kw_step *st = session_step(s, i);
-
-		fprintf(fp, "  %zu. %s", i + 1, node_heading(st->node, lang));
-		if (st->opt >= 0)
-			fprintf(fp, ": %s", view_option_label(st->node,
-			    (size_t)st->opt, lang));
-		fputc('\n', fp);
+	if (fclose(fp) != 0) {
+		free(buf);
+		return NULL;
 	}
-	if (out != NULL) {
-		fprintf(fp, "%s %s\n", _("Result:"),
-		    view_result_name(out->result));
-		if (tree_text_set(&out->contact))
-			fprintf(fp, "%s %s\n", _("Contact:"),
-			    tree_text(&out->contact, lang));
-		if (tree_text_set(&out->tell))
-			fprintf(fp, "%s %s\n", _("Tell them:"),
-			    tree_text(&out->tell, lang));
-	}
-	for (size_t i = 0; i < session_nevents(s); i++) {
-		const struct kw_event *e = session_event(s, i);
-
-		if (e->type == KW_EV_NOTE && e->text != NULL)
-			fprintf(fp, "%s %s\n", _("Note:"), e->text);
-	}
-	fclose(fp);
 	return buf;
 }
 
@@ -1181,7 +1218,11 @@ key_outcome(struct cui *ui, const struct input *in)
 		ui->overlay = SCR_NOTE;
 		return;
 	case ACT_COPY:
-		text = ticket_summary(ui);
+		if ((text = ticket_summary(ui)) == NULL) {
+			say(ui, KW_ST_MARK, "%s", _("! The ticket summary could "
+			    "not be made."));
+			return;
+		}
 		copy_osc52(text);
 		say(ui, KW_ST_OK, _("= Ticket summary copied to the clipboard "
 		    "(%zu characters)."), strlen(text));
@@ -1238,9 +1279,19 @@ draw_help(struct cui *ui)
 		layout_add(b, 0, NULL, _(keys[i].key), KW_ST_HEAD, -1);
 		layout_add(b, 4, NULL, _(keys[i].what), KW_ST_NORMAL, -1);
 	}
+	if (ui->o->scenario != NULL) {
+		layout_add(b, 0, NULL, _("a, F3"), KW_ST_HEAD, -1);
+		layout_add(b, 4, NULL, _("practice: ask the caller about this "
+		    "step"), KW_ST_NORMAL, -1);
+		layout_add(b, 0, NULL, "F4", KW_ST_HEAD, -1);
+		layout_add(b, 4, NULL, _("practice: read the caller's card "
+		    "again"), KW_ST_NORMAL, -1);
+	}
 	layout_blank(b);
-	layout_add(b, 0, NULL, _("On the key and error screens, letters are "
-	    "typed, so use F1, Ctrl-F and F10 there."), KW_ST_DIM, -1);
+	layout_add(b, 0, NULL, ui->o->scenario != NULL ? _("On the key and "
+	    "error screens, letters are typed, so use F1, F3, Ctrl-F and F10 "
+	    "there.") : _("On the key and error screens, letters are typed, "
+	    "so use F1, Ctrl-F and F10 there."), KW_ST_DIM, -1);
 	ui->heading = _("Help");
 	hint(ui, _("any key"), _("close help"));
 	hint(ui, _("PgDn"), _("scroll"));
@@ -1382,7 +1433,7 @@ draw_search(struct cui *ui)
 			snprintf(lead, sizeof lead, _("[step %ld] "), at + 1);
 		else
 			snprintf(lead, sizeof lead, "- ");
-		layout_add(b, 2, lead, node_heading(hit[i], lang),
+		layout_add(b, 2, lead, view_node_heading(hit[i], lang),
 		    KW_ST_NORMAL, (int)i);
 		first = text_clean(tree_text(&hit[i]->text, lang));
 		if ((nl = strchr(first, '\n')) != NULL)
@@ -1477,7 +1528,7 @@ draw_peek(struct cui *ui)
 	layout_add(b, 0, NULL, _("Not on your path: shown for reading only."),
 	    KW_ST_DIM, -1);
 	layout_blank(b);
-	body_node(ui, n, node_heading(n, lang), tree_text(&n->text, lang),
+	body_node(ui, n, view_node_heading(n, lang), tree_text(&n->text, lang),
 	    NULL);
 	for (size_t i = 0; i < n->nitems; i++)
 		layout_add(b, 2, "- ", tree_text(&n->items[i], lang),
@@ -1623,6 +1674,122 @@ key_quit(struct cui *ui, const struct input *in)
 	}
 }
 
+/* ---- practice: the caller's card ---- */
+
+static void
+draw_caller(struct cui *ui)
+{
+	const struct kw_scenario *sc = ui->o->scenario;
+	struct kw_body *b = &ui->body;
+
+	ui->heading = _("Practice call");
+	layout_add(b, 0, _("Practice call: "), sc->id, KW_ST_HEAD, -1);
+	layout_blank(b);
+	layout_add(b, 2, NULL, tree_text(&sc->caller, ui->v.lang),
+	    KW_ST_NORMAL, -1);
+	layout_blank(b);
+	layout_add(b, 0, NULL, _("Drive the call: at each step, press a (F3 "
+	    "where letters are typed) to hear what the caller says, and F4 to "
+	    "read this card again. Your walk is scored at the end."),
+	    KW_ST_DIM, -1);
+	hint(ui, _("Enter"), _("go on"));
+	hint(ui, _("PgDn"), _("scroll"));
+	hint(ui, "F10", _("quit"));
+}
+
+static void
+key_caller(struct cui *ui, const struct input *in)
+{
+	switch (in->act) {
+	case ACT_PGUP:
+	case ACT_PGDN:
+	case ACT_UP:
+	case ACT_DOWN:
+		scroll_body(ui, in->act);
+		return;
+	case ACT_RESIZE:
+	case ACT_REDRAW:
+	case ACT_NONE:
+		return;
+	case ACT_QUIT:
+		ui->overlay = SCR_COUNT;
+		ask_quit(ui);
+		return;
+	default:
+		ui->overlay = SCR_COUNT;
+		ui->top = 0;
+		ui->follow = 1;
+		return;
+	}
+}
+
+/* ---- practice: the score ---- */
+
+static void
+draw_score(struct cui *ui)
+{
+	const struct kw_tree *t = session_tree(ui->s);
+	struct kw_body *b = &ui->body;
+	struct kw_practice_score sc;
+	size_t lang = ui->v.lang;
+	char *line;
+
+	practice_score(t, ui->o->scenario, ui->s, &sc);
+	ui->heading = _("Practice score");
+	layout_add(b, 0, _("Practice call: "), ui->o->scenario->id,
+	    KW_ST_HEAD, -1);
+	layout_blank(b);
+	if (sc.outcome == NULL) {
+		layout_add(b, 0, "! ", _("Session ended before an outcome."),
+		    KW_ST_MARK, -1);
+		layout_blank(b);
+	}
+	line = xasprintf(_("Practice score: %u/100 (%zu of %zu answers "
+	    "right; outcome %s)."), sc.score, sc.correct, sc.expected,
+	    sc.outcome_ok ? _("right") : _("wrong"));
+	layout_add(b, 0, NULL, line, sc.score == 100 ? KW_ST_OK : KW_ST_HEAD,
+	    -1);
+	free(line);
+	if (!sc.outcome_ok && sc.expected_outcome != NULL)
+		layout_add(b, 2, _("Expected outcome: "),
+		    view_node_heading(sc.expected_outcome, lang),
+		    KW_ST_NORMAL, -1);
+	if (sc.nitems > 0)
+		layout_blank(b);
+	for (size_t i = 0; i < sc.nitems; i++) {
+		const struct kw_practice_item *it = &sc.item[i];
+		line = view_practice_line(it, lang);
+		layout_add(b, 2, "- ", line, KW_ST_MARK, -1);
+		free(line);
+		if (tree_text_set(&it->node->why))
+			layout_add(b, 4, _("Why: "), tree_text(&it->node->why,
+			    lang), KW_ST_DIM, -1);
+	}
+	hint(ui, _("Enter"), _("finish"));
+	hint(ui, _("PgDn"), _("scroll"));
+}
+
+/* Any key but scrolling leaves: the session is over. */
+static void
+key_score(struct cui *ui, const struct input *in)
+{
+	switch (in->act) {
+	case ACT_PGUP:
+	case ACT_PGDN:
+	case ACT_UP:
+	case ACT_DOWN:
+		scroll_body(ui, in->act);
+		return;
+	case ACT_RESIZE:
+	case ACT_REDRAW:
+	case ACT_NONE:
+		return;
+	default:
+		ui->leave = 1;
+		return;
+	}
+}
+
 /* ---- too small ---- */
 
 static void
@@ -1661,6 +1828,8 @@ static const struct screen_ops {
 	[SCR_PEEK] = { draw_peek, key_peek, 0 },
 	[SCR_NOTE] = { draw_note, key_note, 1 },
 	[SCR_QUIT] = { draw_quit, key_quit, 0 },
+	[SCR_CALLER] = { draw_caller, key_caller, 0 },
+	[SCR_SCORE] = { draw_score, key_score, 0 },
 	[SCR_SMALL] = { draw_small, key_small, 0 }
 };
 
@@ -1708,6 +1877,8 @@ node_enter(struct cui *ui)
 	ui->num = 0;
 	free(ui->pasted);
 	ui->pasted = NULL;
+	ui->asked = 0;
+	ui->reveal = 0;
 	layout_key_wipe(&ui->key);
 }
 
@@ -1769,7 +1940,7 @@ paint_title(struct cui *ui, int width)
 
 		path = xstrdup("");
 		for (size_t i = 0; i < session_depth(ui->s); i++) {
-			const char *h = node_heading(session_step(ui->s,
+			const char *h = view_node_heading(session_step(ui->s,
 			    i)->node, lang);
 
 			t = xasprintf("%s%s%s", path, i == 0 ? "" :
@@ -1866,6 +2037,30 @@ paint(struct cui *ui, enum scr scr)
 	if (rule)
 		mvhline_set(2, 0, WACS_HLINE, width);
 
+	if (ui->reveal && layout_item_rows(b, ITEM_CALLER, &first, &last)) {
+		/* once: the caller's answer, with the focused answer or the
+		 * input field when both fit */
+		size_t ff = 0, fl = 0;
+		int with = ui->focus_item >= 0 && layout_item_rows(b,
+		    ui->focus_item, &ff, &fl);
+
+		if (!with && ui->field_row >= 0) {
+			ff = fl = (size_t)ui->field_row;
+			with = 1;
+		}
+		if (with) {
+			size_t lo = ff < first ? ff : first;
+			size_t hi = fl > last ? fl : last;
+
+			if (hi - lo < (size_t)body_h) {
+				first = lo;
+				last = hi;
+			}
+		}
+		ui->top = layout_scroll(ui->top, b->n, (size_t)body_h,
+		    first, last);
+		ui->reveal = 0;
+	}
 	if (ui->focus_item >= 0 && layout_item_rows(b, ui->focus_item,
 	    &first, &last)) {
 		if (ui->follow)
@@ -2153,6 +2348,8 @@ ui_curses_run(struct kw_session *s, const struct kw_ui_opts *o)
 	ui.o = o;
 	ui.overlay = SCR_COUNT;
 	ui.under = SCR_COUNT;
+	if (o->scenario != NULL)
+		ui.overlay = SCR_CALLER;
 	if (curses_start(&ui) < 0) {
 		/* a terminal curses cannot drive: the line front end */
 		struct kw_ui_opts po = *o;
@@ -2167,8 +2364,18 @@ ui_curses_run(struct kw_session *s, const struct kw_ui_opts *o)
 			status = 128 + sig_caught;
 			break;
 		}
-		if (session_finished(s) || ui.quit)
+		if (ui.leave)
 			break;
+		if ((session_finished(s) || ui.quit) && !ui.scoring) {
+			if (o->scenario == NULL)
+				break;
+			/* practice: the score, before leaving curses */
+			session_finish(s);
+			ui.scoring = 1;
+			ui.overlay = SCR_SCORE;
+			ui.top = 0;
+			ui.follow = 0;
+		}
 		view_build(&ui.v, s, o->training);
 		if (ui.v.node != ui.seen ||
 		    session_depth(s) != ui.seen_depth)
@@ -2188,7 +2395,8 @@ ui_curses_run(struct kw_session *s, const struct kw_ui_opts *o)
 	curses_end();
 	fatal_set_hook(NULL);
 	if (status == KW_EXIT_NEGATIVE) {
-		if (session_finished(s) && session_outcome(s) != NULL)
+		if (!ui.quit && session_finished(s) &&
+		    session_outcome(s) != NULL)
 			status = KW_EXIT_OK;
 		else
 			session_finish(s);

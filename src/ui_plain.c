@@ -108,11 +108,9 @@ draw_branches(struct plain *p)
 	for (size_t i = 0; i < n; i++) {
 		const struct kw_node *at = b[i].at, *to = b[i].to;
 		char *line = xasprintf(_("at \"%s\": %s -> %s"),
-		    tree_text_set(&at->title) ? tree_text(&at->title,
-		    p->v.lang) : view_type_heading(at->type),
+		    view_node_heading(at, p->v.lang),
 		    view_option_label(at, b[i].opt, p->v.lang),
-		    tree_text_set(&to->title) ? tree_text(&to->title,
-		    p->v.lang) : view_type_heading(to->type));
+		    view_node_heading(to, p->v.lang));
 
 		put_wrapped(p, 2, "- ", line);
 		free(line);
@@ -173,29 +171,11 @@ draw_score(struct plain *p)
 	    sc.outcome_ok ? _("right") : _("wrong"));
 	if (!sc.outcome_ok && sc.expected_outcome != NULL)
 		put_wrapped(p, 2, _("Expected outcome: "),
-		    tree_text_set(&sc.expected_outcome->title) ?
-		    tree_text(&sc.expected_outcome->title, lang) :
-		    tree_text(&sc.expected_outcome->text, lang));
+		    view_node_heading(sc.expected_outcome, lang));
 	for (size_t i = 0; i < sc.nitems; i++) {
 		const struct kw_practice_item *it = &sc.item[i];
-		const char *h = tree_text_set(&it->node->title) ?
-		    tree_text(&it->node->title, lang) :
-		    view_type_heading(it->node->type);
-		char *line;
+		char *line = view_practice_line(it, lang);
 
-		switch (it->kind) {
-		case KW_PRACTICE_MISSED:
-			line = xasprintf(_("missed: %s"), h);
-			break;
-		case KW_PRACTICE_ADDED:
-			line = xasprintf(_("not needed: %s"), h);
-			break;
-		case KW_PRACTICE_WRONG:
-		default:
-			line = xasprintf(_("answered %s, expected %s: %s"),
-			    it->given, it->expected, h);
-			break;
-		}
 		put_wrapped(p, 2, "- ", line);
 		free(line);
 		if (tree_text_set(&it->node->why))
@@ -534,8 +514,12 @@ add_note(struct plain *p, const char *text)
 		line = input_line(p->in, ANSWER_MAX, NULL);
 		if (line == NULL)
 			return;
-		if (p->o->echo)
-			fprintf(p->out, "%s\n", line);
+		if (p->o->echo) {
+			char *clean = text_clean(line);
+
+			fprintf(p->out, "%s\n", clean);
+			free(clean);
+		}
 		text = trim(line);
 	}
 	if (*text != '\0') {

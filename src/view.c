@@ -8,7 +8,9 @@
 #include <time.h>
 
 #include "i18n.h"
+#include "practice.h"
 #include "view.h"
+#include "xalloc.h"
 
 const char *
 view_type_heading(enum kw_node_type type)
@@ -32,6 +34,32 @@ view_type_heading(enum kw_node_type type)
 }
 
 const char *
+view_node_heading(const struct kw_node *n, size_t lang)
+{
+	return tree_text_set(&n->title) ? tree_text(&n->title, lang) :
+	    view_type_heading(n->type);
+}
+
+char *
+view_practice_line(const struct kw_practice_item *it, size_t lang)
+{
+	const char *h = view_node_heading(it->node, lang);
+
+	switch (it->kind) {
+	case KW_PRACTICE_MISSED:
+		return xasprintf(_("missed: %s"), h);
+	case KW_PRACTICE_ADDED:
+		return xasprintf(_("not needed: %s"), h);
+	case KW_PRACTICE_WRONG:
+	default:
+		break;
+	}
+	return xasprintf(_("answered \"%s\", expected \"%s\": %s"),
+	    view_answer_label(it->node, it->given, lang),
+	    view_answer_label(it->node, it->expected, lang), h);
+}
+
+const char *
 view_option_label(const struct kw_node *n, size_t opt, size_t lang)
 {
 	switch (n->type) {
@@ -48,6 +76,15 @@ view_option_label(const struct kw_node *n, size_t opt, size_t lang)
 		break;
 	}
 	return _("Continue");
+}
+
+const char *
+view_answer_label(const struct kw_node *n, const char *id, size_t lang)
+{
+	for (size_t i = 0; i < n->nopts; i++)
+		if (strcmp(n->opts[i].id, id) == 0)
+			return view_option_label(n, i, lang);
+	return id;
 }
 
 const char *

@@ -75,14 +75,25 @@ struct kw_branch {
 size_t view_branches(const struct kw_session *s, struct kw_branch *out,
     size_t max);
 
+struct kw_practice_item;
+/* One line of a practice score ("missed: ...", "answered "No", expected
+ * "Yes": ..."), in the current language. Caller frees. */
+char *view_practice_line(const struct kw_practice_item *it, size_t lang);
+
 /* Fill `v` for the session's current node. */
 void view_build(struct kw_view *v, const struct kw_session *s, int training);
 
 /* The translated short name of a node type's default heading. */
 const char *view_type_heading(enum kw_node_type type);
+/* A node's heading: its title, or the default for its type. */
+const char *view_node_heading(const struct kw_node *n, size_t lang);
 /* The translated label of an option of a question, wait, key or step
  * ("Yes", "It works now", "Continue"); the tree's label for a choice. */
 const char *view_option_label(const struct kw_node *n, size_t opt,
+    size_t lang);
+/* The label of the answer with id `id` at `n` (see view_option_label), or
+ * `id` itself when `n` has no such answer. */
+const char *view_answer_label(const struct kw_node *n, const char *id,
     size_t lang);
 /* The translated name of an outcome's result ("Resolved", "Escalate"...). */
 const char *view_result_name(enum kw_result r);

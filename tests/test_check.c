@@ -231,6 +231,7 @@ Test(check, long_chain)
 		    i + 1 < nodes ? i + 1 : 0);
 	load_default_limits(&lim);
 	lim.max_nodes = 2 * nodes;
+	lim.max_events = 20 * nodes;
 	diags_init(&d, "chain.yaml");
 	t = load_tree_mem(buf, n, &lim, &d);
 	cr_assert_not_null(t);

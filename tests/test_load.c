@@ -443,9 +443,9 @@ Test(load, default_limits)
 	load_default_limits(&lim);
 	cr_assert_eq(lim.max_bytes, 16 * 1024 * 1024);
 	cr_assert_eq(lim.max_depth, 64);
-	cr_assert_eq(lim.max_nodes, 65536);
+	cr_assert_eq(lim.max_nodes, 16384);
 	cr_assert_eq(lim.max_string, 64 * 1024);
-	cr_assert_eq(lim.max_events, 4000000);
+	cr_assert_eq(lim.max_events, 500000);
 }
 
 struct env_case {
@@ -457,10 +457,10 @@ ParameterizedTestParameters(load, env_limits)
 {
 	static struct env_case cases[] = {
 		{ "100000000", 100000000, 1562500, 50000000 },
-		{ "1000", 1000, 65536, 4000000 },
-		{ "junk", 16 * 1024 * 1024, 65536, 4000000 },
-		{ "12k", 16 * 1024 * 1024, 65536, 4000000 },
-		{ "0", 16 * 1024 * 1024, 65536, 4000000 },
+		{ "1000", 1000, 16384, 500000 },
+		{ "junk", 16 * 1024 * 1024, 16384, 500000 },
+		{ "12k", 16 * 1024 * 1024, 16384, 500000 },
+		{ "0", 16 * 1024 * 1024, 16384, 500000 },
 	};
 
 	return cr_make_param_array(struct env_case, cases,
@@ -615,7 +615,7 @@ Test(load, big_tree)
 	struct kw_limits lim;
 	struct kw_diags d;
 	struct kw_tree *t;
-	size_t len, nodes = 30000;
+	size_t len, nodes = 15000;
 	char *buf = big_tree(nodes, 0, &len), *got;
 
 	load_default_limits(&lim);
@@ -631,7 +631,7 @@ Test(load, big_tree)
 
 	buf = big_tree(nodes, 1, &len);
 	got = load_bad_mem(buf, len, NULL);
-	cr_assert_str_eq(got, "30007:3: error: duplicate node id 'n7' (first "
+	cr_assert_str_eq(got, "15007:3: error: duplicate node id 'n7' (first "
 	    "at 14:3)");
 	free(got);
 	free(buf);

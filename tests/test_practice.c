@@ -162,7 +162,7 @@ Test(practice, the_plain_front_end_plays_the_caller_and_scores)
 	    "invalid product key.") != NULL, "%s", buf);
 	cr_assert(strstr(buf, "The caller says: Yes") != NULL, "%s", buf);
 	cr_assert(strstr(buf, "Practice score: ") != NULL, "%s", buf);
-	cr_assert(strstr(buf, "- answered no, expected yes: ") != NULL, "%s",
+	cr_assert(strstr(buf, "- answered \"No\", expected \"Yes\": ") != NULL, "%s",
 	    buf);
 	free(buf);
 	session_free(s);

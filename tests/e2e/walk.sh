@@ -2,7 +2,7 @@
 # SPDX-License-Identifier: MIT
 # walk.sh - the curses front end: whole calls to an outcome, in English and French
 . "${top_srcdir:-.}/tests/lib.sh"
-kw_setup 9
+kw_setup 10
 
 KEY=BCDFG-HJKMP-QRTVW-XY234-6789B
 
@@ -57,11 +57,25 @@ fi
 if start_call 80 24 en '^Step 1: ' '^The error message' &&
     kw_keys 4 && kw_wait '^A new, unused key\?' &&
     kw_keys y && kw_wait '^Use the new key' &&
-    kw_wait '^Result: Resolved' &&
-    kw_keys Enter && kw_wait '^\[exit 0\]'; then
+    kw_wait '^Result: Resolved'; then
 	kw_ok "en: expired -> new key -> resolved"
 else
 	kw_fail "en: expired -> new key -> resolved"
+fi
+
+# c copies the ticket summary (OSC 52, kept by tmux): the Markdown record
+kw_tmux delete-buffer 2>/dev/null
+if kw_keys c && kw_wait '^= Ticket summary copied to the clipboard' &&
+    kw_tmux show-buffer > "$KW_TMP/copied.md" &&
+    head -1 "$KW_TMP/copied.md" | grep -q '^# Problems with your Microsoft 365' &&
+    grep -q '^## Outcome' "$KW_TMP/copied.md" &&
+    grep -q '^- Result: Resolved' "$KW_TMP/copied.md" &&
+    grep -q 'XXXXX-XXXXX-XXXXX-XXXXX-6789B' "$KW_TMP/copied.md" &&
+    ! grep -q 'BCDFG' "$KW_TMP/copied.md" &&
+    kw_keys Enter && kw_wait '^\[exit 0\]'; then
+	kw_ok "en: c copies the Markdown record, the key masked"
+else
+	kw_fail "en: c copies the Markdown record, the key masked"
 fi
 
 # French: the same calls, o/n for yes/no
