@@ -667,6 +667,21 @@ valid_lang(const char *s)
 	return s[n] == '\0' && n >= 2 && n <= 3;
 }
 
+/* Read the `id` of a tree or a scenario (`what`) into *out: lower-case
+ * letters only for a tree's. */
+static int
+read_id(struct loader *l, const char *what, int lower_only, const char **out)
+{
+	if (read_string(l, "id", out) < 0)
+		return -1;
+	if (!valid_id(*out, lower_only))
+		return fail(l, ev_pos(l), "invalid %s id '%s' (%sletters, "
+		    "digits, '.', '_' and '-', starting with a letter or digit, "
+		    "at most %d)", what, show(l, 0, *out, strlen(*out)),
+		    lower_only ? "lower-case " : "", ID_MAX);
+	return 0;
+}
+
 /* ---- mappings ---- */
 
 /* Move to the next key of the mapping being read: returns 1 with the key
@@ -1357,14 +1372,8 @@ parse_scenario(struct loader *l, struct kw_scenario *s)
 			return -1;
 		switch (f) {
 		case SF_ID:
-			if (read_string(l, "id", &s->id) < 0)
+			if (read_id(l, "scenario", 0, &s->id) < 0)
 				return -1;
-			if (!valid_id(s->id, 0))
-				return fail(l, ev_pos(l), "invalid scenario "
-				    "id '%s' (letters, digits, '.', '_' and "
-				    "'-', starting with a letter or digit, at "
-				    "most %d)", show(l, 0, s->id,
-				    strlen(s->id)), ID_MAX);
 			break;
 		case SF_CALLER:
 			r = parse_text(l, "caller", &s->caller);
@@ -1522,14 +1531,8 @@ parse_tree(struct loader *l)
 			t->format = (unsigned)v;
 			break;
 		case TF_ID:
-			if (read_string(l, "id", &t->id) < 0)
+			if (read_id(l, "tree", 1, &t->id) < 0)
 				return -1;
-			if (!valid_id(t->id, 1))
-				return fail(l, ev_pos(l), "invalid tree id "
-				    "'%s' (lower-case letters, digits, '.', "
-				    "'_' and '-', starting with a letter or "
-				    "digit, at most %d)", show(l, 0, t->id,
-				    strlen(t->id)), ID_MAX);
 			break;
 		case TF_VERSION:
 			r = read_string(l, "version", &t->version);

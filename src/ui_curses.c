@@ -914,16 +914,11 @@ key_number(struct cui *ui, const struct input *in)
 	return 1;
 }
 
+/* Keys of a screen whose answers are a short list (question, wait). */
 static void
-key_question(struct cui *ui, const struct input *in)
+key_list(struct cui *ui, const struct input *in)
 {
 	switch (in->act) {
-	case ACT_YES:
-		session_answer(ui->s, KW_OPT_YES, NULL, 0);
-		return;
-	case ACT_NO:
-		session_answer(ui->s, KW_OPT_NO, NULL, 0);
-		return;
 	case ACT_UP:
 	case ACT_DOWN:
 		focus_move(ui, in->act, ui->v.nchoices);
@@ -937,6 +932,17 @@ key_question(struct cui *ui, const struct input *in)
 		break;
 	}
 	key_common(ui, in);
+}
+
+static void
+key_question(struct cui *ui, const struct input *in)
+{
+	if (in->act == ACT_YES)
+		session_answer(ui->s, KW_OPT_YES, NULL, 0);
+	else if (in->act == ACT_NO)
+		session_answer(ui->s, KW_OPT_NO, NULL, 0);
+	else
+		key_list(ui, in);
 }
 
 /* ---- steps (a checklist) ---- */
@@ -1033,24 +1039,6 @@ draw_wait(struct cui *ui)
 	hint_common(ui, 0);
 }
 
-static void
-key_wait(struct cui *ui, const struct input *in)
-{
-	switch (in->act) {
-	case ACT_UP:
-	case ACT_DOWN:
-		focus_move(ui, in->act, ui->v.nchoices);
-		return;
-	case ACT_ENTER:
-		take(ui, ui->focus);
-		return;
-	default:
-		if (key_number(ui, in))
-			return;
-		break;
-	}
-	key_common(ui, in);
-}
 
 /* ---- the outcome ---- */
 
@@ -1821,7 +1809,7 @@ static const struct screen_ops {
 	[SCR_CHOICE] = { draw_choice, key_choice, 1 },
 	[SCR_QUESTION] = { draw_question, key_question, 0 },
 	[SCR_STEP] = { draw_step, key_step, 0 },
-	[SCR_WAIT] = { draw_wait, key_wait, 0 },
+	[SCR_WAIT] = { draw_wait, key_list, 0 },
 	[SCR_OUTCOME] = { draw_outcome, key_outcome, 0 },
 	[SCR_HELP] = { draw_help, key_help, 0 },
 	[SCR_SEARCH] = { draw_search, key_search, 1 },
