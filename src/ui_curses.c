@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <termios.h>
 #include <time.h>
 #include <unistd.h>
 #include <wchar.h>
@@ -46,6 +47,7 @@
 #define MATCH_SHOW	3
 
 #define FN		(1 << 24)	/* a function key code, not a character */
+#undef CTRL			/* <termios.h> may have one */
 #define CTRL(c)		((c) & 0x1f)
 #define KEY_PASTE_BEGIN	(KEY_MAX + 1)	/* bracketed paste: ESC [ 200 ~ */
 #define KEY_PASTE_END	(KEY_MAX + 2)	/* ESC [ 201 ~ */
@@ -2237,7 +2239,9 @@ read_input(struct cui *ui, enum scr scr, struct input *in)
 			k = queue_pop(ui);
 			if (k.fn && k.wc == KEY_PASTE_END)
 				break;
-			if (!k.fn)
+			/* text and line ends; no controls, no escapes */
+			if (printable(&k) || (!k.fn && (k.wc == '\r' ||
+			    k.wc == '\n' || k.wc == '\t')))
 				add_wc(in->text, &n, PASTE_MAX, k.wc == '\r' ?
 				    '\n' : k.wc);
 		}
@@ -2286,6 +2290,7 @@ static int
 curses_start(struct cui *ui)
 {
 	const char *nc = getenv("NO_COLOR");
+	struct termios tio;
 
 	if (newterm(NULL, stdout, stdin) == NULL)
 		return -1;
@@ -2294,6 +2299,13 @@ curses_start(struct cui *ui)
 	cbreak();
 	noecho();
 	nonl();
+	/* Ctrl-S and Ctrl-Q are keys, not flow control: a Ctrl-S out of
+	 * habit would freeze the screen (endwin restores the modes) */
+	if (tcgetattr(STDIN_FILENO, &tio) == 0) {
+		tio.c_iflag &= ~(tcflag_t)IXON;
+		if (tcsetattr(STDIN_FILENO, TCSANOW, &tio) == 0)
+			def_prog_mode();
+	}
 	keypad(stdscr, TRUE);
 	set_escdelay(25);
 	leaveok(stdscr, FALSE);

@@ -1,24 +1,42 @@
 #!/bin/sh
 # SPDX-License-Identifier: MIT
-# signal.sh - SIGTERM and SIGINT mid-walk restore the terminal and exit 128+N
+# signal.sh - SIGTERM and SIGINT mid-walk restore the terminal, save the record and exit 128+N
 . "${top_srcdir:-.}/tests/lib.sh"
-kw_setup 6
+kw_setup 14
 
 # keywiz inside a shell in the pane, the terminal modes saved around it
 cat > "$KW_TMP/run.sh" <<EOS
 stty -g > "$KW_TMP/before"
-sh -c 'echo \$\$ > "$KW_TMP/pid"; exec "\$0" --lang en' "$KEYWIZ"
+sh -c 'echo \$\$ > "$KW_TMP/pid"; exec "\$0" --lang en -o "\$1"' "$KEYWIZ" "\$1"
 echo "[status \$?]"
 stty -g > "$KW_TMP/after"
 echo "[modes saved]"
 EOS
 
-for sig in TERM:15 INT:2; do
+# the record a signal leaves: written whole, owner-only, "interrupted"
+rec_check() {
+	case $1 in
+	*.json)
+		command -v python3 >/dev/null 2>&1 || return 77
+		python3 -c 'import json, sys
+r = json.load(open(sys.argv[1]))
+sys.exit(r["status"] != "interrupted" or r["outcome"] is not None)' "$1"
+		;;
+	*)
+		grep -q '^- Status: interrupted (the session can be resumed' "$1" &&
+		    grep -q '^# Problems with your Microsoft 365' "$1"
+		;;
+	esac
+}
+
+for sig in TERM:15:rec.json TERM:15:rec.md INT:2:rec.json; do
+	rec=$KW_TMP/${sig##*:}
+	sig=${sig%:*}
 	num=${sig#*:}
 	sig=${sig%:*}
-	rm -f "$KW_TMP/before" "$KW_TMP/after" "$KW_TMP/pid"
+	rm -f "$KW_TMP/before" "$KW_TMP/after" "$KW_TMP/pid" "$rec"
 	want=$((128 + num))
-	kw_run 80 24 "sh '$KW_TMP/run.sh'"
+	kw_run 80 24 "sh '$KW_TMP/run.sh' '$rec'"
 	kw_wait '^Key: *$' && kw_paste 'BCDFGHJKMPQRTVWXY2346789B' &&
 	    kw_wait '^Key: BCDFG' && kw_keys Enter &&
 	    kw_wait '^The error message' && kw_keys 5 &&
@@ -33,6 +51,19 @@ for sig in TERM:15 INT:2; do
 		kw_fail "SIG$sig mid-walk: the terminal modes are as they were" \
 		    "$(cat "$KW_TMP/before" 2>/dev/null) != $(cat "$KW_TMP/after" 2>/dev/null)"
 	fi
+	what="SIG$sig mid-walk: ${rec##*/} written, mode 0600"
+	if [ -s "$rec" ] && ls -l "$rec" | grep -q '^-rw------- '; then
+		kw_ok "$what"
+	else
+		kw_fail "$what" "$(ls -l "$rec" 2>&1)"
+	fi
+	what="SIG$sig mid-walk: ${rec##*/} parses and says interrupted"
+	rec_check "$rec"
+	case $? in
+	0)	kw_ok "$what" ;;
+	77)	kw_ok "$what # SKIP no python3" ;;
+	*)	kw_fail "$what" "$(head -c 400 "$rec" 2>/dev/null)" ;;
+	esac
 done
 
 # Ctrl-Z and fg in an interactive shell: the terminal is the shell's while
