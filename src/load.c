@@ -284,7 +284,7 @@ prescan(struct loader *l)
 	return prescan_bytes(l, (const unsigned char *)l->buf, l->len, 0);
 }
 
-#define CHUNK (64 * 1024)
+#define CHUNK (16 * 1024)
 
 /* Refill the chunk from the file and vet what is new, up to the last whole
  * character (all of it at the end of the file). */

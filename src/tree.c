@@ -9,7 +9,7 @@
 #include "tree.h"
 #include "xalloc.h"
 
-#define ARENA_BLOCK (64 * 1024)
+#define ARENA_BLOCK (16 * 1024)
 
 struct arena_block {
 	struct arena_block *prev;
