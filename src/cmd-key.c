@@ -14,44 +14,6 @@
 #include "prodkey.h"
 #include "xalloc.h"
 
-#define READ_CHUNK 4096
-
-char *
-cmd_read_line(FILE *fp, size_t max)
-{
-	size_t cap = max < READ_CHUNK ? max + 1 : READ_CHUNK, n = 0;
-	char *line = xmalloc(cap);
-	int c, any = 0;
-
-	while ((c = getc(fp)) != EOF) {
-		any = 1;
-		if (c == '\n')
-			break;
-		if (n == max)
-			continue;	/* too long: drop the rest */
-		if (n + 1 == cap) {
-			/* grow by hand: the old buffer may hold a key */
-			size_t ncap = cap * 2 > max + 1 ? max + 1 : cap * 2;
-			char *bigger = xmalloc(ncap);
-
-			memcpy(bigger, line, n);
-			explicit_bzero(line, cap);
-			free(line);
-			line = bigger;
-			cap = ncap;
-		}
-		line[n++] = (char)c;
-	}
-	if (!any) {
-		free(line);
-		return NULL;
-	}
-	if (n > 0 && line[n - 1] == '\r')
-		n--;
-	line[n] = '\0';
-	return line;
-}
-
 static const struct kw_key_bad *
 bad_at(const struct kw_keycheck *k, size_t pos)
 {

@@ -30,10 +30,6 @@ struct kw_opts {
 	const char *scenario;	/* --scenario=ID, or NULL: a random one */
 };
 
-/* Read one line (at most `max` bytes, newline stripped) from `fp` into a
- * new string; NULL at end of input. For the commands whose argument is "-". */
-char *cmd_read_line(FILE *fp, size_t max);
-
 /* --check: load and check, print diagnostics to stderr, "FILE: OK ..." to
  * stdout; returns 0, 65 (invalid) or 66 (cannot open). */
 int cmd_check(const struct kw_opts *o);

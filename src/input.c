@@ -4,6 +4,7 @@
 
 #include <errno.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "input.h"
 #include "xalloc.h"
@@ -11,7 +12,7 @@
 char *
 input_line(FILE *fp, size_t max, int *truncated)
 {
-	size_t n = 0, cap = 128;
+	size_t cap = max < 128 ? max + 1 : 128, n = 0;
 	char *buf = xmalloc(cap);
 	int c, any = 0;
 
@@ -25,15 +26,26 @@ input_line(FILE *fp, size_t max, int *truncated)
 		if (n >= max) {
 			if (truncated != NULL)
 				*truncated = 1;
-			continue;
+			continue;	/* too long: drop the rest */
 		}
-		if (n + 1 >= cap)
-			buf = xgrow(buf, &cap, n + 2, 1);
+		if (n + 1 == cap) {
+			/* grow by hand, wiping the old buffer: the line may
+			 * be a product key */
+			size_t ncap = cap * 2 > max + 1 ? max + 1 : cap * 2;
+			char *bigger = xmalloc(ncap);
+
+			memcpy(bigger, buf, n);
+			explicit_bzero(buf, cap);
+			free(buf);
+			buf = bigger;
+			cap = ncap;
+		}
 		buf[n++] = (char)c;
 	}
 	if (c == EOF && (!any || ferror(fp))) {
 		int e = errno;
 
+		explicit_bzero(buf, cap);
 		free(buf);
 		clearerr(fp);
 		errno = e;

@@ -8,7 +8,9 @@
 /* Read one line from `fp` into a new string, newline (and a CR before it)
  * removed, keeping at most `max` bytes (the rest of a longer line is read
  * and dropped, *truncated set if non-NULL). Returns NULL at end of input or
- * on a read error (errno tells; EINTR when a signal came). Caller frees. */
+ * on a read error (errno tells; EINTR when a signal came). Buffers it
+ * outgrows are wiped, since the line may be a product key. Caller frees
+ * (and wipes, for a key). */
 char *input_line(FILE *fp, size_t max, int *truncated);
 
 #endif

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "cmd.h"
+#include "input.h"
 #include "i18n.h"
 #include "prodkey.h"
 #include "testutil.h"
@@ -656,7 +657,7 @@ TABLE_TEST(prodkey, read_line, read_line_cases)
 	else
 		fp = fmemopen((void *)p->input, strlen(p->input), "r");
 	cr_assert_not_null(fp);
-	line = cmd_read_line(fp, p->max);
+	line = input_line(fp, p->max, NULL);
 	if (p->line == NULL)
 		cr_assert_null(line);
 	else {
@@ -680,7 +681,7 @@ Test(prodkey, key_from_stdin)
 	FILE *out = open_memstream(&buf, &len);
 
 	cr_assert_not_null(in);
-	line = cmd_read_line(in, 4096);
+	line = input_line(in, 4096, NULL);
 	cr_assert_not_null(line);
 	cr_assert_eq(cmd_check_key(NULL, line, out), 0);
 	fclose(out);
