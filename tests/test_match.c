@@ -198,29 +198,11 @@ teardown(void)
 	tree_free(tree);
 }
 
-/* Criterion runs each test in another process and copies its parameter
- * there: pass an index into a static table, not pointers. */
-static void
-free_indexes(struct criterion_test_params *cp)
-{
-	cr_free(cp->params);
-}
-
-static struct criterion_test_params
-indexes(size_t n)
-{
-	size_t *v = cr_malloc(n * sizeof *v);
-
-	for (size_t i = 0; i < n; i++)
-		v[i] = i;
-	return cr_make_param_array(size_t, v, n, free_indexes);
-}
-
 /* One test per row of a table of `n` rows; the body sees the row as *ip. */
 #define TABLE_TEST(suite, name, n) \
 	ParameterizedTestParameters(suite, name) \
 	{ \
-		return indexes(n); \
+		return tu_indexes(n); \
 	} \
 	ParameterizedTest(size_t *ip, suite, name, .init = setup, \
 	    .fini = teardown)

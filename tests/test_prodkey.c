@@ -27,29 +27,11 @@ setup(void)
 	prodkey_default_format(&fmt);
 }
 
-/* Criterion runs each test in another process and copies its parameter
- * there: pass an index into a static table, not pointers. */
-static void
-free_indexes(struct criterion_test_params *cp)
-{
-	cr_free(cp->params);
-}
-
-static struct criterion_test_params
-indexes(size_t n)
-{
-	size_t *v = cr_malloc(n * sizeof *v);
-
-	for (size_t i = 0; i < n; i++)
-		v[i] = i;
-	return cr_make_param_array(size_t, v, n, free_indexes);
-}
-
 /* One test per row of `table`; the body sees the row's index as *ip. */
 #define TABLE_TEST(suite, name, table) \
 	ParameterizedTestParameters(suite, name) \
 	{ \
-		return indexes(sizeof table / sizeof table[0]); \
+		return tu_indexes(sizeof table / sizeof table[0]); \
 	} \
 	ParameterizedTest(size_t *ip, suite, name, .init = setup)
 

@@ -78,3 +78,19 @@ tu_fake_clock(void)
 
 	return t++;
 }
+
+static void
+free_indexes(struct criterion_test_params *cp)
+{
+	cr_free(cp->params);
+}
+
+struct criterion_test_params
+tu_indexes(size_t n)
+{
+	size_t *v = cr_malloc(n * sizeof *v);
+
+	for (size_t i = 0; i < n; i++)
+		v[i] = i;
+	return cr_make_param_array(size_t, v, n, free_indexes);
+}

@@ -6,6 +6,8 @@
 #include <stddef.h>
 #include <time.h>
 
+#include <criterion/parameterized.h>
+
 #include "tree.h"
 
 /* Absolute path of a file under the source tree ("tests/fixtures/x.yaml");
@@ -19,5 +21,10 @@ const struct kw_tree *tu_bundled(void);
 char *tu_slurp(const char *path, size_t *len);
 /* A fixed clock for sessions: 2026-11-24T10:00:00Z plus 1 s per call. */
 time_t tu_fake_clock(void);
+
+/* Parameters 0..n-1 for a table-driven ParameterizedTest: Criterion runs
+ * each test in another process and copies its parameter there, so tests
+ * pass an index into a static table, not pointers. */
+struct criterion_test_params tu_indexes(size_t n);
 
 #endif
