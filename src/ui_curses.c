@@ -2130,6 +2130,63 @@ draw(struct cui *ui)
 
 /* ---- input ---- */
 
+/*
+ * One key, as wget_wch() would give it, but decoding UTF-8 here: ncurses
+ * drops the bytes that follow an invalid sequence (a Latin-1 terminal's
+ * e-acute) until the input pauses. An invalid byte is dropped alone; the
+ * rest of a sequence may come a little later (CONT_WAIT ms: a slow
+ * link, or a test typing byte by byte).
+ */
+#define CONT_WAIT 300
+
+static int
+get_key(wint_t *wc)
+{
+	for (;;) {
+		int c = wgetch(stdscr), need, delay;
+		unsigned long v, min;
+		int bad = 0;
+
+		if (c == ERR)
+			return ERR;
+		if (c >= KEY_MIN || c > 0xff) {
+			*wc = (wint_t)c;
+			return KEY_CODE_YES;
+		}
+		if (c < 0x80) {
+			*wc = (wint_t)c;
+			return OK;
+		}
+		if ((c & 0xe0) == 0xc0) {
+			need = 1; v = (unsigned long)c & 0x1f; min = 0x80;
+		} else if ((c & 0xf0) == 0xe0) {
+			need = 2; v = (unsigned long)c & 0x0f; min = 0x800;
+		} else if ((c & 0xf8) == 0xf0) {
+			need = 3; v = (unsigned long)c & 0x07; min = 0x10000;
+		} else
+			continue;	/* a stray continuation or bad lead */
+		delay = wgetdelay(stdscr);
+		wtimeout(stdscr, CONT_WAIT);
+		while (need-- > 0) {
+			int d = wgetch(stdscr);
+
+			if (d == ERR || d >= KEY_MIN || (d & 0xc0) != 0x80) {
+				if (d != ERR)
+					ungetch(d);	/* it starts the next key */
+				bad = 1;
+				break;
+			}
+			v = (v << 6) | ((unsigned long)d & 0x3f);
+		}
+		wtimeout(stdscr, delay);
+		if (bad || v < min || v > 0x10ffff ||
+		    (v >= 0xd800 && v <= 0xdfff))
+			continue;
+		*wc = (wint_t)v;
+		return OK;
+	}
+}
+
 static int
 queue_fill(struct cui *ui)
 {
@@ -2138,7 +2195,7 @@ queue_fill(struct cui *ui)
 
 	/* read what has arrived already, without waiting */
 	wtimeout(stdscr, 0);
-	while (ui->qlen < QUEUE_MAX && (r = wget_wch(stdscr, &wc)) != ERR) {
+	while (ui->qlen < QUEUE_MAX && (r = get_key(&wc)) != ERR) {
 		struct qkey *k = &ui->queue[(ui->qhead + ui->qlen) % QUEUE_MAX];
 
 		k->fn = r == KEY_CODE_YES;
@@ -2212,7 +2269,7 @@ read_input(struct cui *ui, enum scr scr, struct input *in)
 
 	memset(in, 0, sizeof *in);
 	if (ui->qlen == 0) {
-		r = wget_wch(stdscr, &wc);
+		r = get_key(&wc);
 		if (r == ERR)
 			return 0;
 		ui->queue[ui->qhead].fn = r == KEY_CODE_YES;
@@ -2229,7 +2286,7 @@ read_input(struct cui *ui, enum scr scr, struct input *in)
 		for (;;) {
 			if (ui->qlen == 0 && queue_fill(ui) == 0) {
 				/* wait a little for the rest of the paste */
-				r = wget_wch(stdscr, &wc);
+				r = get_key(&wc);
 				if (r == ERR)
 					break;
 				ui->queue[ui->qhead].fn = r == KEY_CODE_YES;
