@@ -15,7 +15,7 @@
 static void
 put_md(FILE *out, const char *prefix, const char *s)
 {
-	char *clean = text_clean(s);
+	char *clean = text_clean_md(s);
 	char *p = clean;
 
 	for (;;) {

@@ -230,7 +230,7 @@ static void
 md_wrap(FILE *fp, size_t indent, const char *lead, const char *text)
 {
 	struct kw_lines l = { 0 };
-	char *clean = text_clean(text);
+	char *clean = text_clean_md(text);
 	size_t lw = text_width(lead);
 	size_t w = MD_WIDTH > indent + lw + 20 ? MD_WIDTH - indent - lw : 20;
 

@@ -10,6 +10,7 @@
 #include "cmd.h"
 #include "i18n.h"
 #include "testutil.h"
+#include "text.h"
 
 static char *
 print(int (*fn)(const struct kw_tree *, size_t, FILE *),
@@ -25,16 +26,19 @@ print(int (*fn)(const struct kw_tree *, size_t, FILE *),
 	return buf;
 }
 
-/* The first line of `s` (a guide prints texts line by line). */
+/* The first line of `s` as the guide prints it (line by line, Markdown
+ * escaped). */
 static char *
 first_line(const char *s)
 {
 	size_t n = strcspn(s, "\n");
-	char *l = malloc(n + 1);
+	char *l = malloc(n + 1), *md;
 
 	memcpy(l, s, n);
 	l[n] = '\0';
-	return l;
+	md = text_clean_md(l);
+	free(l);
+	return md;
 }
 
 static void
@@ -126,4 +130,15 @@ Test(dot, shapes_tell_node_types_apart)
 	cr_assert(strstr(d, "shape=hexagon") != NULL);
 	cr_assert(strstr(d, "[label=\"Yes\"]") != NULL);
 	free(d);
+}
+
+Test(guide, angle_brackets_are_not_html)
+{
+	char *g;
+
+	i18n_init("en");
+	g = print(cmd_guide, tu_bundled(), 0);
+	cr_assert(strstr(g, "The maximum is \\<x> user licenses.") != NULL);
+	cr_assert_null(strstr(g, " <x>"));
+	free(g);
 }
