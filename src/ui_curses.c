@@ -1287,8 +1287,10 @@ draw_help(struct cui *ui)
 	hint(ui, _("PgDn"), _("scroll"));
 }
 
-static void
-key_help(struct cui *ui, const struct input *in)
+/* The keys of a page to read (help, caller, score): returns 1 if `in`
+ * scrolled it or did nothing, 0 if it is for the page's own key function. */
+static int
+key_page(struct cui *ui, const struct input *in)
 {
 	switch (in->act) {
 	case ACT_PGUP:
@@ -1296,17 +1298,24 @@ key_help(struct cui *ui, const struct input *in)
 	case ACT_UP:
 	case ACT_DOWN:
 		scroll_body(ui, in->act);
-		return;
+		return 1;
 	case ACT_RESIZE:
 	case ACT_REDRAW:
 	case ACT_NONE:
-		return;
+		return 1;
 	default:
-		ui->overlay = ui->under;
-		ui->top = 0;
-		ui->follow = 1;
-		return;
+		return 0;
 	}
+}
+
+static void
+key_help(struct cui *ui, const struct input *in)
+{
+	if (key_page(ui, in))
+		return;
+	ui->overlay = ui->under;
+	ui->top = 0;
+	ui->follow = 1;
 }
 
 /* ---- search ---- */
@@ -1690,17 +1699,9 @@ draw_caller(struct cui *ui)
 static void
 key_caller(struct cui *ui, const struct input *in)
 {
+	if (key_page(ui, in))
+		return;
 	switch (in->act) {
-	case ACT_PGUP:
-	case ACT_PGDN:
-	case ACT_UP:
-	case ACT_DOWN:
-		scroll_body(ui, in->act);
-		return;
-	case ACT_RESIZE:
-	case ACT_REDRAW:
-	case ACT_NONE:
-		return;
 	case ACT_QUIT:
 		ui->overlay = SCR_COUNT;
 		ask_quit(ui);
@@ -1763,21 +1764,8 @@ draw_score(struct cui *ui)
 static void
 key_score(struct cui *ui, const struct input *in)
 {
-	switch (in->act) {
-	case ACT_PGUP:
-	case ACT_PGDN:
-	case ACT_UP:
-	case ACT_DOWN:
-		scroll_body(ui, in->act);
-		return;
-	case ACT_RESIZE:
-	case ACT_REDRAW:
-	case ACT_NONE:
-		return;
-	default:
+	if (!key_page(ui, in))
 		ui->leave = 1;
-		return;
-	}
 }
 
 /* ---- too small ---- */
