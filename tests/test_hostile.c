@@ -395,50 +395,26 @@ Test(hostile, late_error)
 
 /* ---- the plain front end: pastes, control characters, bad UTF-8 ---- */
 
-struct run {
-	int status;
-	char *out;
-	size_t outlen;
-	struct kw_session *s;
-};
-
 /* Run `len` bytes of input through the plain front end on tree `t`. */
 static void
 run_on(const struct kw_tree *t, const char *script, size_t len, int echo,
-    struct run *r)
+    struct tu_run *r)
 {
 	struct kw_ui_opts o = { .training = 1, .echo = echo, .width = 80 };
-	FILE *in, *out;
 
-	i18n_init("en");
-	in = len > 0 ? fmemopen((void *)script, len, "r") :
-	    fopen("/dev/null", "r");
-	cr_assert_not_null(in);
-	out = open_memstream(&r->out, &r->outlen);
-	cr_assert_not_null(out);
-	r->s = session_new(t, 0, tu_fake_clock);
-	r->status = ui_plain_run(r->s, in, out, &o);
-	fclose(in);
-	fclose(out);
+	tu_run_plain(t, "en", script, len, &o, r);
 }
 
 static void
-run_plain(const char *script, size_t len, int echo, struct run *r)
+run_plain(const char *script, size_t len, int echo, struct tu_run *r)
 {
 	run_on(tu_bundled(), script, len, echo, r);
-}
-
-static void
-run_free(struct run *r)
-{
-	session_free(r->s);
-	free(r->out);
 }
 
 /* What reaches the screen is valid UTF-8 with no control character but
  * newline (no C0, DEL or C1): nothing a terminal would obey. */
 static void
-assert_clean(const struct run *r)
+assert_clean(const struct tu_run *r)
 {
 	const unsigned char *u = (const unsigned char *)r->out;
 	size_t i = 0, n = r->outlen;
@@ -483,7 +459,7 @@ put_walk(struct buf *b)
 
 /* The session went on to an outcome after the garbage. */
 static void
-assert_outcome(const struct run *r)
+assert_outcome(const struct tu_run *r)
 {
 	cr_assert_eq(r->status, KW_EXIT_OK, "%.2000s", r->out);
 	cr_assert_not_null(session_outcome(r->s));
@@ -504,7 +480,7 @@ put_paste(struct buf *b, size_t n)
 
 /* The paste does not come back on screen (the key is never echoed). */
 static void
-assert_not_echoed(const struct run *r)
+assert_not_echoed(const struct tu_run *r)
 {
 	cr_assert_lt(r->outlen, 20000, "%zu bytes of output", r->outlen);
 }
@@ -513,7 +489,7 @@ Test(hostile, paste_at_the_key_prompt)
 {
 	struct buf b = { 0 };
 	const struct kw_keyinfo *k;
-	struct run r;
+	struct tu_run r;
 
 	put_paste(&b, PASTE);
 	put(&b, "\n");
@@ -526,7 +502,7 @@ Test(hostile, paste_at_the_key_prompt)
 	cr_assert_not(k->valid);
 	cr_assert_lt(strlen(k->masked), 64);
 	cr_assert_null(strstr(k->masked, "BCDFG"), "%s", k->masked);
-	run_free(&r);
+	tu_run_free(&r);
 
 	/* and the session goes on with the right key */
 	put(&b, KEY "\n\n9\n");
@@ -537,7 +513,7 @@ Test(hostile, paste_at_the_key_prompt)
 	cr_assert(session_key(r.s)->valid);
 	cr_assert_str_eq(session_key(r.s)->masked,
 	    "XXXXX-XXXXX-XXXXX-XXXXX-46789");
-	run_free(&r);
+	tu_run_free(&r);
 	free(b.s);
 }
 
@@ -548,7 +524,7 @@ Test(hostile, paste_at_the_choice_prompt)
 	struct buf b = { 0 };
 	const struct kw_node *node;
 	size_t opt;
-	struct run r;
+	struct tu_run r;
 
 	put(&b, KEY "\n\n");
 	put_n(&b, msg, PASTE / (sizeof msg - 1) + 1);
@@ -561,7 +537,7 @@ Test(hostile, paste_at_the_choice_prompt)
 	cr_assert_str_eq(node->opts[opt].id, "expired");
 	cr_assert_leq(strlen(session_step(r.s, 1)->text), 64 * 1024,
 	    "the answer kept is cut to the line limit");
-	run_free(&r);
+	tu_run_free(&r);
 
 	/* junk that matches nothing: asked again, no harm */
 	b.len = 0;
@@ -574,7 +550,7 @@ Test(hostile, paste_at_the_choice_prompt)
 	assert_outcome(&r);
 	cr_assert(session_error(r.s, &node, &opt));
 	cr_assert_str_eq(node->opts[opt].id, "expired");
-	run_free(&r);
+	tu_run_free(&r);
 	free(b.s);
 }
 
@@ -594,7 +570,7 @@ Test(hostile, paste_as_a_note)
 {
 	struct buf b = { 0 };
 	const char *note;
-	struct run r;
+	struct tu_run r;
 
 	/* "note TEXT" at the choice prompt */
 	put(&b, KEY "\n\nnote ");
@@ -608,7 +584,7 @@ Test(hostile, paste_as_a_note)
 	cr_assert_not_null(note);
 	cr_assert_leq(strlen(note), 64 * 1024);
 	cr_assert_eq(strncmp(note, "ab\xc3\xa9 ab", 7), 0, "%.20s", note);
-	run_free(&r);
+	tu_run_free(&r);
 
 	/* at the note prompt ("note" alone asks for the text) */
 	b.len = 0;
@@ -620,7 +596,7 @@ Test(hostile, paste_as_a_note)
 	assert_clean(&r);
 	assert_outcome(&r);
 	cr_assert_not_null(last_note(r.s));
-	run_free(&r);
+	tu_run_free(&r);
 	free(b.s);
 }
 
@@ -639,7 +615,7 @@ Test(hostile, control_characters_everywhere)
 	};
 	const size_t njunk = sizeof junk / sizeof junk[0];
 	struct buf b = { 0 };
-	struct run r;
+	struct tu_run r;
 
 	for (size_t lead = 0; lead < 2; lead++) {
 		b.len = 0;
@@ -659,7 +635,7 @@ Test(hostile, control_characters_everywhere)
 		run_plain(b.s, b.len, 1, &r);
 		assert_clean(&r);
 		assert_outcome(&r);
-		run_free(&r);
+		tu_run_free(&r);
 	}
 	free(b.s);
 }
@@ -669,12 +645,12 @@ Test(hostile, nul_bytes_in_input)
 {
 	static const char script[] = "\0\0\0\n" KEY "\0junk\n\n\0""9\n"
 	    "y\n\n\n1\ny\n\n\n1\ny\n\n\n1\n";
-	struct run r;
+	struct tu_run r;
 
 	run_plain(script, sizeof script - 1, 1, &r);
 	assert_clean(&r);
 	assert_outcome(&r);
-	run_free(&r);
+	tu_run_free(&r);
 }
 
 /* Numbers a choice does not have, and lines of blanks. */
@@ -683,14 +659,14 @@ Test(hostile, numbers_out_of_range)
 	static const char script[] = "\n\n99999999999999999999999999\n-1\n0\n"
 	    "+1\n11\n0x1\n1e1\n \t \n\t\n9\n"
 	    "y\n\n\n1\ny\n\n\n1\ny\n\n\n1\ny\n\n\n1\ny\n\n\n1\ny\n\n\n1\n";
-	struct run r;
+	struct tu_run r;
 
 	run_plain(script, sizeof script - 1, 1, &r);
 	assert_clean(&r);
 	assert_outcome(&r);
 	cr_assert(strstr(r.out, "[1-10, text, b, q, ?]> -1\n") != NULL, "%s",
 	    r.out);
-	run_free(&r);
+	tu_run_free(&r);
 }
 
 /* Input that ends in the middle of a line, or at once. */
@@ -700,14 +676,14 @@ Test(hostile, input_ends_anywhere)
 		"", "\n", KEY, KEY "\n", KEY "\n\n9", KEY "\n\n9\nn", "\xff",
 		"note", "note ", "q"
 	};
-	struct run r;
+	struct tu_run r;
 
 	for (size_t i = 0; i < sizeof scripts / sizeof scripts[0]; i++) {
 		run_plain(scripts[i], strlen(scripts[i]), 1, &r);
 		assert_clean(&r);
 		cr_assert_eq(r.status, KW_EXIT_NEGATIVE, "script %zu", i);
 		cr_assert(session_finished(r.s));
-		run_free(&r);
+		tu_run_free(&r);
 	}
 }
 
@@ -719,7 +695,7 @@ Test(hostile, sixty_four_items)
 	struct kw_limits lim;
 	struct kw_diags d;
 	struct kw_tree *t;
-	struct run r;
+	struct tu_run r;
 
 	put(&b, HEAD "start: a\nnodes:\n  a:\n    type: step\n    text: {en: "
 	    "Tick.}\n    next: b\n    items:\n");
@@ -741,7 +717,7 @@ Test(hostile, sixty_four_items)
 	cr_assert(strstr(r.out, "> 65\nNot an answer here") != NULL, "%s",
 	    r.out);
 	cr_assert_eq(session_step(r.s, 0)->checked, 1ul | 1ul << 63);
-	run_free(&r);
+	tu_run_free(&r);
 	tree_free(t);
 	diags_free(&d);
 	free(b.s);
@@ -779,7 +755,7 @@ ParameterizedTest(struct input *p, hostile, fuzz_input)
 	char rel[256], *data;
 	FILE *in, *out;
 	size_t len;
-	struct run r;
+	struct tu_run r;
 
 	snprintf(rel, sizeof rel, HOSTILE "/plain/%s", p->name);
 	data = tu_slurp(tu_src(rel), &len);
@@ -802,6 +778,6 @@ ParameterizedTest(struct input *p, hostile, fuzz_input)
 	    "%s: status %d", p->name, r.status);
 	cr_assert(session_finished(r.s), "%s", p->name);
 	assert_clean(&r);
-	run_free(&r);
+	tu_run_free(&r);
 	free(data);
 }

@@ -13,37 +13,14 @@
 #include "testutil.h"
 #include "ui.h"
 
-struct run {
-	int status;
-	char *out;
-	size_t outlen;
-	struct kw_session *s;
-};
-
 /* Run `script` through the plain front end on tree `t` in `lang`. */
 static void
 run_plain(const struct kw_tree *t, const char *lang, const char *script,
-    int echo, struct run *r)
+    int echo, struct tu_run *r)
 {
 	struct kw_ui_opts o = { .training = 0, .echo = echo, .width = 80 };
-	FILE *in, *out;
 
-	i18n_init(lang);
-	in = fmemopen((void *)script, strlen(script), "r");
-	cr_assert_not_null(in);
-	out = open_memstream(&r->out, &r->outlen);
-	cr_assert_not_null(out);
-	r->s = session_new(t, (size_t)tree_lang(t, lang), tu_fake_clock);
-	r->status = ui_plain_run(r->s, in, out, &o);
-	fclose(in);
-	fclose(out);
-}
-
-static void
-run_free(struct run *r)
-{
-	session_free(r->s);
-	free(r->out);
+	tu_run_plain(t, lang, script, strlen(script), &o, r);
 }
 
 static struct kw_tree *walk;
@@ -64,7 +41,7 @@ TestSuite(plain, .init = setup, .fini = teardown);
 
 Test(plain, a_whole_walk_in_english)
 {
-	struct run r;
+	struct tu_run r;
 
 	run_plain(walk, "en", "\n1\nn\n\n", 1, &r);
 	cr_assert_eq(r.status, KW_EXIT_OK, "%s", r.out);
@@ -76,12 +53,12 @@ Test(plain, a_whole_walk_in_english)
 	cr_assert(strstr(r.out, "[y/n, b, q, ?]> n\n") != NULL, "%s", r.out);
 	cr_assert(strstr(r.out, "Who to contact: A billing admin\n") != NULL,
 	    "%s", r.out);
-	run_free(&r);
+	tu_run_free(&r);
 }
 
 Test(plain, a_whole_walk_in_french)
 {
-	struct run r;
+	struct tu_run r;
 
 	run_plain(walk, "fr", "\n1\no\n\n", 1, &r);
 	cr_assert_eq(r.status, KW_EXIT_OK, "%s", r.out);
@@ -90,12 +67,12 @@ Test(plain, a_whole_walk_in_french)
 	cr_assert(strstr(r.out, "Achetez une nouvelle clé.") != NULL, "%s",
 	    r.out);
 	cr_assert(strstr(r.out, "Étape 1") != NULL, "%s", r.out);
-	run_free(&r);
+	tu_run_free(&r);
 }
 
 Test(plain, pasted_message_is_matched)
 {
-	struct run r;
+	struct tu_run r;
 
 	run_plain(walk, "en",
 	    "\nError: \"The product key you entered has EXPIRED\"\ny\n\n", 0,
@@ -106,56 +83,56 @@ Test(plain, pasted_message_is_matched)
 	    r.out);
 	cr_assert_str_eq(session_step(r.s, 1)->text,
 	    "Error: \"The product key you entered has EXPIRED\"");
-	run_free(&r);
+	tu_run_free(&r);
 }
 
 Test(plain, french_message_matches_in_an_english_session)
 {
-	struct run r;
+	struct tu_run r;
 
 	run_plain(walk, "en",
 	    "\nnous ne pouvons pas traiter votre demande\n1\n\n", 0, &r);
 	cr_assert_eq(r.status, KW_EXIT_OK, "%s", r.out);
 	cr_assert_str_eq(session_outcome(r.s)->id, "fixed");
-	run_free(&r);
+	tu_run_free(&r);
 }
 
 Test(plain, unrelated_text_matches_nothing)
 {
-	struct run r;
+	struct tu_run r;
 
 	run_plain(walk, "en", "\nthe printer is offline\n", 0, &r);
 	cr_assert_eq(r.status, KW_EXIT_NEGATIVE);
 	cr_assert(strstr(r.out, "No message matches that text.") != NULL,
 	    "%s", r.out);
 	cr_assert_str_eq(session_node(r.s)->id, "pick");
-	run_free(&r);
+	tu_run_free(&r);
 }
 
 Test(plain, back_and_restart)
 {
-	struct run r;
+	struct tu_run r;
 
 	run_plain(walk, "en", "\n1\nb\n2\nrestart\n\n3\n\n\n", 1, &r);
 	cr_assert_eq(r.status, KW_EXIT_OK, "%s", r.out);
 	cr_assert_str_eq(session_outcome(r.s)->id, "support");
-	run_free(&r);
+	tu_run_free(&r);
 }
 
 Test(plain, back_at_the_start_says_so)
 {
-	struct run r;
+	struct tu_run r;
 
 	run_plain(walk, "en", "b\nq\n", 0, &r);
 	cr_assert_eq(r.status, KW_EXIT_NEGATIVE);
 	cr_assert(strstr(r.out, "This is the first step.") != NULL);
 	cr_assert(strstr(r.out, "[key, q, ?]> ") != NULL, "%s", r.out);
-	run_free(&r);
+	tu_run_free(&r);
 }
 
 Test(plain, end_of_input_is_a_quit)
 {
-	struct run r;
+	struct tu_run r;
 
 	run_plain(walk, "en", "\n", 0, &r);
 	cr_assert_eq(r.status, KW_EXIT_NEGATIVE);
@@ -163,12 +140,12 @@ Test(plain, end_of_input_is_a_quit)
 	cr_assert_eq(session_event(r.s, session_nevents(r.s) - 1)->type,
 	    KW_EV_QUIT);
 	cr_assert(strstr(r.out, "Session ended before an outcome.") != NULL);
-	run_free(&r);
+	tu_run_free(&r);
 }
 
 Test(plain, wait_never_blocks_and_skip_is_recorded)
 {
-	struct run r;
+	struct tu_run r;
 
 	run_plain(walk, "en", "\n2\n3\n\n", 1, &r);
 	cr_assert_eq(r.status, KW_EXIT_OK, "%s", r.out);
@@ -176,23 +153,23 @@ Test(plain, wait_never_blocks_and_skip_is_recorded)
 	cr_assert(strstr(r.out, "Wait 15 minutes: from ") != NULL, "%s",
 	    r.out);
 	cr_assert_eq(session_step(r.s, 2)->flags, (unsigned)KW_STEP_SKIPPED);
-	run_free(&r);
+	tu_run_free(&r);
 }
 
 Test(plain, checklist_ticks_and_notes)
 {
-	struct run r;
+	struct tu_run r;
 
 	run_plain(walk, "en", "\n3\n2\nnote caller rebooted\n\n\n", 1, &r);
 	cr_assert_eq(r.status, KW_EXIT_OK, "%s", r.out);
 	cr_assert(strstr(r.out, "[x] 2. Second thing") != NULL, "%s", r.out);
 	cr_assert(strstr(r.out, "Note added.") != NULL);
-	run_free(&r);
+	tu_run_free(&r);
 }
 
 Test(plain, the_key_is_analysed_masked_and_never_echoed)
 {
-	struct run r;
+	struct tu_run r;
 
 	run_plain(walk, "en", "bcdfg-hjkmp-qrtvw-xy234-6789b\n\nq\n", 1, &r);
 	cr_assert(strstr(r.out, "(key hidden)") != NULL, "%s", r.out);
@@ -201,39 +178,39 @@ Test(plain, the_key_is_analysed_masked_and_never_echoed)
 	cr_assert_null(strstr(r.out, "BCDFG"), "%s", r.out);
 	cr_assert_null(strstr(r.out, "bcdfg"), "%s", r.out);
 	cr_assert(session_key(r.s)->valid);
-	run_free(&r);
+	tu_run_free(&r);
 }
 
 Test(plain, an_impossible_character_is_pointed_at)
 {
-	struct run r;
+	struct tu_run r;
 
 	run_plain(walk, "en", "BCDFG-HJKMP-QRTVW-XY234-6789O\n\nq\n", 0, &r);
 	cr_assert(strstr(r.out, "group 5, place 5: 'O'") != NULL, "%s",
 	    r.out);
 	cr_assert_not(session_key(r.s)->valid);
 	cr_assert_str_eq(session_node(r.s)->id, "pick");
-	run_free(&r);
+	tu_run_free(&r);
 }
 
 Test(plain, control_characters_never_reach_the_terminal)
 {
-	struct run r;
+	struct tu_run r;
 
 	run_plain(walk, "en", "\n\033]0;pwned\a\nq\n", 1, &r);
 	cr_assert_null(strchr(r.out, '\033'));
 	cr_assert_null(strchr(r.out, '\a'));
-	run_free(&r);
+	tu_run_free(&r);
 }
 
 Test(plain, help_lists_the_answers)
 {
-	struct run r;
+	struct tu_run r;
 
 	run_plain(walk, "en", "\n?\nq\n", 0, &r);
 	cr_assert(strstr(r.out, "paste or type the message you saw") != NULL,
 	    "%s", r.out);
-	run_free(&r);
+	tu_run_free(&r);
 }
 
 /* ---- the bundled tree: each of the nine messages, pasted verbatim, in
@@ -309,7 +286,7 @@ nine_messages(const char *lang)
 		const struct kw_option *o = &pick->opts[i];
 		struct kw_session *w;
 		char script[8192] = "";
-		struct run r;
+		struct tu_run r;
 
 		if (!tree_text_set(&o->message))
 			continue;
@@ -345,7 +322,7 @@ nine_messages(const char *lang)
 		cr_assert(shows(r.out, tree_text(&session_outcome(w)->contact,
 		    li)), "message %s: contact not shown: %s", o->id, r.out);
 		session_free(w);
-		run_free(&r);
+		tu_run_free(&r);
 	}
 	cr_assert_eq(nmsg, 9, "the error choice has %zu messages", nmsg);
 }

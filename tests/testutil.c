@@ -7,6 +7,7 @@
 #include <stdlib.h>
 
 #include "check.h"
+#include "i18n.h"
 #include "load.h"
 #include "testutil.h"
 
@@ -93,4 +94,31 @@ tu_indexes(size_t n)
 	for (size_t i = 0; i < n; i++)
 		v[i] = i;
 	return cr_make_param_array(size_t, v, n, free_indexes);
+}
+
+void
+tu_run_plain(const struct kw_tree *t, const char *lang, const char *script,
+    size_t len, const struct kw_ui_opts *o, struct tu_run *r)
+{
+	FILE *in, *out;
+	int li = tree_lang(t, lang);
+
+	i18n_init(lang);
+	/* fmemopen() wants a size of at least 1 */
+	in = len > 0 ? fmemopen((void *)script, len, "r") :
+	    fopen("/dev/null", "r");
+	cr_assert_not_null(in);
+	out = open_memstream(&r->out, &r->outlen);
+	cr_assert_not_null(out);
+	r->s = session_new(t, li >= 0 ? (size_t)li : 0, tu_fake_clock);
+	r->status = ui_plain_run(r->s, in, out, o);
+	fclose(in);
+	fclose(out);
+}
+
+void
+tu_run_free(struct tu_run *r)
+{
+	session_free(r->s);
+	free(r->out);
 }

@@ -8,7 +8,9 @@
 
 #include <criterion/parameterized.h>
 
+#include "session.h"
 #include "tree.h"
+#include "ui.h"
 
 /* Absolute path of a file under the source tree ("tests/fixtures/x.yaml");
  * returns a static buffer overwritten by the next call. */
@@ -21,6 +23,22 @@ const struct kw_tree *tu_bundled(void);
 char *tu_slurp(const char *path, size_t *len);
 /* A fixed clock for sessions: 2026-11-24T10:00:00Z plus 1 s per call. */
 time_t tu_fake_clock(void);
+
+/* A run of the plain front end: its exit status, what it printed, and the
+ * session it leaves (for the test to inspect). */
+struct tu_run {
+	int status;
+	char *out;
+	size_t outlen;
+	struct kw_session *s;
+};
+
+/* Run `len` bytes of `script` (0: empty input) through the plain front end
+ * on tree `t`, the program and the session speaking `lang`. */
+void tu_run_plain(const struct kw_tree *t, const char *lang,
+    const char *script, size_t len, const struct kw_ui_opts *o,
+    struct tu_run *r);
+void tu_run_free(struct tu_run *r);
 
 /* Parameters 0..n-1 for a table-driven ParameterizedTest: Criterion runs
  * each test in another process and copies its parameter there, so tests
