@@ -699,6 +699,26 @@ map_next_key(struct loader *l)
 	return 1;
 }
 
+/* Move to the next element of the list being read: returns 1 with the
+ * element current, 0 at the end of the list, -1 on error. */
+static int
+seq_next(struct loader *l)
+{
+	if (ev_next(l) < 0)
+		return -1;
+	return l->ev.type != YAML_SEQUENCE_END_EVENT;
+}
+
+/* A copy of `n` bytes of scratch space in the tree's arena. */
+static void *
+arena_copy(struct loader *l, const void *p, size_t n)
+{
+	void *q = tree_alloc(l->t, n);
+
+	memcpy(q, p, n);
+	return q;
+}
+
 /* The current key's index in `names`; an error (with a hint) when it is
  * unknown or was seen before in this mapping. */
 static int
@@ -816,22 +836,20 @@ static int
 parse_strlist(struct loader *l, const char *what, struct kw_strv *out)
 {
 	size_t n = 0;
+	int r;
 
 	if (expect(l, YAML_SEQUENCE_START_EVENT, what) < 0)
 		return -1;
-	for (;;) {
-		if (ev_next(l) < 0)
-			return -1;
-		if (l->ev.type == YAML_SEQUENCE_END_EVENT)
-			break;
+	while ((r = seq_next(l)) > 0) {
 		l->strs = xgrow(l->strs, &l->capstrs, n + 1, sizeof *l->strs);
 		if (read_string(l, what, &l->strs[n]) < 0)
 			return -1;
 		n++;
 	}
+	if (r < 0)
+		return -1;
 	out->n = n;
-	out->v = tree_alloc(l->t, n * sizeof *out->v);
-	memcpy(out->v, l->strs, n * sizeof *out->v);
+	out->v = arena_copy(l, l->strs, n * sizeof *out->v);
 	return 0;
 }
 
@@ -906,16 +924,13 @@ parse_languages(struct loader *l)
 {
 	struct kw_tree *t = l->t;
 	struct kw_pos lpos = ev_pos(l);
+	int r;
 
 	if (expect(l, YAML_SEQUENCE_START_EVENT, "languages") < 0)
 		return -1;
-	for (;;) {
+	while ((r = seq_next(l)) > 0) {
 		const char *code;
 
-		if (ev_next(l) < 0)
-			return -1;
-		if (l->ev.type == YAML_SEQUENCE_END_EVENT)
-			break;
 		if (read_string(l, "languages", &code) < 0)
 			return -1;
 		if (!valid_lang(code))
@@ -931,6 +946,8 @@ parse_languages(struct loader *l)
 			    "most %d)", KW_LANG_MAX);
 		t->langs[t->nlangs++] = code;
 	}
+	if (r < 0)
+		return -1;
 	if (t->nlangs == 0)
 		return fail(l, lpos, "expected at least one language in "
 		    "'languages'");
@@ -1030,14 +1047,11 @@ parse_options(struct loader *l, struct kw_node *nd)
 {
 	struct kw_pos lpos = ev_pos(l);
 	size_t n = 0;
+	int r;
 
 	if (expect(l, YAML_SEQUENCE_START_EVENT, "options") < 0)
 		return -1;
-	for (;;) {
-		if (ev_next(l) < 0)
-			return -1;
-		if (l->ev.type == YAML_SEQUENCE_END_EVENT)
-			break;
+	while ((r = seq_next(l)) > 0) {
 		if (n == OPTIONS_MAX)
 			return fail(l, ev_pos(l), "too many options (at most "
 			    "%d)", OPTIONS_MAX);
@@ -1045,12 +1059,13 @@ parse_options(struct loader *l, struct kw_node *nd)
 			return -1;
 		n++;
 	}
+	if (r < 0)
+		return -1;
 	if (n == 0)
 		return fail(l, lpos, "expected at least one option in "
 		    "'options'");
 	nd->nopts = n;
-	nd->opts = tree_alloc(l->t, n * sizeof *nd->opts);
-	memcpy(nd->opts, l->opts, n * sizeof *nd->opts);
+	nd->opts = arena_copy(l, l->opts, n * sizeof *nd->opts);
 	return 0;
 }
 
@@ -1058,14 +1073,11 @@ static int
 parse_items(struct loader *l, struct kw_node *nd)
 {
 	size_t n = 0;
+	int r;
 
 	if (expect(l, YAML_SEQUENCE_START_EVENT, "items") < 0)
 		return -1;
-	for (;;) {
-		if (ev_next(l) < 0)
-			return -1;
-		if (l->ev.type == YAML_SEQUENCE_END_EVENT)
-			break;
+	while ((r = seq_next(l)) > 0) {
 		if (n == ITEMS_MAX)
 			return fail(l, ev_pos(l), "too many items (at most "
 			    "%d)", ITEMS_MAX);
@@ -1075,9 +1087,10 @@ parse_items(struct loader *l, struct kw_node *nd)
 			return -1;
 		n++;
 	}
+	if (r < 0)
+		return -1;
 	nd->nitems = n;
-	nd->items = tree_alloc(l->t, n * sizeof *nd->items);
-	memcpy(nd->items, l->items, n * sizeof *nd->items);
+	nd->items = arena_copy(l, l->items, n * sizeof *nd->items);
 	return 0;
 }
 
@@ -1406,23 +1419,22 @@ static int
 parse_scenarios(struct loader *l)
 {
 	struct kw_tree *t = l->t;
+	int r;
 
 	if (expect(l, YAML_SEQUENCE_START_EVENT, "scenarios") < 0)
 		return -1;
-	for (;;) {
-		if (ev_next(l) < 0)
-			return -1;
-		if (l->ev.type == YAML_SEQUENCE_END_EVENT)
-			break;
+	while ((r = seq_next(l)) > 0) {
 		l->scens = xgrow(l->scens, &l->capscens, l->nscens + 1,
 		    sizeof *l->scens);
 		if (parse_scenario(l, &l->scens[l->nscens]) < 0)
 			return -1;
 		l->nscens++;
 	}
+	if (r < 0)
+		return -1;
 	t->nscenarios = l->nscens;
-	t->scenarios = tree_alloc(t, l->nscens * sizeof *t->scenarios);
-	memcpy(t->scenarios, l->scens, l->nscens * sizeof *t->scenarios);
+	t->scenarios = arena_copy(l, l->scens, l->nscens *
+	    sizeof *t->scenarios);
 	free(l->scens);
 	l->scens = t->scenarios;	/* for resolve_langs() */
 	l->capscens = 0;
