@@ -1455,6 +1455,24 @@ draw_search(struct cui *ui)
 	hint(ui, "F10", _("quit"));
 }
 
+/* The common keys that still work over the search and its read-only
+ * view: help, quit, paging, redraw; the others mean something else there. */
+static void
+key_overlay_common(struct cui *ui, const struct input *in)
+{
+	switch (in->act) {
+	case ACT_HELP:
+	case ACT_QUIT:
+	case ACT_PGUP:
+	case ACT_PGDN:
+	case ACT_REDRAW:
+		key_common(ui, in);
+		return;
+	default:
+		return;
+	}
+}
+
 static void
 key_search(struct cui *ui, const struct input *in)
 {
@@ -1503,14 +1521,8 @@ key_search(struct cui *ui, const struct input *in)
 		ui->overlay = SCR_COUNT;
 		ui->top = 0;
 		return;
-	case ACT_HELP:
-	case ACT_QUIT:
-	case ACT_PGUP:
-	case ACT_PGDN:
-	case ACT_REDRAW:
-		key_common(ui, in);
-		return;
 	default:
+		key_overlay_common(ui, in);
 		return;
 	}
 }
@@ -1572,14 +1584,8 @@ key_peek(struct cui *ui, const struct input *in)
 	case ACT_DOWN:
 		scroll_body(ui, in->act);
 		return;
-	case ACT_QUIT:
-	case ACT_HELP:
-	case ACT_PGUP:
-	case ACT_PGDN:
-	case ACT_REDRAW:
-		key_common(ui, in);
-		return;
 	default:
+		key_overlay_common(ui, in);
 		return;
 	}
 }
