@@ -136,6 +136,38 @@ tree_text_set(const struct kw_text *t)
 	return 0;
 }
 
+const char *
+tree_text_lang(const struct kw_text *t, size_t lang)
+{
+	return lang < KW_LANG_MAX ? t->s[lang] : NULL;
+}
+
+const struct kw_strv *
+tree_match(const struct kw_option *o, size_t lang)
+{
+	static const struct kw_strv none;
+
+	return lang < KW_LANG_MAX ? &o->match[lang] : &none;
+}
+
+void
+tree_text_put(struct kw_tree *tr, struct kw_text *x, size_t lang,
+    const char *s)
+{
+	(void)tr;
+	if (lang < KW_LANG_MAX)
+		x->s[lang] = s;
+}
+
+void
+tree_match_put(struct kw_tree *tr, struct kw_option *o, size_t lang,
+    const struct kw_strv *v)
+{
+	(void)tr;
+	if (lang < KW_LANG_MAX)
+		o->match[lang] = *v;
+}
+
 int
 tree_lang(const struct kw_tree *t, const char *code)
 {

@@ -136,6 +136,20 @@ struct kw_tree {
 const char *tree_text(const struct kw_text *t, size_t lang);
 /* Whether any language has a string. */
 int tree_text_set(const struct kw_text *t);
+/* The string in language `lang` itself (no fallback), or NULL. */
+const char *tree_text_lang(const struct kw_text *t, size_t lang);
+/* An option's extra match phrases in language `lang`; never NULL (an empty
+ * list where there are none). */
+const struct kw_strv *tree_match(const struct kw_option *o, size_t lang);
+
+/* For code that builds a tree (the loader, the tree cache), once
+ * tr->langs is final: set the string of language `lang` (< tr->nlangs) of
+ * a text to `s`, which lives in tr's arena; set an option's match phrases
+ * in `lang` to `v` (its array in the arena too). */
+void tree_text_put(struct kw_tree *tr, struct kw_text *x, size_t lang,
+    const char *s);
+void tree_match_put(struct kw_tree *tr, struct kw_option *o, size_t lang,
+    const struct kw_strv *v);
 
 /* The index of language `code` ("fr", "fr_FR.UTF-8" matches "fr") in the
  * tree's languages, or -1. */
