@@ -187,15 +187,18 @@ else
 	kw_fail "wait: unbound keys do nothing; the walk reaches its outcome"
 fi
 
-# resizing while a huge paste arrives
+# resizing while a huge paste arrives; the screen of an earlier size stays
+# until keywiz has caught up, so wait for what only the last size shows:
+# the whole title at 100 columns, the footer on the 24th line at 80x24
 kw_start 80 24 --lang en && kw_wait '^Key: *$' && kw_keys Enter &&
     kw_wait '^The error message'
 kw_paste_file "$KW_TMP/msgs"
 kw_tmux resize-window -t kw -x 40 -y 12
 kw_tmux resize-window -t kw -x 30 -y 10
 kw_tmux resize-window -t kw -x 100 -y 30
-if kw_wait '^The pasted text matches 5\)' && kw_sane &&
+if kw_wait '^The pasted text matches 5\)' && kw_wait "$TITLE" && kw_sane &&
     kw_tmux resize-window -t kw -x 80 -y 24 &&
+    kw_wait '^Enter choose' &&
     kw_wait '^> 5\) The product key has already been used' && kw_sane &&
     kw_keys Enter && kw_wait '^Find out who used it' && kw_keys Enter &&
     kw_wait '^Used in your organization' && kw_keys y &&
