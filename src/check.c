@@ -141,7 +141,7 @@ check_text(struct checker *c, const struct kw_text *x, const char *field)
 	if (x->pos.line == 0)
 		return;		/* an optional text that was not given */
 	for (size_t i = 0; i < c->t->nlangs; i++)
-		if (x->s[i] == NULL)
+		if (tree_text_lang(x, i) == NULL)
 			ERR(c, x->pos, "missing translation '%s' of %s",
 			    c->t->langs[i], field);
 }
@@ -149,7 +149,7 @@ check_text(struct checker *c, const struct kw_text *x, const char *field)
 static int
 text_empty(const struct kw_text *x)
 {
-	for (size_t i = 0; i < KW_LANG_MAX; i++)
+	for (size_t i = 0; i < x->n; i++)
 		if (x->s[i] != NULL && x->s[i][0] != '\0')
 			return 0;
 	return 1;

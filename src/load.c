@@ -810,7 +810,8 @@ static int
 parse_text(struct loader *l, const char *what, struct kw_text *out)
 {
 	struct kw_pos kpos[KW_LANG_MAX];
-	unsigned seen = 0;
+	const char *s[KW_LANG_MAX];
+	unsigned seen = 0, n = 0;
 	int r, i;
 
 	if (expect(l, YAML_MAPPING_START_EVENT, what) < 0)
@@ -825,10 +826,22 @@ parse_text(struct loader *l, const char *what, struct kw_text *out)
 			    "at %u:%u)", sval(l), kpos[i].line, kpos[i].col);
 		seen |= 1u << i;
 		kpos[i] = ev_pos(l);
-		if (ev_next(l) < 0 || read_string(l, what, &out->s[i]) < 0)
+		if (ev_next(l) < 0 || read_string(l, what, &s[i]) < 0)
 			return -1;
+		if ((unsigned)i >= n)
+			n = (unsigned)i + 1;
 	}
-	return r;
+	if (r < 0)
+		return -1;
+	/* only as many slots as the highest language given */
+	for (unsigned k = 0; k < n; k++)
+		if (!(seen & 1u << k))
+			s[k] = NULL;
+	if (n > 0) {
+		out->s = arena_copy(l, s, n * sizeof *s);
+		out->n = n;
+	}
+	return 0;
 }
 
 /* A list of strings into the arena (e.g. links, match phrases). */
@@ -853,25 +866,39 @@ parse_strlist(struct loader *l, const char *what, struct kw_strv *out)
 	return 0;
 }
 
+/* Texts read before `languages` are indexed in order of first use; give
+ * them the tree's order (their new array may be longer). */
 static void
-remap_text(struct kw_text *x, const int *map, size_t n)
+remap_text(struct loader *l, struct kw_text *x, const int *map)
 {
 	const char *s[KW_LANG_MAX] = { NULL };
+	unsigned n = 0;
 
-	for (size_t i = 0; i < n; i++)
+	for (unsigned i = 0; i < x->n; i++) {
 		s[map[i]] = x->s[i];
-	memcpy(x->s, s, sizeof s);
+		if ((unsigned)map[i] >= n)
+			n = (unsigned)map[i] + 1;
+	}
+	if (n > 0)
+		x->s = arena_copy(l, s, n * sizeof *s);
+	x->n = n;
 }
 
 static void
-remap_strv(struct kw_strv *v, const int *map, size_t n)
+remap_match(struct loader *l, struct kw_option *o, const int *map)
 {
 	struct kw_strv s[KW_LANG_MAX];
+	unsigned n = 0;
 
 	memset(s, 0, sizeof s);
-	for (size_t i = 0; i < n; i++)
-		s[map[i]] = v[i];
-	memcpy(v, s, sizeof s);
+	for (unsigned i = 0; i < o->nmatch; i++) {
+		s[map[i]] = o->match[i];
+		if ((unsigned)map[i] >= n)
+			n = (unsigned)map[i] + 1;
+	}
+	if (n > 0)
+		o->match = arena_copy(l, s, n * sizeof *s);
+	o->nmatch = n;
 }
 
 /* `languages` has been read: give the texts read before it their real
@@ -897,25 +924,25 @@ resolve_langs(struct loader *l)
 	l->langs_known = 1;
 	if (identity)
 		return 0;
-	remap_text(&l->t->title, map, n);
+	remap_text(l, &l->t->title, map);
 	for (size_t i = 0; i < l->nnodes; i++) {
 		struct kw_node *nd = &l->nodes[i];
 
-		remap_text(&nd->title, map, n);
-		remap_text(&nd->text, map, n);
-		remap_text(&nd->why, map, n);
-		remap_text(&nd->contact, map, n);
-		remap_text(&nd->tell, map, n);
+		remap_text(l, &nd->title, map);
+		remap_text(l, &nd->text, map);
+		remap_text(l, &nd->why, map);
+		remap_text(l, &nd->contact, map);
+		remap_text(l, &nd->tell, map);
 		for (size_t j = 0; j < nd->nitems; j++)
-			remap_text(&nd->items[j], map, n);
+			remap_text(l, &nd->items[j], map);
 		for (size_t j = 0; j < nd->nopts; j++) {
-			remap_text(&nd->opts[j].label, map, n);
-			remap_text(&nd->opts[j].message, map, n);
-			remap_strv(nd->opts[j].match, map, n);
+			remap_text(l, &nd->opts[j].label, map);
+			remap_text(l, &nd->opts[j].message, map);
+			remap_match(l, &nd->opts[j], map);
 		}
 	}
 	for (size_t i = 0; i < l->nscens; i++)
-		remap_text(&l->scens[i].caller, map, n);
+		remap_text(l, &l->scens[i].caller, map);
 	return 0;
 }
 
@@ -965,14 +992,16 @@ static const char *const option_fields[OF_COUNT] = {
 };
 
 static int
-parse_match(struct loader *l, struct kw_strv *match)
+parse_match(struct loader *l, struct kw_option *o)
 {
 	struct kw_pos kpos[KW_LANG_MAX];
-	unsigned seen = 0;
+	struct kw_strv match[KW_LANG_MAX];
+	unsigned seen = 0, n = 0;
 	int r, i;
 
 	if (expect(l, YAML_MAPPING_START_EVENT, "match") < 0)
 		return -1;
+	memset(match, 0, sizeof match);
 	while ((r = map_next_key(l)) > 0) {
 		if ((i = lang_index(l)) < 0)
 			return -1;
@@ -983,8 +1012,16 @@ parse_match(struct loader *l, struct kw_strv *match)
 		kpos[i] = ev_pos(l);
 		if (ev_next(l) < 0 || parse_strlist(l, "match", &match[i]) < 0)
 			return -1;
+		if ((unsigned)i >= n)
+			n = (unsigned)i + 1;
 	}
-	return r;
+	if (r < 0)
+		return -1;
+	if (n > 0) {
+		o->match = arena_copy(l, match, n * sizeof *match);
+		o->nmatch = n;
+	}
+	return 0;
 }
 
 static int
@@ -1022,7 +1059,7 @@ parse_option(struct loader *l, struct kw_option *o, size_t index)
 			r = parse_text(l, "message", &o->message);
 			break;
 		case OF_MATCH:
-			r = parse_match(l, o->match);
+			r = parse_match(l, o);
 			break;
 		case OF_NEXT:
 			o->pos = ev_pos(l);

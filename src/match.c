@@ -503,7 +503,7 @@ option_has_phrases(const struct kw_option *o)
 {
 	if (tree_text_set(&o->message))
 		return 1;
-	for (size_t l = 0; l < KW_LANG_MAX; l++)
+	for (size_t l = 0; l < o->nmatch; l++)
 		if (o->match[l].n > 0)
 			return 1;
 	return 0;
@@ -526,11 +526,14 @@ add_node(struct kw_matcher *m, const struct kw_node *node)
 		m->cands[m->ncands].opt = i;
 		m->ncands++;
 		for (size_t l = 0; l < KW_LANG_MAX; l++) {
-			if (o->message.s[l] != NULL)
-				add_phrase(m, cand, l, o->message.s[l]);
-			for (size_t j = 0; j < o->match[l].n; j++)
-				if (o->match[l].v[j] != NULL)
-					add_phrase(m, cand, l, o->match[l].v[j]);
+			const char *msg = tree_text_lang(&o->message, l);
+			const struct kw_strv *more = tree_match(o, l);
+
+			if (msg != NULL)
+				add_phrase(m, cand, l, msg);
+			for (size_t j = 0; j < more->n; j++)
+				if (more->v[j] != NULL)
+					add_phrase(m, cand, l, more->v[j]);
 		}
 	}
 }

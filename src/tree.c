@@ -119,9 +119,9 @@ tree_free(struct kw_tree *t)
 const char *
 tree_text(const struct kw_text *t, size_t lang)
 {
-	if (lang < KW_LANG_MAX && t->s[lang] != NULL)
+	if (lang < t->n && t->s[lang] != NULL)
 		return t->s[lang];
-	for (size_t i = 0; i < KW_LANG_MAX; i++)
+	for (size_t i = 0; i < t->n; i++)
 		if (t->s[i] != NULL)
 			return t->s[i];
 	return "";
@@ -130,7 +130,7 @@ tree_text(const struct kw_text *t, size_t lang)
 int
 tree_text_set(const struct kw_text *t)
 {
-	for (size_t i = 0; i < KW_LANG_MAX; i++)
+	for (size_t i = 0; i < t->n; i++)
 		if (t->s[i] != NULL)
 			return 1;
 	return 0;
@@ -139,7 +139,7 @@ tree_text_set(const struct kw_text *t)
 const char *
 tree_text_lang(const struct kw_text *t, size_t lang)
 {
-	return lang < KW_LANG_MAX ? t->s[lang] : NULL;
+	return lang < t->n ? t->s[lang] : NULL;
 }
 
 const struct kw_strv *
@@ -147,25 +147,43 @@ tree_match(const struct kw_option *o, size_t lang)
 {
 	static const struct kw_strv none;
 
-	return lang < KW_LANG_MAX ? &o->match[lang] : &none;
+	return lang < o->nmatch ? &o->match[lang] : &none;
 }
 
+/* The first string set gets an array of one slot per language of the tree
+ * (at least lang + 1, so a builder that sets langs late is still safe). */
 void
 tree_text_put(struct kw_tree *tr, struct kw_text *x, size_t lang,
     const char *s)
 {
-	(void)tr;
-	if (lang < KW_LANG_MAX)
-		x->s[lang] = s;
+	if (lang >= x->n) {
+		size_t n = tr->nlangs > lang ? tr->nlangs : lang + 1;
+		const char **v = tree_alloc(tr, n * sizeof *v);
+
+		for (size_t i = 0; i < n; i++)
+			v[i] = i < x->n ? x->s[i] : NULL;
+		x->s = v;
+		x->n = (unsigned)n;
+	}
+	x->s[lang] = s;
 }
 
 void
 tree_match_put(struct kw_tree *tr, struct kw_option *o, size_t lang,
     const struct kw_strv *v)
 {
-	(void)tr;
-	if (lang < KW_LANG_MAX)
-		o->match[lang] = *v;
+	if (lang >= o->nmatch) {
+		size_t n = tr->nlangs > lang ? tr->nlangs : lang + 1;
+		struct kw_strv *m = tree_alloc(tr, n * sizeof *m);
+
+		for (size_t i = 0; i < n; i++) {
+			m[i].v = i < o->nmatch ? o->match[i].v : NULL;
+			m[i].n = i < o->nmatch ? o->match[i].n : 0;
+		}
+		o->match = m;
+		o->nmatch = (unsigned)n;
+	}
+	o->match[lang] = *v;
 }
 
 int

@@ -17,10 +17,13 @@
  * checked, a tree is read-only: sessions and front ends hold const pointers.
  */
 
-/* One user-visible string in each language of the tree: s[i] is the text in
- * tree->langs[i]; NULL where the file gave none (check.c reports that). */
+/* One user-visible string in each language of the tree: s[i] (i < n) is the
+ * text in tree->langs[i]; NULL where the file gave none (check.c reports
+ * that), as is every index from n on. The array is sized by the tree's
+ * languages, not KW_LANG_MAX: a 100,000-node tree holds a million texts. */
 struct kw_text {
-	const char *s[KW_LANG_MAX];
+	const char **s;		/* n entries in the arena; NULL when n is 0 */
+	unsigned n;
 	struct kw_pos pos;	/* of the mapping (or scalar) in the file */
 };
 
@@ -63,8 +66,10 @@ struct kw_option {
 	struct kw_text label;	/* choice only: what the option says */
 	struct kw_text message;	/* choice only, optional: an error message
 				 * verbatim, shown and matched */
-	struct kw_strv match[KW_LANG_MAX]; /* choice only, optional: more
-				 * phrases (older wordings) per language */
+	struct kw_strv *match;	/* choice only, optional: more phrases (older
+				 * wordings) per language, nmatch entries
+				 * (read them with tree_match) */
+	unsigned nmatch;
 	const char *target;	/* id of the next node, as written */
 	struct kw_node *next;	/* resolved by the loader; NULL only if the
 				 * target is unknown (a check error) */

@@ -693,13 +693,15 @@ choice_shown(const struct cui *ui, size_t i)
 	if (ui->filter[0] == '\0')
 		return 1;
 	for (size_t l = 0; l < t->nlangs; l++) {
-		if ((o->label.s[l] != NULL &&
-		    layout_contains(o->label.s[l], ui->filter)) ||
-		    (o->message.s[l] != NULL &&
-		    layout_contains(o->message.s[l], ui->filter)))
+		const char *label = tree_text_lang(&o->label, l);
+		const char *msg = tree_text_lang(&o->message, l);
+		const struct kw_strv *more = tree_match(o, l);
+
+		if ((label != NULL && layout_contains(label, ui->filter)) ||
+		    (msg != NULL && layout_contains(msg, ui->filter)))
 			return 1;
-		for (size_t j = 0; j < o->match[l].n; j++)
-			if (layout_contains(o->match[l].v[j], ui->filter))
+		for (size_t j = 0; j < more->n; j++)
+			if (layout_contains(more->v[j], ui->filter))
 				return 1;
 	}
 	return 0;
@@ -1338,7 +1340,7 @@ static void
 index_text(char **acc, const struct kw_text *t, size_t nlangs)
 {
 	for (size_t l = 0; l < nlangs; l++)
-		index_add(acc, t->s[l]);
+		index_add(acc, tree_text_lang(t, l));
 }
 
 /* The folded text of every node, every language: built once. */
@@ -1364,11 +1366,13 @@ search_index(struct cui *ui)
 		for (size_t j = 0; j < n->nopts; j++) {
 			index_text(&acc, &n->opts[j].label, t->nlangs);
 			index_text(&acc, &n->opts[j].message, t->nlangs);
-			for (size_t l = 0; l < t->nlangs; l++)
-				for (size_t k = 0; k < n->opts[j].match[l].n;
-				    k++)
-					index_add(&acc,
-					    n->opts[j].match[l].v[k]);
+			for (size_t l = 0; l < t->nlangs; l++) {
+				const struct kw_strv *more =
+				    tree_match(&n->opts[j], l);
+
+				for (size_t k = 0; k < more->n; k++)
+					index_add(&acc, more->v[k]);
+			}
 		}
 		ui->sindex[i] = acc;
 	}

@@ -114,13 +114,13 @@ static struct kw_tree *tree;		/* built from msgs[] */
 static struct kw_matcher *matcher;
 
 static struct kw_text
-text2(const char *en, const char *fr)
+text2(struct kw_tree *tr, const char *en, const char *fr)
 {
 	struct kw_text t;
 
 	memset(&t, 0, sizeof t);
-	t.s[EN] = en;
-	t.s[FR] = fr;
+	tree_text_put(tr, &t, EN, en);
+	tree_text_put(tr, &t, FR, fr);
 	return t;
 }
 
@@ -157,25 +157,28 @@ build_tree(void)
 	done->id = "done";
 	done->type = KW_NODE_OUTCOME;
 	done->index = 1;
-	done->text = text2("Done.", "Terminé.");
+	done->text = text2(t, "Done.", "Terminé.");
 	choice->id = "which-error";
 	choice->type = KW_NODE_CHOICE;
-	choice->text = text2("Which message?", "Quel message ?");
+	choice->text = text2(t, "Which message?", "Quel message ?");
 	choice->nopts = NMSGS + 1;
 	choice->opts = tree_alloc(t, choice->nopts * sizeof *choice->opts);
 	for (size_t i = 0; i < NMSGS; i++) {
 		struct kw_option *o = &choice->opts[i];
+		struct kw_strv m;
 
 		o->id = msgs[i].id;
-		o->label = text2(msgs[i].id, msgs[i].id);
-		o->message = text2(msgs[i].en, msgs[i].fr);
-		o->match[EN] = strv(t, msgs[i].older_en, 3);
-		o->match[FR] = strv(t, msgs[i].older_fr, 2);
+		o->label = text2(t, msgs[i].id, msgs[i].id);
+		o->message = text2(t, msgs[i].en, msgs[i].fr);
+		m = strv(t, msgs[i].older_en, 3);
+		tree_match_put(t, o, EN, &m);
+		m = strv(t, msgs[i].older_fr, 2);
+		tree_match_put(t, o, FR, &m);
 		o->target = "done";
 		o->next = done;
 	}
 	choice->opts[NMSGS].id = "other";
-	choice->opts[NMSGS].label = text2("Another message", "Un autre message");
+	choice->opts[NMSGS].label = text2(t, "Another message", "Un autre message");
 	choice->opts[NMSGS].target = "done";
 	choice->opts[NMSGS].next = done;
 	t->start = choice;
@@ -523,8 +526,8 @@ Test(match, thousand_messages)
 		    words[(i / nw) % nw], words[(i * 7) % nw],
 		    words[(i * 3 + 1) % nw], words[(i / 3) % nw],
 		    words[(i * 5 + 2) % nw], words[(i * 11) % nw]);
-		node->opts[i].message.s[0] = tree_strndup(t, buf,
-		    strlen(buf));
+		tree_text_put(t, &node->opts[i].message, 0,
+		    tree_strndup(t, buf, strlen(buf)));
 		snprintf(buf, sizeof buf, "m%zu", i);
 		node->opts[i].id = tree_strndup(t, buf, strlen(buf));
 	}

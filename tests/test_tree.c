@@ -54,19 +54,49 @@ Test(tree, strndup)
 
 Test(tree, text_fallback)
 {
+	struct kw_tree *t = tree_new();
 	struct kw_text x;
 
+	t->nlangs = 3;
 	memset(&x, 0, sizeof x);
 	cr_assert_str_eq(tree_text(&x, 0), "");
 	cr_assert_eq(tree_text_set(&x), 0);
-	x.s[1] = "Bonjour";
+	cr_assert_null(tree_text_lang(&x, 0));
+	tree_text_put(t, &x, 1, "Bonjour");
+	cr_assert_eq(x.n, 3, "one slot per language of the tree");
 	cr_assert_eq(tree_text_set(&x), 1);
 	cr_assert_str_eq(tree_text(&x, 0), "Bonjour", "first that has one");
-	x.s[0] = "Hello";
+	cr_assert_null(tree_text_lang(&x, 0), "no fallback");
+	tree_text_put(t, &x, 0, "Hello");
 	cr_assert_str_eq(tree_text(&x, 0), "Hello");
 	cr_assert_str_eq(tree_text(&x, 1), "Bonjour");
 	cr_assert_str_eq(tree_text(&x, 2), "Hello");
 	cr_assert_str_eq(tree_text(&x, KW_LANG_MAX + 5), "Hello");
+	cr_assert_null(tree_text_lang(&x, KW_LANG_MAX + 5));
+	tree_text_put(t, &x, 5, "Hallo");
+	cr_assert_eq(x.n, 6, "grows for a language past the tree's");
+	cr_assert_str_eq(tree_text_lang(&x, 1), "Bonjour", "kept");
+	cr_assert_str_eq(tree_text_lang(&x, 5), "Hallo");
+	tree_free(t);
+}
+
+Test(tree, match_phrases)
+{
+	struct kw_tree *t = tree_new();
+	struct kw_option o;
+	const char *v[] = { "is not valid", "isn't valid" };
+	struct kw_strv m = { v, 2 };
+
+	t->nlangs = 2;
+	memset(&o, 0, sizeof o);
+	cr_assert_eq(tree_match(&o, 0)->n, 0, "none: an empty list");
+	cr_assert_eq(tree_match(&o, KW_LANG_MAX)->n, 0);
+	tree_match_put(t, &o, 1, &m);
+	cr_assert_eq(o.nmatch, 2);
+	cr_assert_eq(tree_match(&o, 0)->n, 0);
+	cr_assert_eq(tree_match(&o, 1)->n, 2);
+	cr_assert_str_eq(tree_match(&o, 1)->v[1], "isn't valid");
+	tree_free(t);
 }
 
 struct lang_case {
