@@ -133,7 +133,9 @@ struct kw_tree {
 	struct kw_scenario *scenarios;
 	size_t nscenarios;
 	struct kw_arena *arena;		/* owns all of the above */
-	const struct kw_node **by_id;	/* nodes sorted by id, for tree_find */
+	size_t *by_id;			/* hash table of node index + 1 (0:
+					 * free), for tree_find */
+	size_t by_id_mask;		/* its size - 1, a power of two */
 };
 
 /* The text in language `lang` (an index into tree->langs), falling back to
@@ -160,7 +162,7 @@ void tree_match_put(struct kw_tree *tr, struct kw_option *o, size_t lang,
  * tree's languages, or -1. */
 int tree_lang(const struct kw_tree *t, const char *code);
 
-/* The node with this id, or NULL. O(log n) once tree_index() has run. */
+/* The node with this id, or NULL. O(1) once tree_index() has run. */
 const struct kw_node *tree_find(const struct kw_tree *t, const char *id);
 /* Build the id index (the loader calls it); returns the first duplicate id
  * found, or NULL. */

@@ -7,6 +7,7 @@
 #include <stdalign.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "tree.h"
@@ -168,6 +169,42 @@ Test(tree, index_duplicate_is_the_later)
 	const struct kw_node *dup = tree_index(t);
 
 	cr_assert_eq(dup, &t->nodes[3]);
+	tree_free(t);
+}
+
+Test(tree, index_reports_the_first_repeat_in_file_order)
+{
+	static const char *const ids[] = { "z", "a", "z", "a", "a" };
+	struct kw_tree *t = tree_with(ids, 5);
+
+	cr_assert_eq(tree_index(t), &t->nodes[2]);
+	cr_assert_eq(tree_find(t, "z"), &t->nodes[0], "the first one is found");
+	cr_assert_eq(tree_find(t, "a"), &t->nodes[1]);
+	tree_free(t);
+}
+
+/* Enough nodes for long probe sequences and a table that grows. */
+Test(tree, index_many)
+{
+	enum { N = 5000 };
+	static char names[N][16];
+	static const char *ids[N];
+	struct kw_tree *t;
+	char miss[16];
+
+	for (size_t i = 0; i < N; i++) {
+		snprintf(names[i], sizeof names[i], "n-%zu", i * 7);
+		ids[i] = names[i];
+	}
+	t = tree_with(ids, N);
+	cr_assert_null(tree_index(t));
+	for (size_t i = 0; i < N; i++) {
+		cr_assert_eq(tree_find(t, ids[i]), &t->nodes[i], "%s", ids[i]);
+		snprintf(miss, sizeof miss, "n-%zu", i * 7 + 1);
+		cr_assert_null(tree_find(t, miss), "%s", miss);
+	}
+	cr_assert_null(tree_index(t), "indexing again is harmless");
+	cr_assert_eq(tree_find(t, "n-0"), &t->nodes[0]);
 	tree_free(t);
 }
 
