@@ -235,6 +235,27 @@ utf8_decode(const unsigned char *s, size_t n, uint32_t *cp)
  * control characters (reported where they are). `s` holds whole characters
  * from file offset `base`; the file's start is checked for other
  * encodings. */
+/* Whether 8 bytes are all printable ASCII (0x20-0x7E) or newlines, tested
+ * at once: most of a tree is, and this is the one loop that sees every
+ * byte. With no byte >= 0x80, adding 0x60 sets a byte's top bit exactly
+ * when it is >= 0x20, adding 0x01 exactly when it is 0x7F, and
+ * ((v & 0x7F) + 0x7F) | v exactly when v is not 0 (v: the byte XOR '\n');
+ * no carry crosses bytes. */
+static int
+plain8(const unsigned char *p)
+{
+	const uint64_t hi = 0x8080808080808080u, lo7 = 0x7F7F7F7F7F7F7F7Fu;
+	uint64_t w, v, low, nl;
+
+	memcpy(&w, p, sizeof w);
+	if ((w & hi) != 0 || ((w + 0x0101010101010101u) & hi) != 0)
+		return 0;
+	low = ~(w + 0x6060606060606060u) & hi;	/* bytes < 0x20 */
+	v = w ^ 0x0A0A0A0A0A0A0A0Au;
+	nl = ~(((v & lo7) + lo7) | v) & hi;	/* newlines */
+	return (low & ~nl) == 0;
+}
+
 static int
 prescan_bytes(struct loader *l, const unsigned char *s, size_t len,
     size_t base)
@@ -256,7 +277,11 @@ prescan_bytes(struct loader *l, const unsigned char *s, size_t len,
 		uint32_t c;
 		size_t w;
 
-		if (s[i] >= 0x20 && s[i] < 0x7F) {
+		while (len - i >= 8 && plain8(s + i))
+			i += 8;
+		if (i == len)
+			break;
+		if ((s[i] >= 0x20 && s[i] < 0x7F) || s[i] == '\n') {
 			i++;
 			continue;
 		}
@@ -729,7 +754,7 @@ field_lookup(struct loader *l, const char *const *names, size_t n,
 	struct kw_suggest sg;
 
 	for (size_t i = 0; i < n; i++) {
-		if (strcmp(key, names[i]) != 0)
+		if (key[0] != names[i][0] || strcmp(key, names[i]) != 0)
 			continue;
 		if (*seen & 1u << i)
 			return fail(l, ev_pos(l), "duplicate key '%s' (first "
