@@ -226,7 +226,10 @@ struct cui {
 	struct kw_matcher *matcher;
 	const struct kw_node *matcher_node;
 
-	struct qkey queue[QUEUE_MAX];
+	/* QUEUE_MAX keys, from calloc so that pages never used cost nothing;
+	 * the ring starts over at 0 whenever it empties, so a session that
+	 * is only typed touches its first page */
+	struct qkey *queue;
 	size_t qhead, qlen;
 };
 
@@ -2210,7 +2213,8 @@ queue_pop(struct cui *ui)
 	struct qkey k = ui->queue[ui->qhead];
 
 	ui->qhead = (ui->qhead + 1) % QUEUE_MAX;
-	ui->qlen--;
+	if (--ui->qlen == 0)
+		ui->qhead = 0;
 	return k;
 }
 
@@ -2412,6 +2416,7 @@ ui_curses_run(struct kw_session *s, const struct kw_ui_opts *o)
 		po.width = 80;
 		return ui_plain_run(s, stdin, stdout, &po);
 	}
+	ui.queue = xcalloc(QUEUE_MAX, sizeof *ui.queue);
 	for (;;) {
 		enum scr scr;
 
@@ -2464,5 +2469,6 @@ ui_curses_run(struct kw_session *s, const struct kw_ui_opts *o)
 			free(ui.sindex[i]);
 	free(ui.sindex);
 	match_free(ui.matcher);
+	free(ui.queue);
 	return status;
 }
