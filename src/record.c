@@ -14,6 +14,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "hash.h"
 #include "i18n.h"
 #include "record.h"
 #include "text.h"
@@ -119,34 +120,35 @@ parse_time(const char *s, time_t *out)
 
 /* ---- what both formats share ---- */
 
+/* One string of the structure hash, its NUL included, so that "ab" "c"
+ * and "a" "bc" differ. */
+static uint64_t
+mix(uint64_t h, const char *s)
+{
+	return hash_fnv1a64(h, s, strlen(s) + 1);
+}
+
 void
 record_tree_hash(const struct kw_tree *t, char *buf, size_t size)
 {
-	uint64_t h = 0xcbf29ce484222325ULL;
+	uint64_t h = HASH_FNV1A64_INIT;
 	char num[32];
 
-#define MIX(str) do {							\
-	for (const char *p_ = (str); ; p_++) {				\
-		h = (h ^ (unsigned char)*p_) * 0x100000001b3ULL;	\
-		if (*p_ == '\0')					\
-			break;						\
-	}								\
-} while (0)
-	MIX("keywiz-tree");
-	MIX(t->start != NULL ? t->start->id : "");
+	h = mix(h, "keywiz-tree");
+	h = mix(h, t->start != NULL ? t->start->id : "");
 	for (size_t i = 0; i < t->nnodes; i++) {
 		const struct kw_node *n = &t->nodes[i];
 
-		MIX(n->id);
-		MIX(tree_type_name(n->type));
+		h = mix(h, n->id);
+		h = mix(h, tree_type_name(n->type));
 		snprintf(num, sizeof num, "%zu/%zu", n->nopts, n->nitems);
-		MIX(num);
+		h = mix(h, num);
 		for (size_t j = 0; j < n->nopts; j++) {
-			MIX(n->opts[j].id != NULL ? n->opts[j].id : "");
-			MIX(n->opts[j].next != NULL ? n->opts[j].next->id : "");
+			h = mix(h, n->opts[j].id != NULL ? n->opts[j].id : "");
+			h = mix(h, n->opts[j].next != NULL ?
+			    n->opts[j].next->id : "");
 		}
 	}
-#undef MIX
 	snprintf(buf, size, "fnv1a64:%016" PRIx64, h);
 }
 
