@@ -14,6 +14,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "atomic.h"
 #include "hash.h"
 #include "i18n.h"
 #include "record.h"
@@ -757,27 +758,6 @@ ends_with(const char *s, const char *suffix)
 	return n >= m && strcasecmp(s + n - m, suffix) == 0;
 }
 
-/* Flush the folder holding `path`, so the rename itself is on disk. */
-static void
-sync_folder(const char *path)
-{
-	const char *slash = strrchr(path, '/');
-	char *dir;
-	int fd;
-
-	if (slash == NULL)
-		dir = xstrdup(".");
-	else if (slash == path)
-		dir = xstrdup("/");
-	else
-		dir = xstrndup(path, (size_t)(slash - path));
-	if ((fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC)) >= 0) {
-		fsync(fd);
-		close(fd);
-	}
-	free(dir);
-}
-
 int
 record_write(const struct kw_session *s, const char *path, char *err,
     size_t errsize)
@@ -785,58 +765,32 @@ record_write(const struct kw_session *s, const char *path, char *err,
 	return record_save(s, path, ends_with(path, ".json"), err, errsize);
 }
 
+struct save {
+	const struct kw_session *s;
+	int json;
+};
+
+static int
+save_record(FILE *fp, void *arg)
+{
+	const struct save *sv = arg;
+
+	return sv->json ? record_json(sv->s, fp) : record_markdown(sv->s, fp);
+}
+
 int
 record_save(const struct kw_session *s, const char *path, int json,
     char *err, size_t errsize)
 {
-	const char *slash = strrchr(path, '/');
-	char *tmp;
-	FILE *fp = NULL;
-	int fd, rc, saved;
+	struct save sv = { s, json };
 
-	if (slash != NULL)
-		tmp = xasprintf("%.*s/.%s.XXXXXX", (int)(slash - path), path,
-		    slash + 1);
-	else
-		tmp = xasprintf(".%s.XXXXXX", path);
-	if ((fd = mkstemp(tmp)) < 0)
-		goto fail_open;
-	if (fchmod(fd, S_IRUSR | S_IWUSR) < 0 ||
-	    (fp = fdopen(fd, "w")) == NULL) {
-		saved = errno;
-		close(fd);
-		goto fail;
+	if (atomic_write(path, save_record, &sv) < 0) {
+		snprintf(err, errsize, "%s: %s", path, strerror(errno));
+		return -1;
 	}
-	rc = json ? record_json(s, fp) : record_markdown(s, fp);
-	if (rc < 0 || fflush(fp) != 0 || fsync(fileno(fp)) < 0) {
-		saved = errno != 0 ? errno : EIO;
-		fclose(fp);
-		goto fail;
-	}
-	if (fclose(fp) != 0) {
-		saved = errno;
-		goto fail;
-	}
-	if (rename(tmp, path) < 0) {
-		saved = errno;
-		goto fail;
-	}
-	sync_folder(path);
-	free(tmp);
 	if (errsize > 0)
 		*err = '\0';
 	return 0;
-
-fail_open:
-	saved = errno;
-	snprintf(err, errsize, "%s: %s", path, strerror(saved));
-	free(tmp);
-	return -1;
-fail:
-	unlink(tmp);
-	snprintf(err, errsize, "%s: %s", path, strerror(saved));
-	free(tmp);
-	return -1;
 }
 
 /* ---- resuming ---- */

@@ -1,0 +1,108 @@
+/* SPDX-License-Identifier: MIT */
+/* atomic.c - replacing a file whole: temporary file, fsync, rename */
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "atomic.h"
+#include "xalloc.h"
+
+/* Flush the folder holding `path`, so the rename itself is on disk. */
+static void
+sync_folder(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	char *dir;
+	int fd;
+
+	if (slash == NULL)
+		dir = xstrdup(".");
+	else if (slash == path)
+		dir = xstrdup("/");
+	else
+		dir = xstrndup(path, (size_t)(slash - path));
+	if ((fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC)) >= 0) {
+		fsync(fd);
+		close(fd);
+	}
+	free(dir);
+}
+
+int
+atomic_write(const char *path, int (*put)(FILE *fp, void *arg),
+    void *arg)
+{
+	const char *slash = strrchr(path, '/');
+	char *tmp;
+	FILE *fp = NULL;
+	int fd, rc, saved;
+
+	if (slash != NULL)
+		tmp = xasprintf("%.*s/.%s.XXXXXX", (int)(slash - path), path,
+		    slash + 1);
+	else
+		tmp = xasprintf(".%s.XXXXXX", path);
+	if ((fd = mkstemp(tmp)) < 0) {
+		saved = errno;
+		free(tmp);
+		errno = saved;
+		return -1;
+	}
+	if (fchmod(fd, S_IRUSR | S_IWUSR) < 0 ||
+	    (fp = fdopen(fd, "w")) == NULL) {
+		saved = errno;
+		close(fd);
+		goto fail;
+	}
+	errno = 0;
+	rc = put(fp, arg);
+	if (rc < 0 || fflush(fp) != 0 || fsync(fileno(fp)) < 0) {
+		saved = errno != 0 ? errno : EIO;
+		fclose(fp);
+		goto fail;
+	}
+	if (fclose(fp) != 0) {
+		saved = errno;
+		goto fail;
+	}
+	if (rename(tmp, path) < 0) {
+		saved = errno;
+		goto fail;
+	}
+	sync_folder(path);
+	free(tmp);
+	return 0;
+
+fail:
+	unlink(tmp);
+	free(tmp);
+	errno = saved;
+	return -1;
+}
+
+struct buf {
+	const void *p;
+	size_t len;
+};
+
+static int
+write_buf(FILE *fp, void *arg)
+{
+	const struct buf *b = arg;
+
+	return fwrite(b->p, 1, b->len, fp) == b->len ? 0 : -1;
+}
+
+int
+atomic_write_buf(const char *path, const void *buf, size_t len)
+{
+	struct buf b = { buf, len };
+
+	return atomic_write(path, write_buf, &b);
+}

@@ -1,0 +1,22 @@
+/* SPDX-License-Identifier: MIT */
+/* atomic.h - replacing a file whole or not at all */
+#ifndef KW_ATOMIC_H
+#define KW_ATOMIC_H
+
+#include <stddef.h>
+#include <stdio.h>
+
+/*
+ * Replace the file at `path` with what `put` writes to the stream it is
+ * given (`put` returns 0, or -1 on an error). The new content goes to a
+ * temporary file ".NAME.XXXXXX" beside `path`, created owner-only (0600),
+ * flushed to disk and renamed over `path`, and the folder is flushed too:
+ * `path` holds either its old content or all of the new one, even after a
+ * crash. Returns 0, or -1 with errno set (the temporary file removed).
+ */
+int atomic_write(const char *path, int (*put)(FILE *fp, void *arg),
+    void *arg);
+/* The same with `len` bytes at `buf` as the new content. */
+int atomic_write_buf(const char *path, const void *buf, size_t len);
+
+#endif
