@@ -19,9 +19,8 @@
 #include "xalloc.h"
 
 #define ID_MAX		64	/* characters in a tree, node or option id */
-#define OPTIONS_MAX	64	/* options in one choice */
-#define ITEMS_MAX	64	/* checklist items in one step (the session
-				 * keeps their ticks in 64 bits) */
+#define OPTIONS_MAX	KW_OPTIONS_MAX
+#define ITEMS_MAX	KW_ITEMS_MAX
 #define SHOW_MAX	40	/* bytes of a value quoted in a message */
 #define CORE_TAG	"tag:yaml.org,2002:"
 
@@ -1312,7 +1311,7 @@ parse_node(struct loader *l, struct kw_node *nd)
 			r = parse_items(l, nd);
 			break;
 		case NF_MINUTES:
-			if ((r = read_int(l, "minutes", 1, 1440,
+			if ((r = read_int(l, "minutes", 1, KW_MINUTES_MAX,
 			    &minutes)) == 0)
 				nd->minutes = (unsigned)minutes;
 			break;
@@ -1531,7 +1530,8 @@ parse_keyfmt(struct loader *l)
 		switch (f) {
 		case KF_GROUPS:
 		case KF_GROUP_LENGTH:
-			if (read_int(l, keyfmt_fields[f], 1, 10, &v) < 0)
+			if (read_int(l, keyfmt_fields[f], 1, KW_KEYFMT_MAX,
+			    &v) < 0)
 				return -1;
 			*(f == KF_GROUPS ? &k->groups : &k->group_length) =
 			    (unsigned)v;
@@ -1664,19 +1664,6 @@ parse_stream(struct loader *l)
 	return 0;
 }
 
-static void
-link_tree(struct kw_tree *t)
-{
-	for (size_t i = 0; i < t->nnodes; i++) {
-		struct kw_node *nd = &t->nodes[i];
-
-		for (size_t j = 0; j < nd->nopts; j++)
-			nd->opts[j].next = (struct kw_node *)tree_find(t,
-			    nd->opts[j].target);
-	}
-	t->start = (struct kw_node *)tree_find(t, t->start_id);
-}
-
 static struct kw_tree *
 load_run(const char *buf, size_t len, int fd, const struct kw_limits *lim,
     struct kw_diags *diags)
@@ -1723,7 +1710,7 @@ load_run(const char *buf, size_t len, int fd, const struct kw_limits *lim,
 		tree_free(t);
 		return NULL;
 	}
-	link_tree(t);
+	tree_link(t);
 	return t;
 }
 

@@ -8,6 +8,15 @@
 #include "diag.h"
 #include "tree.h"
 
+/* Options in one choice, and checklist items in one step (the session
+ * keeps their ticks in 64 bits): the tree cache holds no more either. */
+#define KW_OPTIONS_MAX	64
+#define KW_ITEMS_MAX	64
+/* A wait node's minutes are 1..KW_MINUTES_MAX (a day); a product key has
+ * 1..KW_KEYFMT_MAX groups of 1..KW_KEYFMT_MAX characters. */
+#define KW_MINUTES_MAX	1440
+#define KW_KEYFMT_MAX	10
+
 /* What the loader accepts at most; see keywiz-tree(5) "LIMITS". */
 struct kw_limits {
 	size_t max_bytes;	/* file size */

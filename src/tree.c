@@ -313,6 +313,19 @@ tree_find(const struct kw_tree *t, const char *id)
 	return NULL;
 }
 
+void
+tree_link(struct kw_tree *t)
+{
+	for (size_t i = 0; i < t->nnodes; i++) {
+		struct kw_node *nd = &t->nodes[i];
+
+		for (size_t j = 0; j < nd->nopts; j++)
+			nd->opts[j].next = (struct kw_node *)tree_find(t,
+			    nd->opts[j].target);
+	}
+	t->start = (struct kw_node *)tree_find(t, t->start_id);
+}
+
 static const char *const type_names[KW_NODE_TYPE_COUNT] = {
 	"key", "choice", "question", "step", "wait", "outcome"
 };

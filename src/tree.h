@@ -167,6 +167,10 @@ const struct kw_node *tree_find(const struct kw_tree *t, const char *id);
 /* Build the id index (the loader calls it); returns the first duplicate id
  * found, or NULL. */
 const struct kw_node *tree_index(struct kw_tree *t);
+/* Point each option's `next` and the tree's `start` at the nodes their ids
+ * name (NULL where none does), once tree_index() has run: the last step of
+ * building a tree (the loader, the tree cache). */
+void tree_link(struct kw_tree *t);
 
 /* Names used in the file format and in records. */
 const char *tree_type_name(enum kw_node_type type);
