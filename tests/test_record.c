@@ -40,34 +40,9 @@ setup(void)
 }
 
 static void
-rm_rf(const char *dir)
-{
-	DIR *d = opendir(dir);
-	struct dirent *e;
-	char path[8192];
-
-	if (d == NULL)
-		return;
-	while ((e = readdir(d)) != NULL) {
-		struct stat st;
-
-		if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
-			continue;
-		snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
-		if (lstat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
-			chmod(path, 0700);
-			rm_rf(path);
-		} else
-			unlink(path);
-	}
-	closedir(d);
-	rmdir(dir);
-}
-
-static void
 teardown(void)
 {
-	rm_rf(tmpdir);
+	tu_rm_rf(tmpdir);
 	tree_free(tree);
 }
 

@@ -21,6 +21,9 @@ struct kw_tree *tu_load(const char *path);
 const struct kw_tree *tu_bundled(void);
 /* Read a whole file into a new NUL-terminated string (caller frees). */
 char *tu_slurp(const char *path, size_t *len);
+/* Remove a folder and everything in it (made writable first); for the
+ * suites' scratch folders. */
+void tu_rm_rf(const char *dir);
 /* A fixed clock for sessions: 2026-11-24T10:00:00Z plus 1 s per call. */
 time_t tu_fake_clock(void);
 
