@@ -211,31 +211,88 @@ treecache_encode(const struct kw_tree *t, size_t *len)
 /* ---- reading ---- */
 
 /*
- * A cursor over bytes nothing vouches for. A read past the end, or a value
- * out of its range, marks it bad and yields 0 or NULL, so a field can be
- * read after a bad one without harm; the tree is dropped at the end if the
- * cursor went bad. Nothing reads a string of the tree (strcmp, tree_find)
- * until then.
+ * A cursor over bytes nothing vouches for: a buffer, or a file read through
+ * a window of WINDOW bytes, so the file is never held whole. A read past
+ * the end, or a value out of its range, marks it bad and yields 0 or NULL,
+ * so a field can be read after a bad one without harm; the tree is dropped
+ * at the end if the cursor went bad. Nothing reads a string of the tree
+ * (strcmp, tree_find) until then.
  */
 struct cur {
-	const unsigned char *p;
-	size_t left;
+	const unsigned char *p;		/* the next byte */
+	size_t left;			/* bytes at p */
+	uint64_t more;			/* bytes after them, still in the file */
+	int fd;				/* the file, or -1 for a buffer */
+	unsigned char *win;		/* the file's window */
+	const unsigned char *mark;	/* bytes in [mark, p) are not hashed */
+	uint64_t hash;			/* FNV-1a of those before them */
 	int bad;
 	struct kw_tree *t;		/* where strings go */
 	const struct kw_limits *lim;
 };
 
+#define WINDOW (16 * 1024)
+
+/* Add what was read since the last time to the hash (files only). */
+static void
+hash_read(struct cur *c)
+{
+	if (c->fd >= 0 && c->p > c->mark)
+		c->hash = hash_fnv1a64(c->hash, c->mark,
+		    (size_t)(c->p - c->mark));
+	c->mark = c->p;
+}
+
+/* At least `n` (at most WINDOW) bytes at c->p, read from the file if
+ * needed; 0, or -1 (and bad) when there are not as many. */
+static int
+need(struct cur *c, size_t n)
+{
+	if (c->bad)
+		return -1;
+	if (c->left < n && c->fd >= 0 && c->more > 0) {
+		hash_read(c);
+		if (c->left > 0)
+			memmove(c->win, c->p, c->left);
+		c->p = c->mark = c->win;
+		while (c->left < WINDOW && c->more > 0) {
+			size_t want = WINDOW - c->left;
+			ssize_t r;
+
+			if (want > c->more)
+				want = (size_t)c->more;
+			r = read(c->fd, c->win + c->left, want);
+			if (r < 0 && errno == EINTR)
+				continue;
+			if (r <= 0)
+				break;
+			c->left += (size_t)r;
+			c->more -= (uint64_t)r;
+		}
+	}
+	if (c->left < n) {
+		c->bad = 1;
+		return -1;
+	}
+	return 0;
+}
+
+static void
+skip(struct cur *c, size_t n)
+{
+	c->p += n;
+	c->left -= n;
+}
+
 static uint32_t
 get_u32(struct cur *c)
 {
-	const unsigned char *p = c->p;
+	const unsigned char *p;
 
-	if (c->bad || c->left < 4) {
-		c->bad = 1;
+	if (need(c, 4) < 0)
 		return 0;
-	}
-	c->p += 4;
-	c->left -= 4;
+	p = c->p;
+	skip(c, 4);
 	return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 |
 	    (uint32_t)p[3] << 24;
 }
@@ -269,7 +326,7 @@ get_count(struct cur *c, size_t min, size_t max, size_t size)
 {
 	uint32_t n = get_u32(c);
 
-	if (c->bad || n < min || n > max || n > c->left / size) {
+	if (c->bad || n < min || n > max || n > (c->left + c->more) / size) {
 		c->bad = 1;
 		return 0;
 	}
@@ -303,6 +360,7 @@ get_str(struct cur *c, int nullable)
 {
 	uint32_t n = get_u32(c);
 	const char *s;
+	char *q;
 
 	if (c->bad)
 		return NULL;
@@ -311,14 +369,33 @@ get_str(struct cur *c, int nullable)
 			c->bad = 1;
 		return NULL;
 	}
-	if (n > c->lim->max_string || n > c->left || !clean_text(c->p, n)) {
+	if (n > c->lim->max_string || n > c->left + c->more) {
 		c->bad = 1;
 		return NULL;
 	}
-	s = tree_strndup(c->t, (const char *)c->p, n);
-	c->p += n;
-	c->left -= n;
-	return s;
+	if (n <= WINDOW) {
+		if (need(c, n) < 0 || !clean_text(c->p, n)) {
+			c->bad = 1;
+			return NULL;
+		}
+		s = tree_strndup(c->t, (const char *)c->p, n);
+		skip(c, n);
+		return s;
+	}
+	/* longer than the window: in pieces */
+	q = tree_alloc(c->t, (size_t)n + 1);
+	for (size_t done = 0, k; done < n; done += k) {
+		if (need(c, 1) < 0)
+			return NULL;
+		k = n - done < c->left ? n - done : c->left;
+		memcpy(q + done, c->p, k);
+		skip(c, k);
+	}
+	if (!clean_text((const unsigned char *)q, n)) {
+		c->bad = 1;
+		return NULL;
+	}
+	return q;
 }
 
 static struct kw_pos
@@ -506,33 +583,50 @@ decode_tree(struct cur *c)
 		    sizeof *t->scenarios);
 	for (size_t i = 0; i < t->nscenarios && !c->bad; i++)
 		get_scenario(c, &t->scenarios[i]);
-	if (c->left != 0)
+	if (c->left != 0 || c->more != 0)
 		c->bad = 1;
+}
+
+/* The tree decoded from `c` (whose stream must hash to `hash` if it is
+ * a file): indexed, linked and checked, or NULL. */
+static struct kw_tree *
+decode(struct cur *c, uint64_t hash, const char *file, unsigned flags)
+{
+	struct kw_diags d;
+	size_t errors;
+
+	c->t = tree_new();
+	decode_tree(c);
+	hash_read(c);
+	if (c->bad || (c->fd >= 0 && c->hash != hash) ||
+	    tree_index(c->t) != NULL) {
+		tree_free(c->t);
+		return NULL;
+	}
+	tree_link(c->t);
+	c->t->file = tree_strndup(c->t, file, strlen(file));
+	diags_init(&d, file);
+	errors = check_tree(c->t, flags, &d);
+	diags_free(&d);
+	if (errors > 0) {
+		tree_free(c->t);
+		return NULL;
+	}
+	return c->t;
 }
 
 struct kw_tree *
 treecache_decode(const void *buf, size_t len, const char *file,
     const struct kw_limits *lim, unsigned flags)
 {
-	struct cur c = { buf, len, 0, tree_new(), lim };
-	struct kw_diags d;
-	size_t errors;
+	struct cur c;
 
-	decode_tree(&c);
-	if (c.bad || tree_index(c.t) != NULL) {
-		tree_free(c.t);
-		return NULL;
-	}
-	tree_link(c.t);
-	c.t->file = tree_strndup(c.t, file, strlen(file));
-	diags_init(&d, file);
-	errors = check_tree(c.t, flags, &d);
-	diags_free(&d);
-	if (errors > 0) {
-		tree_free(c.t);
-		return NULL;
-	}
-	return c.t;
+	memset(&c, 0, sizeof c);
+	c.p = buf;
+	c.left = len;
+	c.fd = -1;
+	c.lim = lim;
+	return decode(&c, 0, file, flags);
 }
 
 /* ---- the file ---- */
@@ -548,7 +642,8 @@ hash_file(const char *path, uint64_t *size, uint64_t *hash)
 	ssize_t r;
 	int fd;
 
-	/* O_NONBLOCK: a FIFO put there since must not hang the open */
+	/* O_NONBLOCK: should a FIFO have replaced the file since
+	 * treecache_open(), the open must not wait for a writer */
 	if ((fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)) < 0)
 		return -1;
 	if (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode)) {
@@ -600,48 +695,43 @@ put_header(struct out *o, const struct kw_treecache *c)
 	put_u64(o, 0);		/* filled in once it is written */
 }
 
-/* The payload of a cache file's `len` bytes, if the header is this
- * keywiz's for the tree file's content now; else NULL. */
-static const unsigned char *
-check_header(const struct kw_treecache *c, const unsigned char *buf,
-    size_t len, size_t *plen)
+/* Whether the header at the cursor is this keywiz's for the tree file's
+ * content now; it then leaves the payload's hash in *hash. */
+static int
+header_ok(struct cur *h, const struct kw_treecache *c, uint64_t *hash)
 {
 	const struct kw_limits *lim = &c->lim;
-	struct cur h = { buf, len, 0, NULL, lim };
 	size_t vlen = strlen(PACKAGE_VERSION);
-	uint64_t n, hash;
+	uint64_t len;
 
-	if (len < 4 || memcmp(buf, MAGIC, 4) != 0)
-		return NULL;
-	h.p += 4;
-	h.left -= 4;
-	if (get_u32(&h) != KW_TREECACHE_VERSION || get_u32(&h) != vlen ||
-	    h.left < vlen || memcmp(h.p, PACKAGE_VERSION, vlen) != 0)
-		return NULL;
-	h.p += vlen;
-	h.left -= vlen;
-	if (get_u64(&h) != lim->max_bytes || get_u64(&h) != lim->max_depth ||
-	    get_u64(&h) != lim->max_nodes || get_u64(&h) != lim->max_string ||
-	    get_u64(&h) != lim->max_events || get_u64(&h) != c->size ||
-	    get_u64(&h) != c->hash)
-		return NULL;
-	n = get_u64(&h);
-	hash = get_u64(&h);
-	if (h.bad || n != h.left || hash_fnv1a64(HASH_FNV1A64_INIT, h.p,
-	    h.left) != hash)
-		return NULL;
-	*plen = h.left;
-	return h.p;
+	if (need(h, 4) < 0 || memcmp(h->p, MAGIC, 4) != 0)
+		return 0;
+	skip(h, 4);
+	if (get_u32(h) != KW_TREECACHE_VERSION || get_u32(h) != vlen ||
+	    need(h, vlen) < 0 || memcmp(h->p, PACKAGE_VERSION, vlen) != 0)
+		return 0;
+	skip(h, vlen);
+	if (get_u64(h) != lim->max_bytes || get_u64(h) != lim->max_depth ||
+	    get_u64(h) != lim->max_nodes || get_u64(h) != lim->max_string ||
+	    get_u64(h) != lim->max_events || get_u64(h) != c->size ||
+	    get_u64(h) != c->hash)
+		return 0;
+	len = get_u64(h);		/* the payload's, all there is left */
+	*hash = get_u64(h);
+	return !h->bad && len == h->left + h->more;
 }
 
-/* The whole cache file, if it is a regular file of ours that nobody else
- * may write, of a size worth reading; else NULL. */
-static unsigned char *
-read_cache(const struct kw_treecache *c, size_t *len)
+/* The tree in the cache file, if it is a regular file of ours that nobody
+ * else may write, of a size worth reading, with a header for the tree
+ * file's content now and a payload that hashes right and decodes to a
+ * valid tree; else NULL. */
+static struct kw_tree *
+read_cache(const struct kw_treecache *c, unsigned flags)
 {
-	unsigned char *buf;
+	struct kw_tree *t = NULL;
 	struct stat st;
-	size_t n = 0;
+	struct cur h;
+	uint64_t hash;
 	int fd;
 
 	if ((fd = open(c->file, O_RDONLY | O_CLOEXEC | O_NOFOLLOW |
@@ -649,27 +739,23 @@ read_cache(const struct kw_treecache *c, size_t *len)
 		return NULL;
 	if (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode) ||
 	    st.st_uid != geteuid() || (st.st_mode & (S_IWGRP | S_IWOTH)) ||
-	    st.st_size < 4 || (uint64_t)st.st_size > cache_max(&c->lim)) {
+	    (uint64_t)st.st_size > cache_max(&c->lim)) {
 		close(fd);
 		return NULL;
 	}
-	buf = xmalloc((size_t)st.st_size);
-	while (n < (size_t)st.st_size) {
-		ssize_t r = read(fd, buf + n, (size_t)st.st_size - n);
-
-		if (r < 0 && errno == EINTR)
-			continue;
-		if (r <= 0)
-			break;
-		n += (size_t)r;
+	memset(&h, 0, sizeof h);
+	h.fd = fd;
+	h.win = xmalloc(WINDOW);
+	h.more = (uint64_t)st.st_size;
+	h.lim = &c->lim;
+	if (header_ok(&h, c, &hash)) {
+		h.mark = h.p;		/* the payload's hash starts here */
+		h.hash = HASH_FNV1A64_INIT;
+		t = decode(&h, hash, c->src, flags);
 	}
+	free(h.win);
 	close(fd);
-	if (n < (size_t)st.st_size) {
-		free(buf);
-		return NULL;
-	}
-	*len = n;
-	return buf;
+	return t;
 }
 
 struct kw_treecache *
@@ -706,18 +792,10 @@ treecache_open(const char *tree_path, const struct kw_limits *lim)
 struct kw_tree *
 treecache_load(struct kw_treecache *c, unsigned flags)
 {
-	const unsigned char *payload;
-	struct kw_tree *t = NULL;
-	unsigned char *buf;
-	size_t len, plen;
-
 	c->have_key = hash_file(c->src, &c->size, &c->hash) == 0;
-	if (!c->have_key || (buf = read_cache(c, &len)) == NULL)
+	if (!c->have_key)
 		return NULL;
-	if ((payload = check_header(c, buf, len, &plen)) != NULL)
-		t = treecache_decode(payload, plen, c->src, &c->lim, flags);
-	free(buf);
-	return t;
+	return read_cache(c, flags);
 }
 
 int

@@ -33,9 +33,9 @@ struct kw_treecache;
 /*
  * The cache of the tree file `tree_path` under the limits `lim` (which
  * must be those it is loaded with). NULL when there is none: the variable
- * KEYWIZ_NO_CACHE is set and not empty, the tree is standard input ("-")
- * or cannot be found, or neither XDG_CACHE_HOME nor HOME is an absolute
- * path. Free with treecache_close().
+ * KEYWIZ_NO_CACHE is set and not empty, the tree is standard input ("-"),
+ * not a regular file or not there, or neither XDG_CACHE_HOME nor HOME is
+ * an absolute path. Free with treecache_close().
  */
 struct kw_treecache *treecache_open(const char *tree_path,
     const struct kw_limits *lim);

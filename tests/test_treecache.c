@@ -714,24 +714,45 @@ Test(treecache, owner_and_mode, .init = setup, .fini = teardown)
 }
 
 /* Cut at every length, or one byte changed anywhere: a miss each time,
- * never a crash (the sanitizer build runs this too). */
-Test(treecache, damaged_file, .init = setup, .fini = teardown)
+ * never a crash (the sanitizer build runs this too). The file is read
+ * through a window of 16 KiB: a small tree fits in one, the bundled tree
+ * takes several (every 331st byte of it, and every cut around the window's
+ * edges, as all of it would take minutes). */
+static const struct {
+	const char *tree;
+	size_t step;
+} files[] = {
+	{ "wizard/examples/password-expired.yaml", 1 },
+	{ "wizard/m365-product-key.yaml", 331 },
+};
+
+/* Whether to try a cut at `n`: every `step`th, and every one within 64
+ * bytes of a multiple of the window. */
+static int
+try_cut(size_t n, size_t step)
+{
+	size_t w = 16 * 1024;
+
+	return n % step == 0 || (n > 64 && (n + 64) % w < 128);
+}
+
+TABLE_TEST(treecache, damaged_file, files)
 {
 	static const unsigned char flips[] = { 0x01, 0x80, 0xFF };
-	char *buf, *bad;
-	size_t len;
-	const char *path = real_cache("wizard/examples/password-expired.yaml",
-	    &buf, &len);
-	char file[4400];
+	size_t step = files[*ip].step, len;
+	char *buf, *bad, file[4400];
+	const char *path = real_cache(files[*ip].tree, &buf, &len);
 
 	snprintf(file, sizeof file, "%s", cache_file(path));
 	for (size_t n = 0; n < len; n++) {
+		if (!try_cut(n, step))
+			continue;
 		write_file(file, buf, n);
 		cr_assert_not(hits(path), "cut at %zu of %zu: used", n, len);
 	}
-	bad = malloc(len);
+	bad = malloc(len + 1);
 	cr_assert_not_null(bad);
-	for (size_t i = 0; i < len; i++)
+	for (size_t i = 0; i < len; i += step)
 		for (size_t f = 0; f < sizeof flips; f++) {
 			memcpy(bad, buf, len);
 			bad[i] ^= (char)flips[f];
@@ -742,14 +763,47 @@ Test(treecache, damaged_file, .init = setup, .fini = teardown)
 	/* intact, then one byte more */
 	write_file(file, buf, len);
 	cr_assert(hits(path));
-	bad = realloc(bad, len + 1);
-	cr_assert_not_null(bad);
 	memcpy(bad, buf, len);
 	bad[len] = '\n';
 	write_file(file, bad, len + 1);
 	cr_assert_not(hits(path));
 	free(bad);
 	free(buf);
+}
+
+/* A string longer than the window, its characters cut across reads. */
+Test(treecache, long_string, .init = setup, .fini = teardown)
+{
+	static const char head[] = "keywiz: 1\nid: long\ntitle: {en: Long}\n"
+	    "languages: [en]\nstart: a\nnodes:\n  a:\n    type: step\n"
+	    "    text: {en: \"x";
+	static const char tail[] = "\"}\n    next: b\n  b:\n"
+	    "    type: outcome\n    result: resolved\n    text: {en: Done.}\n";
+	size_t n = 20000, len = 0;
+	char path[4400], *yaml = malloc(sizeof head + 2 * n + sizeof tail);
+	struct kw_tree *a, *b;
+	int hit;
+
+	cr_assert_not_null(yaml);
+	memcpy(yaml, head, sizeof head - 1);
+	len = sizeof head - 1;
+	for (size_t i = 0; i < n; i++) {
+		memcpy(yaml + len, "\xC3\xA9", 2);	/* é */
+		len += 2;
+	}
+	memcpy(yaml + len, tail, sizeof tail - 1);
+	len += sizeof tail - 1;
+	snprintf(path, sizeof path, "%s/long.yaml", tmpdir);
+	write_file(path, yaml, len);
+	a = cached_load(path, &hit);
+	cr_assert_not(hit);
+	b = cached_load(path, &hit);
+	cr_assert(hit);
+	cr_assert_eq(strlen(tree_text_lang(&b->nodes[0].text, 0)), 1 + 2 * n);
+	same_tree(a, b);
+	tree_free(a);
+	tree_free(b);
+	free(yaml);
 }
 
 /*
