@@ -7,6 +7,7 @@
 #include <string.h>
 #include <sys/mman.h>
 
+#include "hash.h"
 #include "tree.h"
 #include "xalloc.h"
 
@@ -254,10 +255,8 @@ tree_lang(const struct kw_tree *t, const char *code)
 static size_t
 id_hash(const char *id)
 {
-	uint64_t h = 0xcbf29ce484222325u;	/* FNV-1a */
+	uint64_t h = hash_fnv1a64(HASH_FNV1A64_INIT, id, strlen(id));
 
-	for (const unsigned char *p = (const unsigned char *)id; *p; p++)
-		h = (h ^ *p) * 0x100000001b3u;
 	return (size_t)(h ^ h >> 32);
 }
 
