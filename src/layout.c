@@ -10,6 +10,7 @@
 #include <unistr.h>
 
 #include "layout.h"
+#include "utf8.h"
 #include "text.h"
 #include "xalloc.h"
 
@@ -183,11 +184,11 @@ layout_truncate_left(const char *s, size_t cols)
 		return xstrndup(ell, text_fit(ell, cols));
 	/* drop characters from the start until the rest fits */
 	while (*p != '\0' && w > cols - ellw) {
-		ucs4_t uc;
-		int k = u8_mbtouc(&uc, p, strlen((const char *)p));
+		uint32_t uc;
+		size_t k = utf8_next(p, strlen((const char *)p), &uc);
 		char one[8];
 
-		memcpy(one, p, (size_t)k);
+		memcpy(one, p, k);
 		one[k] = '\0';
 		w -= text_width(one);
 		p += k;
@@ -275,11 +276,11 @@ layout_key_insert(struct kw_keyfield *f, const char *text)
 	size_t len = strlen(text), added = 0;
 
 	while (len > 0) {
-		ucs4_t uc;
-		int k = u8_mbtouc(&uc, p, len);
+		uint32_t uc;
+		size_t k = utf8_next(p, len, &uc);
 
 		p += k;
-		len -= (size_t)k;
+		len -= k;
 		if (key_separator(uc) || f->n >= KW_FIELD_MAX)
 			continue;
 		if (uc >= 'a' && uc <= 'z')
@@ -287,7 +288,7 @@ layout_key_insert(struct kw_keyfield *f, const char *text)
 		memmove(f->cell[f->cur + 1], f->cell[f->cur],
 		    (f->n - f->cur) * sizeof f->cell[0]);
 		memset(f->cell[f->cur], 0, sizeof f->cell[0]);
-		u8_uctomb((uint8_t *)f->cell[f->cur], uc, 4);
+		utf8_encode(uc, (unsigned char *)f->cell[f->cur]);
 		f->n++;
 		f->cur++;
 		added++;

@@ -16,6 +16,7 @@
 
 #include "check.h"
 #include "load.h"
+#include "utf8.h"
 #include "xalloc.h"
 
 #define ID_MAX		64	/* characters in a tree, node or option id */
@@ -190,44 +191,6 @@ is_control(uint32_t c, int in_file)
 	if (in_file && (c == '\r' || c == 0x85))
 		return 0;	/* line breaks in the file itself */
 	return c < 0x20 || (c >= 0x7F && c < 0xA0);
-}
-
-/* Decode one UTF-8 character strictly; returns its length, 0 if invalid. */
-static size_t
-utf8_decode(const unsigned char *s, size_t n, uint32_t *cp)
-{
-	uint32_t c = s[0], min;
-	size_t w;
-
-	if (c < 0x80) {
-		*cp = c;
-		return 1;
-	}
-	if (c >= 0xC2 && c <= 0xDF) {
-		w = 2;
-		c &= 0x1F;
-		min = 0x80;
-	} else if (c >= 0xE0 && c <= 0xEF) {
-		w = 3;
-		c &= 0x0F;
-		min = 0x800;
-	} else if (c >= 0xF0 && c <= 0xF4) {
-		w = 4;
-		c &= 0x07;
-		min = 0x10000;
-	} else
-		return 0;
-	if (w > n)
-		return 0;
-	for (size_t i = 1; i < w; i++) {
-		if ((s[i] & 0xC0) != 0x80)
-			return 0;
-		c = c << 6 | (s[i] & 0x3F);
-	}
-	if (c < min || c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF))
-		return 0;
-	*cp = c;
-	return w;
 }
 
 /* Before libyaml sees it: the file must be UTF-8 text without NUL bytes or

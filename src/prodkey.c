@@ -14,6 +14,7 @@
 
 #include "i18n.h"
 #include "prodkey.h"
+#include "utf8.h"
 #include "xalloc.h"
 
 #define DEFAULT_ALPHABET "BCDFGHJKMNPQRTVWXY2346789"
@@ -181,16 +182,6 @@ all_ascii(const char *s, size_t n)
 	return 1;
 }
 
-/* The previous character's start in [s, p), for trimming from the end. */
-static const uint8_t *
-prev_char(const uint8_t *s, const uint8_t *p)
-{
-	do
-		p--;
-	while (p > s && (*p & 0xc0) == 0x80);
-	return p;
-}
-
 /* Trim white space and quotes of any kind from both ends of [*s, *e). */
 static void
 trim(const uint8_t **s, const uint8_t **e)
@@ -198,16 +189,16 @@ trim(const uint8_t **s, const uint8_t **e)
 	ucs4_t uc;
 
 	while (*s < *e) {
-		int n = u8_mbtouc(&uc, *s, (size_t)(*e - *s));
+		size_t n = utf8_next(*s, (size_t)(*e - *s), &uc);
 
 		if (!is_space(uc) && !is_quote(uc))
 			break;
 		*s += n;
 	}
 	while (*e > *s) {
-		const uint8_t *p = prev_char(*s, *e);
+		const uint8_t *p = utf8_prev(*s, *e);
 
-		u8_mbtouc(&uc, p, (size_t)(*e - p));
+		utf8_next(p, (size_t)(*e - p), &uc);
 		if (!is_space(uc) && !is_quote(uc))
 			break;
 		*e = p;
@@ -294,7 +285,7 @@ add_bad(const struct kw_keyfmt *fmt, struct kw_keycheck *k, ucs4_t typed,
 	b->place = (unsigned)(pos % fmt->group_length) + 1;
 	if (uc_is_general_category_withtable(typed, UC_CATEGORY_MASK_Cc))
 		typed = 0xfffd;
-	b->ch[u8_uctomb((uint8_t *)b->ch, typed, sizeof b->ch - 1)] = '\0';
+	b->ch[utf8_encode(typed, (unsigned char *)b->ch)] = '\0';
 	b->problem = ascii ? KW_BAD_IMPOSSIBLE : KW_BAD_FOREIGN;
 	b->lookalikes = lookalikes(fmt, up);
 }
@@ -303,18 +294,18 @@ add_bad(const struct kw_keyfmt *fmt, struct kw_keycheck *k, ucs4_t typed,
 static void
 add_char(struct kw_keycheck *k, ucs4_t up)
 {
-	size_t used = strlen(k->norm);
-	int n;
+	size_t used = strlen(k->norm), n;
+	unsigned char enc[4];
 
 	k->total++;
 	if (k->len == KW_KEY_MAX)
 		return;
 	if (is_control(up))
 		up = 0xfffd;
-	n = u8_uctomb((uint8_t *)k->norm + used, up,
-	    (ptrdiff_t)(sizeof k->norm - 1 - used));
-	if (n > 0) {
-		k->norm[used + (size_t)n] = '\0';
+	n = utf8_encode(up, enc);
+	if (n > 0 && n <= sizeof k->norm - 1 - used) {
+		memcpy(k->norm + used, enc, n);
+		k->norm[used + n] = '\0';
 		k->len++;
 	}
 }
@@ -329,7 +320,7 @@ scan(const struct kw_keyfmt *fmt, struct kw_keycheck *k, const uint8_t *s,
 	while (s < e) {
 		ucs4_t uc, up;
 
-		s += u8_mbtouc(&uc, s, (size_t)(e - s));
+		s += utf8_next(s, (size_t)(e - s), &uc);
 		if (is_separator(uc))
 			continue;
 		up = homoglyph(to_upper(uc));
@@ -446,12 +437,12 @@ nth_char(const char *s, size_t i, size_t *len)
 	ucs4_t uc;
 
 	for (;;) {
-		int n = u8_strmbtouc(&uc, p);
+		size_t n;
 
-		if (n <= 0)
+		if (*p == '\0' || (n = utf8_decode(p, 4, &uc)) == 0)
 			return NULL;
 		if (i-- == 0) {
-			*len = (size_t)n;
+			*len = n;
 			return (const char *)p;
 		}
 		p += n;

@@ -2,43 +2,27 @@
 /* text.c - UTF-8 text for the screen: cleaning, display width, wrapping */
 #include "config.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <wchar.h>
 
 #include "text.h"
+#include "utf8.h"
 #include "xalloc.h"
 
-/* Decode one UTF-8 character; returns its length (>= 1) and sets *wc, or
- * returns 0 for an invalid sequence (then one byte should be skipped). */
+/* Decode one UTF-8 character of a NUL-terminated string; returns its
+ * length (>= 1) and sets *wc, or returns 0 for an invalid sequence (then
+ * one byte should be skipped). */
 static size_t
-utf8_next(const char *s, wchar_t *wc)
+char_at(const char *s, wchar_t *wc)
 {
-	const unsigned char *u = (const unsigned char *)s;
-	unsigned c = u[0], n, min;
-	unsigned long v;
+	uint32_t c;
+	size_t k = utf8_decode((const unsigned char *)s, 4, &c);
 
-	if (c < 0x80) {
+	if (k > 0)
 		*wc = (wchar_t)c;
-		return 1;
-	}
-	if ((c & 0xe0) == 0xc0) {
-		n = 2; v = c & 0x1f; min = 0x80;
-	} else if ((c & 0xf0) == 0xe0) {
-		n = 3; v = c & 0x0f; min = 0x800;
-	} else if ((c & 0xf8) == 0xf0) {
-		n = 4; v = c & 0x07; min = 0x10000;
-	} else
-		return 0;
-	for (unsigned i = 1; i < n; i++) {
-		if ((u[i] & 0xc0) != 0x80)
-			return 0;
-		v = (v << 6) | (u[i] & 0x3f);
-	}
-	if (v < min || v > 0x10ffff || (v >= 0xd800 && v <= 0xdfff))
-		return 0;
-	*wc = (wchar_t)v;
-	return n;
+	return k;
 }
 
 char *
@@ -49,7 +33,7 @@ text_clean(const char *s)
 
 	while (*s != '\0') {
 		wchar_t wc;
-		size_t k = utf8_next(s, &wc);
+		size_t k = char_at(s, &wc);
 
 		if (k == 0) {
 			*o++ = '?';
@@ -110,7 +94,7 @@ text_width(const char *s)
 
 	while (*s != '\0') {
 		wchar_t wc;
-		size_t k = utf8_next(s, &wc);
+		size_t k = char_at(s, &wc);
 
 		if (k == 0) {
 			cols++;
@@ -131,7 +115,7 @@ text_fit(const char *s, size_t cols)
 
 	while (*p != '\0') {
 		wchar_t wc;
-		size_t k = utf8_next(p, &wc), w;
+		size_t k = char_at(p, &wc), w;
 
 		if (k == 0) {
 			k = 1;
@@ -180,7 +164,7 @@ wrap_para(const char *p, const char *end, size_t width,
 
 		while (q < end) {
 			wchar_t wc;
-			size_t k = utf8_next(q, &wc), w;
+			size_t k = char_at(q, &wc), w;
 
 			if (k == 0) {
 				k = 1;
@@ -206,7 +190,7 @@ wrap_para(const char *p, const char *end, size_t width,
 		} else {
 			if (q == p) {	/* a character wider than the width */
 				wchar_t wc;
-				size_t k = utf8_next(q, &wc);
+				size_t k = char_at(q, &wc);
 
 				q += k != 0 ? k : 1;
 			}
