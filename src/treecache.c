@@ -10,12 +10,12 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
-#include <unistr.h>
 
 #include "atomic.h"
 #include "check.h"
 #include "hash.h"
 #include "treecache.h"
+#include "utf8.h"
 #include "xalloc.h"
 
 /*
@@ -29,7 +29,7 @@
  */
 #define MAGIC		"KWTC"
 #define NULL_STR	0xFFFFFFFFu
-#define HASH_CHUNK	(64 * 1024)	/* reading the YAML to hash it */
+#define HASH_CHUNK	(16 * 1024)	/* reading the YAML to hash it */
 
 struct kw_treecache {
 	char *base;		/* $XDG_CACHE_HOME or ~/.cache */
@@ -350,7 +350,7 @@ clean_text(const unsigned char *s, size_t n)
 				return 0;	/* C1: U+0080..U+009F */
 		}
 	}
-	return ascii || u8_check(s, n) == NULL;
+	return ascii || utf8_valid(s, n);
 }
 
 /* A string copied into the tree's arena; NULL for none, which is bad
