@@ -24,6 +24,7 @@ import ptydrive  # noqa: E402
 SIZES = (1000, 10000, 100000)
 LOAD_RUNS = {1000: 9, 10000: 9, 100000: 5}
 PAINT_RUNS = 15
+RSS_RUNS = 7
 MATCH_MESSAGES = 1000
 MATCH_NODES = 2000          # enough choice options for 1,000 messages
 
@@ -243,12 +244,19 @@ def measure_walk(env):
            "over": sum(1 for r in ratio if r > 1), "first": first,
            "rss": ru * 1024, "dialog_rss": None,
            }
+    # peak RSS: the same walk without the repaints, median of RSS_RUNS,
+    # as for dialog (one walk's peak moves by +-60 KB from run to run)
+    log("peak RSS: %d keywiz sessions" % RSS_RUNS)
+    rss = [ptydrive.menu_session(keywiz_argv(), env,
+                                 [k for k, _ in WALK], cwd=ARGS.workdir)
+           for _ in range(RSS_RUNS)]
+    res["rss"] = med(rss) * 1024
     if shutil.which("dialog") is not None:
-        log("peak RSS: a dialog session")
+        log("peak RSS: %d dialog sessions" % RSS_RUNS)
         rss = [ptydrive.menu_session(dialog_argv(), env,
                                      ["Down"] * 4 + ["Enter"],
                                      cwd=ARGS.workdir)
-               for _ in range(3)]
+               for _ in range(RSS_RUNS)]
         res["dialog_rss"] = med(rss) * 1024
     res["steps"] = steps
     return res
@@ -387,11 +395,12 @@ Method (tests/bench/bench.py; `make bench`):
   around the key and its screen change, bytes written; then Ctrl-L and the
   bytes of that full repaint of the same screen, for comparison.
 - Peak RSS of a whole session: the highest VmHWM (/proc/PID/status) seen
-  during that walk, read after every screen and just before the last key,
-  beside dialog's (the menu, 4 Down, then Enter; median of 3). Not wait4()'s
+  during the same walk (without the Ctrl-L repaints), read after every
+  screen and just before the last key; median of %d sessions, beside
+  dialog's (the menu, 4 Down, then Enter; median of %d). Not wait4()'s
   ru_maxrss: that would count the Python driver the terminal was forked
   from. For the same reason the load runs go through tests/bench/runstat.
-""" % (PAINT_RUNS, MATCH_NODES)
+""" % (PAINT_RUNS, MATCH_NODES, RSS_RUNS, RSS_RUNS)
 
 
 def main():
