@@ -185,7 +185,7 @@ layout_truncate_left(const char *s, size_t cols)
 	/* drop characters from the start until the rest fits */
 	while (*p != '\0' && w > cols - ellw) {
 		uint32_t uc;
-		size_t k = utf8_next(p, strlen((const char *)p), &uc);
+		size_t k = kw_utf8_next(p, strlen((const char *)p), &uc);
 		char one[8];
 
 		memcpy(one, p, k);
@@ -277,7 +277,7 @@ layout_key_insert(struct kw_keyfield *f, const char *text)
 
 	while (len > 0) {
 		uint32_t uc;
-		size_t k = utf8_next(p, len, &uc);
+		size_t k = kw_utf8_next(p, len, &uc);
 
 		p += k;
 		len -= k;
@@ -288,7 +288,7 @@ layout_key_insert(struct kw_keyfield *f, const char *text)
 		memmove(f->cell[f->cur + 1], f->cell[f->cur],
 		    (f->n - f->cur) * sizeof f->cell[0]);
 		memset(f->cell[f->cur], 0, sizeof f->cell[0]);
-		utf8_encode(uc, (unsigned char *)f->cell[f->cur]);
+		kw_utf8_encode(uc, (unsigned char *)f->cell[f->cur]);
 		f->n++;
 		f->cur++;
 		added++;

@@ -247,7 +247,7 @@ prescan_bytes(struct loader *l, const unsigned char *s, size_t len,
 			i++;
 			continue;
 		}
-		w = utf8_decode(s + i, len - i, &c);
+		w = kw_utf8_decode(s + i, len - i, &c);
 		if (w == 0)
 			return fail(l, offset_pos(l, base + i),
 			    "invalid UTF-8 (byte 0x%02X)", s[i]);

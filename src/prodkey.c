@@ -189,16 +189,16 @@ trim(const uint8_t **s, const uint8_t **e)
 	ucs4_t uc;
 
 	while (*s < *e) {
-		size_t n = utf8_next(*s, (size_t)(*e - *s), &uc);
+		size_t n = kw_utf8_next(*s, (size_t)(*e - *s), &uc);
 
 		if (!is_space(uc) && !is_quote(uc))
 			break;
 		*s += n;
 	}
 	while (*e > *s) {
-		const uint8_t *p = utf8_prev(*s, *e);
+		const uint8_t *p = kw_utf8_prev(*s, *e);
 
-		utf8_next(p, (size_t)(*e - p), &uc);
+		kw_utf8_next(p, (size_t)(*e - p), &uc);
 		if (!is_space(uc) && !is_quote(uc))
 			break;
 		*e = p;
@@ -285,7 +285,7 @@ add_bad(const struct kw_keyfmt *fmt, struct kw_keycheck *k, ucs4_t typed,
 	b->place = (unsigned)(pos % fmt->group_length) + 1;
 	if (uc_is_general_category_withtable(typed, UC_CATEGORY_MASK_Cc))
 		typed = 0xfffd;
-	b->ch[utf8_encode(typed, (unsigned char *)b->ch)] = '\0';
+	b->ch[kw_utf8_encode(typed, (unsigned char *)b->ch)] = '\0';
 	b->problem = ascii ? KW_BAD_IMPOSSIBLE : KW_BAD_FOREIGN;
 	b->lookalikes = lookalikes(fmt, up);
 }
@@ -302,7 +302,7 @@ add_char(struct kw_keycheck *k, ucs4_t up)
 		return;
 	if (is_control(up))
 		up = 0xfffd;
-	n = utf8_encode(up, enc);
+	n = kw_utf8_encode(up, enc);
 	if (n > 0 && n <= sizeof k->norm - 1 - used) {
 		memcpy(k->norm + used, enc, n);
 		k->norm[used + n] = '\0';
@@ -320,7 +320,7 @@ scan(const struct kw_keyfmt *fmt, struct kw_keycheck *k, const uint8_t *s,
 	while (s < e) {
 		ucs4_t uc, up;
 
-		s += utf8_next(s, (size_t)(e - s), &uc);
+		s += kw_utf8_next(s, (size_t)(e - s), &uc);
 		if (is_separator(uc))
 			continue;
 		up = homoglyph(to_upper(uc));
@@ -439,7 +439,7 @@ nth_char(const char *s, size_t i, size_t *len)
 	for (;;) {
 		size_t n;
 
-		if (*p == '\0' || (n = utf8_decode(p, 4, &uc)) == 0)
+		if (*p == '\0' || (n = kw_utf8_decode(p, 4, &uc)) == 0)
 			return NULL;
 		if (i-- == 0) {
 			*len = n;

@@ -18,7 +18,7 @@ static size_t
 char_at(const char *s, wchar_t *wc)
 {
 	uint32_t c;
-	size_t k = utf8_decode((const unsigned char *)s, 4, &c);
+	size_t k = kw_utf8_decode((const unsigned char *)s, 4, &c);
 
 	if (k > 0)
 		*wc = (wchar_t)c;

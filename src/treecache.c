@@ -350,7 +350,7 @@ clean_text(const unsigned char *s, size_t n)
 				return 0;	/* C1: U+0080..U+009F */
 		}
 	}
-	return ascii || utf8_valid(s, n);
+	return ascii || kw_utf8_valid(s, n);
 }
 
 /* A string copied into the tree's arena; NULL for none, which is bad

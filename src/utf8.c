@@ -5,7 +5,7 @@
 #include "utf8.h"
 
 size_t
-utf8_decode(const unsigned char *s, size_t n, uint32_t *cp)
+kw_utf8_decode(const unsigned char *s, size_t n, uint32_t *cp)
 {
 	uint32_t c = s[0], min;
 	size_t w;
@@ -41,9 +41,9 @@ utf8_decode(const unsigned char *s, size_t n, uint32_t *cp)
 }
 
 size_t
-utf8_next(const unsigned char *s, size_t n, uint32_t *cp)
+kw_utf8_next(const unsigned char *s, size_t n, uint32_t *cp)
 {
-	size_t w = utf8_decode(s, n, cp);
+	size_t w = kw_utf8_decode(s, n, cp);
 
 	if (w == 0) {
 		*cp = 0xFFFD;
@@ -53,7 +53,7 @@ utf8_next(const unsigned char *s, size_t n, uint32_t *cp)
 }
 
 const unsigned char *
-utf8_prev(const unsigned char *s, const unsigned char *p)
+kw_utf8_prev(const unsigned char *s, const unsigned char *p)
 {
 	const unsigned char *q = p - 1;
 
@@ -64,7 +64,7 @@ utf8_prev(const unsigned char *s, const unsigned char *p)
 }
 
 size_t
-utf8_encode(uint32_t cp, unsigned char out[4])
+kw_utf8_encode(uint32_t cp, unsigned char out[4])
 {
 	if (cp < 0x80) {
 		out[0] = (unsigned char)cp;
@@ -93,7 +93,7 @@ utf8_encode(uint32_t cp, unsigned char out[4])
 }
 
 int
-utf8_valid(const unsigned char *s, size_t n)
+kw_utf8_valid(const unsigned char *s, size_t n)
 {
 	size_t i = 0;
 
@@ -105,7 +105,7 @@ utf8_valid(const unsigned char *s, size_t n)
 			i++;
 			continue;
 		}
-		if ((w = utf8_decode(s + i, n - i, &c)) == 0)
+		if ((w = kw_utf8_decode(s + i, n - i, &c)) == 0)
 			return 0;
 		i += w;
 	}

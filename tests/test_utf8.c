@@ -12,7 +12,7 @@
 static size_t
 dec(const char *s, size_t n, uint32_t *cp)
 {
-	return utf8_decode((const unsigned char *)s, n, cp);
+	return kw_utf8_decode((const unsigned char *)s, n, cp);
 }
 
 Test(utf8, decodes_each_length)
@@ -66,18 +66,18 @@ Test(utf8, lenient_next_and_prev)
 	const unsigned char *p = s + n;
 
 	while (i < n) {
-		i += utf8_next(s + i, n - i, &c);
+		i += kw_utf8_next(s + i, n - i, &c);
 		cr_assert_eq(c, want[k], "character %zu", k);
 		k++;
 	}
 	cr_assert_eq(k, 4);
-	p = utf8_prev(s, p);
+	p = kw_utf8_prev(s, p);
 	cr_assert_eq(p, s + 4, "back over a whole character");
-	p = utf8_prev(s, p);
+	p = kw_utf8_prev(s, p);
 	cr_assert_eq(p, s + 3, "an invalid byte alone");
-	p = utf8_prev(s, p);
+	p = kw_utf8_prev(s, p);
 	cr_assert_eq(p, s + 1);
-	p = utf8_prev(s, p);
+	p = kw_utf8_prev(s, p);
 	cr_assert_eq(p, s);
 }
 
@@ -86,7 +86,7 @@ Test(utf8, every_code_point_round_trips)
 {
 	for (uint32_t cp = 0; cp <= 0x10FFFF + 1; cp++) {
 		unsigned char mine[4], theirs[6];
-		size_t n = utf8_encode(cp, mine);
+		size_t n = kw_utf8_encode(cp, mine);
 		int m = u8_uctomb(theirs, cp, sizeof theirs);
 		uint32_t back;
 
@@ -96,7 +96,7 @@ Test(utf8, every_code_point_round_trips)
 		}
 		cr_assert_eq(n, (size_t)m, "U+%04X", cp);
 		cr_assert_eq(memcmp(mine, theirs, n), 0, "U+%04X", cp);
-		cr_assert_eq(utf8_decode(mine, n, &back), n);
+		cr_assert_eq(kw_utf8_decode(mine, n, &back), n);
 		cr_assert_eq(back, cp);
 	}
 }
@@ -112,7 +112,7 @@ Test(utf8, valid_agrees_with_u8_check)
 		const unsigned char *s = (const unsigned char *)cases[i];
 		size_t n = strlen(cases[i]);
 
-		cr_assert_eq(utf8_valid(s, n), u8_check(s, n) == NULL,
+		cr_assert_eq(kw_utf8_valid(s, n), u8_check(s, n) == NULL,
 		    "case %zu", i);
 	}
 }
