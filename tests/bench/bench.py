@@ -22,7 +22,7 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import ptydrive  # noqa: E402
 
 SIZES = (1000, 10000, 100000)
-LOAD_RUNS = {1000: 9, 10000: 9, 100000: 5}
+LOAD_RUNS = {1000: 9, 10000: 9, 100000: 9}
 PAINT_RUNS = 15
 RSS_RUNS = 7
 MATCH_MESSAGES = 1000
@@ -227,6 +227,24 @@ def measure_paint(env):
             "dialog_bytes": med(dlb) if dlb else None}
 
 
+def static_keywiz():
+    """keywiz linked with libyaml, jansson and libunistring from their
+    static archives (ncurses and libc stay shared), to measure what loading
+    those three shared libraries costs a session; None if it cannot be
+    linked here."""
+    main_o = os.path.join(ARGS.builddir, "src", "main.o")
+    lib = os.path.join(ARGS.builddir, "src", "libkeywiz.a")
+    out = os.path.join(ARGS.bindir, "keywiz-static")
+    argv = [ARGS.cc, "-o", out, main_o, lib, "-Wl,-Bstatic", "-lyaml",
+            "-ljansson", "-lunistring", "-Wl,-Bdynamic", "-lncursesw",
+            "-ltinfo"]
+    if not os.path.exists(main_o) or subprocess.run(
+            argv, stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL).returncode != 0:
+        return None
+    return out
+
+
 def measure_walk(env):
     log("keystrokes: a scripted walk of %d keys" % len(WALK))
     steps, first, ru = ptydrive.walk(keywiz_argv(), env, WALK,
@@ -251,6 +269,14 @@ def measure_walk(env):
                                  [k for k, _ in WALK], cwd=ARGS.workdir)
            for _ in range(RSS_RUNS)]
     res["rss"] = med(rss) * 1024
+    res["static_rss"] = None
+    static = static_keywiz()
+    if static is not None:
+        log("peak RSS: %d sessions of keywiz-static" % RSS_RUNS)
+        rss = [ptydrive.menu_session([static, "--lang=en"], env,
+                                     [k for k, _ in WALK], cwd=ARGS.workdir)
+               for _ in range(RSS_RUNS)]
+        res["static_rss"] = med(rss) * 1024
     if shutil.which("dialog") is not None:
         log("peak RSS: %d dialog sessions" % RSS_RUNS)
         rss = [ptydrive.menu_session(dialog_argv(), env,
@@ -266,6 +292,10 @@ def measure_walk(env):
 
 def mib(b):
     return "%.1f MiB" % (b / 1048576)
+
+
+def kib(b):
+    return "%d KiB" % (b // 1024)
 
 
 def ms(s):
@@ -352,10 +382,15 @@ def table(load, paint, match, walk):
     if walk["dialog_rss"] is not None:
         rr = walk["rss"] / walk["dialog_rss"]
         L.append(row % ("Peak RSS, whole session vs dialog",
-                        mib(walk["rss"]), mib(walk["dialog_rss"]),
+                        kib(walk["rss"]), kib(walk["dialog_rss"]),
                         "%.2fx" % rr, "<= dialog", verdict(rr <= 1)))
+        if walk["static_rss"] is not None:
+            L.append(row % ("  yaml, jansson, unistring static",
+                            kib(walk["static_rss"]), kib(walk["dialog_rss"]),
+                            "%.2fx" % (walk["static_rss"] /
+                                       walk["dialog_rss"]), "", ""))
     else:
-        L.append(row % ("Peak RSS, whole session", mib(walk["rss"]),
+        L.append(row % ("Peak RSS, whole session", kib(walk["rss"]),
                         "no dialog", "", "", ""))
     return L
 
@@ -397,7 +432,10 @@ Method (tests/bench/bench.py; `make bench`):
 - Peak RSS of a whole session: the highest VmHWM (/proc/PID/status) seen
   during the same walk (without the Ctrl-L repaints), read after every
   screen and just before the last key; median of %d sessions, beside
-  dialog's (the menu, 4 Down, then Enter; median of %d). Not wait4()'s
+  dialog's (the menu, 4 Down, then Enter; median of %d). The row below
+  it is the same program linked with libyaml, jansson and libunistring
+  from their static archives (tests/bench/keywiz-static, built by the
+  bench only): what loading those three shared libraries costs. Not wait4()'s
   ru_maxrss: that would count the Python driver the terminal was forked
   from. For the same reason the load runs go through tests/bench/runstat.
 """ % (PAINT_RUNS, MATCH_NODES, RSS_RUNS, RSS_RUNS)
