@@ -1357,18 +1357,10 @@ parse_nodes(struct loader *l)
 	if (l->nnodes == 0)
 		return fail(l, mpos, "expected at least one node in 'nodes'");
 	t->nnodes = l->nnodes;
-	t->nodes = tree_alloc(t, l->nnodes * sizeof *t->nodes);
-	/* from the end, shrinking the growing array as it goes: a big tree's
-	 * nodes are never held twice */
-	for (size_t left = l->nnodes, k; left > 0; left -= k) {
-		k = left < 4096 ? left : 4096;
-		memcpy(t->nodes + left - k, l->nodes + left - k,
-		    k * sizeof *t->nodes);
-		if (left > k)
-			l->nodes = xrealloc(l->nodes,
-			    (left - k) * sizeof *l->nodes);
-	}
-	free(l->nodes);
+	/* the growing array becomes the tree's, cut to size: a big tree's
+	 * nodes are neither held twice nor written twice */
+	t->nodes = tree_adopt(t, xrealloc(l->nodes,
+	    l->nnodes * sizeof *t->nodes));
 	l->nodes = t->nodes;
 	l->capnodes = 0;
 	if ((dup = tree_index(t)) != NULL) {

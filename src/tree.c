@@ -29,6 +29,8 @@ struct arena_block {
 struct kw_arena {
 	struct arena_block *top;
 	size_t next;		/* size of the next shared block */
+	void **adopted;		/* arrays built elsewhere (tree_adopt) */
+	size_t nadopted, capadopted;
 };
 
 /* A block with `size` bytes of data, zeroed if `zero`. */
@@ -111,6 +113,17 @@ tree_strndup(struct kw_tree *t, const char *s, size_t n)
 	return p;
 }
 
+void *
+tree_adopt(struct kw_tree *t, void *p)
+{
+	struct kw_arena *a = t->arena;
+
+	a->adopted = xgrow(a->adopted, &a->capadopted, a->nadopted + 1,
+	    sizeof *a->adopted);
+	a->adopted[a->nadopted++] = p;
+	return p;
+}
+
 struct kw_tree *
 tree_new(void)
 {
@@ -132,6 +145,9 @@ tree_free(struct kw_tree *t)
 		prev = b->prev;
 		free(b);
 	}
+	for (size_t i = 0; i < t->arena->nadopted; i++)
+		free(t->arena->adopted[i]);
+	free(t->arena->adopted);
 	free(t->arena);
 	free(t->by_id);
 	free(t);

@@ -184,5 +184,7 @@ void tree_free(struct kw_tree *t);
 /* Arena allocation for the loader: memory lives until tree_free(). */
 void *tree_alloc(struct kw_tree *t, size_t n);
 const char *tree_strndup(struct kw_tree *t, const char *s, size_t n);
+/* Make `p` (from malloc) part of the tree, freed with it; returns p. */
+void *tree_adopt(struct kw_tree *t, void *p);
 
 #endif

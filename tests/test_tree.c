@@ -8,6 +8,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "tree.h"
@@ -205,6 +206,21 @@ Test(tree, index_many)
 	}
 	cr_assert_null(tree_index(t), "indexing again is harmless");
 	cr_assert_eq(tree_find(t, "n-0"), &t->nodes[0]);
+	tree_free(t);
+}
+
+/* An adopted array goes with the tree (the sanitizer and valgrind runs
+ * would report it otherwise). */
+Test(tree, adopt)
+{
+	struct kw_tree *t = tree_new();
+
+	for (size_t i = 0; i < 100; i++) {
+		char *p = malloc(64 + i);
+
+		cr_assert_not_null(p);
+		cr_assert_eq(tree_adopt(t, p), p);
+	}
 	tree_free(t);
 }
 
