@@ -247,6 +247,13 @@ prescan_bytes(struct loader *l, const unsigned char *s, size_t len,
 			i++;
 			continue;
 		}
+		/* two bytes, U+00A0 to U+07FF (French accents): fine as is */
+		if (s[i] >= 0xC2 && s[i] <= 0xDF && len - i >= 2 &&
+		    (s[i + 1] & 0xC0) == 0x80 && (s[i] > 0xC2 ||
+		    s[i + 1] >= 0xA0)) {
+			i += 2;
+			continue;
+		}
 		w = kw_utf8_decode(s + i, len - i, &c);
 		if (w == 0)
 			return fail(l, offset_pos(l, base + i),
@@ -528,6 +535,8 @@ is_null(const struct loader *l)
 	if (l->ev.data.scalar.tag != NULL ||
 	    l->ev.data.scalar.style != YAML_PLAIN_SCALAR_STYLE)
 		return 0;
+	if (*s != '\0' && *s != '~' && *s != 'n' && *s != 'N')
+		return 0;	/* most scalars: no comparison at all */
 	return *s == '\0' || strcmp(s, "~") == 0 || strcmp(s, "null") == 0 ||
 	    strcmp(s, "Null") == 0 || strcmp(s, "NULL") == 0;
 }
