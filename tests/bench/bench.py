@@ -23,7 +23,7 @@ import ptydrive  # noqa: E402
 
 SIZES = (1000, 10000, 100000)
 LOAD_RUNS = {1000: 9, 10000: 9, 100000: 9}
-PAINT_RUNS = 15
+PAINT_RUNS = 31
 RSS_RUNS = 7
 MATCH_MESSAGES = 1000
 MATCH_NODES = 2000          # enough choice options for 1,000 messages
