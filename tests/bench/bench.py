@@ -227,22 +227,28 @@ def measure_paint(env):
             "dialog_bytes": med(dlb) if dlb else None}
 
 
-def static_keywiz():
-    """keywiz linked with libyaml, jansson and libunistring from their
-    static archives (ncurses and libc stay shared), to measure what loading
-    those three shared libraries costs a session; None if it cannot be
-    linked here."""
+def other_keywiz():
+    """keywiz linked the other way: with libyaml, jansson and libunistring
+    shared if the build took them from their static archives (configure's
+    default), static if it did not; ncurses and libc stay shared. Returns
+    (path, how) or (None, None) if it cannot be linked here."""
     main_o = os.path.join(ARGS.builddir, "src", "main.o")
     lib = os.path.join(ARGS.builddir, "src", "libkeywiz.a")
-    out = os.path.join(ARGS.bindir, "keywiz-static")
-    argv = [ARGS.cc, "-o", out, main_o, lib, "-Wl,-Bstatic", "-lyaml",
-            "-ljansson", "-lunistring", "-Wl,-Bdynamic", "-lncursesw",
-            "-ltinfo"]
-    if not os.path.exists(main_o) or subprocess.run(
+    deps = ["-lyaml", "-ljansson", "-lunistring"]
+    p = subprocess.run(["readelf", "-d", ARGS.keywiz], capture_output=True,
+                       text=True)
+    shared = "libyaml" in p.stdout
+    how = "static" if shared else "shared"
+    out = os.path.join(ARGS.bindir, "keywiz-" + how)
+    if shared:
+        deps = ["-Wl,-Bstatic"] + deps + ["-Wl,-Bdynamic"]
+    argv = [ARGS.cc, "-o", out, main_o, lib] + deps + ["-lncursesw",
+                                                       "-ltinfo"]
+    if p.returncode != 0 or not os.path.exists(main_o) or subprocess.run(
             argv, stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL).returncode != 0:
-        return None
-    return out
+        return None, None
+    return out, how
 
 
 def measure_walk(env):
@@ -269,14 +275,27 @@ def measure_walk(env):
                                  [k for k, _ in WALK], cwd=ARGS.workdir)
            for _ in range(RSS_RUNS)]
     res["rss"] = med(rss) * 1024
-    res["static_rss"] = None
-    static = static_keywiz()
-    if static is not None:
-        log("peak RSS: %d sessions of keywiz-static" % RSS_RUNS)
-        rss = [ptydrive.menu_session([static, "--lang=en"], env,
+    res["other_rss"] = res["other_paint"] = res["other_how"] = None
+    other, how = other_keywiz()
+    if other is not None:
+        log("keywiz-%s: %d sessions, %d first paints each beside dialog's"
+            % (how, RSS_RUNS, PAINT_RUNS))
+        rss = [ptydrive.menu_session([other, "--lang=en"], env,
                                      [k for k, _ in WALK], cwd=ARGS.workdir)
                for _ in range(RSS_RUNS)]
-        res["static_rss"] = med(rss) * 1024
+        res["other_rss"] = med(rss) * 1024
+        res["other_how"] = how
+        kw, dl = [], []
+        for _ in range(PAINT_RUNS):
+            kw.append(ptydrive.first_paint([other, "--lang=en"], env,
+                                           b"product key",
+                                           cwd=ARGS.workdir)[0])
+            if shutil.which("dialog") is not None:
+                dl.append(ptydrive.first_paint(dialog_argv(), env,
+                                               b"Which message",
+                                               cwd=ARGS.workdir)[0])
+        res["other_paint"] = med(kw)
+        res["other_paint_dialog"] = med(dl) if dl else None
     if shutil.which("dialog") is not None:
         log("peak RSS: %d dialog sessions" % RSS_RUNS)
         rss = [ptydrive.menu_session(dialog_argv(), env,
@@ -384,11 +403,18 @@ def table(load, paint, match, walk):
         L.append(row % ("Peak RSS, whole session vs dialog",
                         kib(walk["rss"]), kib(walk["dialog_rss"]),
                         "%.2fx" % rr, "<= dialog", verdict(rr <= 1)))
-        if walk["static_rss"] is not None:
-            L.append(row % ("  yaml, jansson, unistring static",
-                            kib(walk["static_rss"]), kib(walk["dialog_rss"]),
-                            "%.2fx" % (walk["static_rss"] /
-                                       walk["dialog_rss"]), "", ""))
+        if walk["other_rss"] is not None:
+            L.append(row % ("  yaml, jansson, unistring %s"
+                            % walk["other_how"], kib(walk["other_rss"]),
+                            kib(walk["dialog_rss"]), "%.2fx" %
+                            (walk["other_rss"] / walk["dialog_rss"]), "",
+                            ""))
+            if walk["other_paint_dialog"]:
+                L.append(row % ("  first full screen, that build",
+                                ms(walk["other_paint"]),
+                                ms(walk["other_paint_dialog"]), "%.2fx" %
+                                (walk["other_paint"] /
+                                 walk["other_paint_dialog"]), "", ""))
     else:
         L.append(row % ("Peak RSS, whole session", kib(walk["rss"]),
                         "no dialog", "", "", ""))
@@ -432,10 +458,11 @@ Method (tests/bench/bench.py; `make bench`):
 - Peak RSS of a whole session: the highest VmHWM (/proc/PID/status) seen
   during the same walk (without the Ctrl-L repaints), read after every
   screen and just before the last key; median of %d sessions, beside
-  dialog's (the menu, 4 Down, then Enter; median of %d). The row below
-  it is the same program linked with libyaml, jansson and libunistring
-  from their static archives (tests/bench/keywiz-static, built by the
-  bench only): what loading those three shared libraries costs. Not wait4()'s
+  dialog's (the menu, 4 Down, then Enter; median of %d). The rows below
+  it are the same objects linked the other way (configure links libyaml,
+  jansson and libunistring from their static archives by default;
+  tests/bench/keywiz-shared or -static, built by the bench only): what
+  loading those three shared libraries costs. Not wait4()'s
   ru_maxrss: that would count the Python driver the terminal was forked
   from. For the same reason the load runs go through tests/bench/runstat.
 """ % (PAINT_RUNS, MATCH_NODES, RSS_RUNS, RSS_RUNS)
