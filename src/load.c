@@ -19,7 +19,6 @@
 #include "utf8.h"
 #include "xalloc.h"
 
-#define ID_MAX		64	/* characters in a tree, node or option id */
 #define OPTIONS_MAX	KW_OPTIONS_MAX
 #define ITEMS_MAX	KW_ITEMS_MAX
 #define SHOW_MAX	40	/* bytes of a value quoted in a message */
@@ -638,24 +637,6 @@ read_int(struct loader *l, const char *what, long long min, long long max,
 }
 
 static int
-valid_id(const char *s, int lower_only)
-{
-	size_t n = strlen(s);
-
-	if (n == 0 || n > ID_MAX)
-		return 0;
-	for (size_t i = 0; i < n; i++) {
-		unsigned char c = (unsigned char)s[i];
-		int alnum = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
-		    (!lower_only && c >= 'A' && c <= 'Z');
-
-		if (!alnum && (i == 0 || (c != '.' && c != '_' && c != '-')))
-			return 0;
-	}
-	return 1;
-}
-
-static int
 valid_lang(const char *s)
 {
 	size_t n = strspn(s, "abcdefghijklmnopqrstuvwxyz");
@@ -670,11 +651,11 @@ read_id(struct loader *l, const char *what, int lower_only, const char **out)
 {
 	if (read_string(l, "id", out) < 0)
 		return -1;
-	if (!valid_id(*out, lower_only))
+	if (!tree_id_valid(*out, lower_only))
 		return fail(l, ev_pos(l), "invalid %s id '%s' (%sletters, "
 		    "digits, '.', '_' and '-', starting with a letter or digit, "
 		    "at most %d)", what, show(l, 0, *out, strlen(*out)),
-		    lower_only ? "lower-case " : "", ID_MAX);
+		    lower_only ? "lower-case " : "", KW_ID_MAX);
 	return 0;
 }
 
@@ -1039,14 +1020,15 @@ parse_option(struct loader *l, struct kw_option *o, size_t index)
 		case OF_ID:
 			if (read_string(l, "id", &o->id) < 0)
 				return -1;
-			if (strlen(o->id) > ID_MAX ||
+			if (strlen(o->id) > KW_ID_MAX ||
 			    strspn(o->id, "abcdefghijklmnopqrstuvwxyz"
 			    "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._-") !=
 			    strlen(o->id))
 				return fail(l, ev_pos(l), "invalid option id "
 				    "'%s' (letters, digits, '.', '_' and '-', "
 				    "at most %d)",
-				    show(l, 0, o->id, strlen(o->id)), ID_MAX);
+				    show(l, 0, o->id, strlen(o->id)),
+				    KW_ID_MAX);
 			break;
 		case OF_LABEL:
 			r = parse_text(l, "label", &o->label);
@@ -1226,7 +1208,7 @@ parse_node(struct loader *l, struct kw_node *nd)
 	unsigned seen = 0;
 	int r, f, v, typed = 0;
 	long long minutes;
-	char where[ID_MAX + 32];
+	char where[KW_ID_MAX + 32];
 
 	snprintf(where, sizeof where, "node '%s'", nd->id);
 	if (expect_in(l, YAML_MAPPING_START_EVENT, where) < 0)
@@ -1343,11 +1325,12 @@ parse_nodes(struct loader *l)
 		struct kw_node *nd;
 		const char *id = sval(l);
 
-		if (!valid_id(id, 0))
+		if (!tree_id_valid(id, 0))
 			return fail(l, ev_pos(l), "invalid node id '%s' "
 			    "(letters, digits, '.', '_' and '-', starting "
 			    "with a letter or digit, at most %d)",
-			    show(l, 0, id, l->ev.data.scalar.length), ID_MAX);
+			    show(l, 0, id, l->ev.data.scalar.length),
+			    KW_ID_MAX);
 		if (l->nnodes == l->lim->max_nodes)
 			return fail(l, ev_pos(l), "too many nodes (more than "
 			    "%zu)", l->lim->max_nodes);

@@ -308,6 +308,24 @@ tree_link(struct kw_tree *t)
 	t->start = (struct kw_node *)tree_find(t, t->start_id);
 }
 
+int
+tree_id_valid(const char *s, int lower_only)
+{
+	size_t n = strlen(s);
+
+	if (n == 0 || n > KW_ID_MAX)
+		return 0;
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+		int alnum = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
+		    (!lower_only && c >= 'A' && c <= 'Z');
+
+		if (!alnum && (i == 0 || (c != '.' && c != '_' && c != '-')))
+			return 0;
+	}
+	return 1;
+}
+
 static const char *const type_names[KW_NODE_TYPE_COUNT] = {
 	"key", "choice", "question", "step", "wait", "outcome"
 };

@@ -10,6 +10,7 @@
 #define KW_FORMAT_VERSION 1
 #define KW_LANG_MAX 8		/* languages one tree may list */
 #define KW_ALPHABET_MAX 64	/* characters in a product-key alphabet */
+#define KW_ID_MAX 64		/* characters in a tree, node or option id */
 
 /*
  * Ownership: a tree owns every string and array reachable from it; all of it
@@ -171,6 +172,11 @@ const struct kw_node *tree_index(struct kw_tree *t);
  * name (NULL where none does), once tree_index() has run: the last step of
  * building a tree (the loader, the tree cache). */
 void tree_link(struct kw_tree *t);
+
+/* Whether `s` is an id as keywiz-tree(5) allows: letters (lower-case only
+ * if `lower_only`, as a tree's), digits, '.', '_' and '-', starting with a
+ * letter or digit, at most KW_ID_MAX characters. */
+int tree_id_valid(const char *s, int lower_only);
 
 /* Names used in the file format and in records. */
 const char *tree_type_name(enum kw_node_type type);
