@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include "locate.h"
+#include "tree.h"
 #include "xalloc.h"
 
 static int
@@ -32,17 +33,12 @@ try_dir(const char *dir, size_t len, const char *name)
 	return NULL;
 }
 
-char *
-locate_tree(const char *arg)
+/* NAME.yaml in the tree folders, in order. */
+static char *
+search(const char *name)
 {
-	const char *name = arg != NULL ? arg : KW_DEFAULT_TREE;
 	const char *env, *home;
 	char *path;
-
-	if (arg != NULL && (strchr(arg, '/') != NULL || ends_with(arg,
-	    ".yaml") || ends_with(arg, ".yml") || access(arg, F_OK) == 0 ||
-	    strcmp(arg, "-") == 0))
-		return xstrdup(arg);
 
 	if ((env = getenv("KEYWIZ_PATH")) != NULL) {
 		const char *p = env;
@@ -74,4 +70,20 @@ locate_tree(const char *arg)
 	}
 	return try_dir(KW_PKGDATADIR "/wizard",
 	    strlen(KW_PKGDATADIR "/wizard"), name);
+}
+
+char *
+locate_tree(const char *arg)
+{
+	if (arg != NULL && (strchr(arg, '/') != NULL || ends_with(arg,
+	    ".yaml") || ends_with(arg, ".yml") || access(arg, F_OK) == 0 ||
+	    strcmp(arg, "-") == 0))
+		return xstrdup(arg);
+	return search(arg != NULL ? arg : KW_DEFAULT_TREE);
+}
+
+char *
+locate_tree_id(const char *id)
+{
+	return tree_id_valid(id, 1) ? search(id) : NULL;
 }

@@ -15,4 +15,9 @@
  */
 char *locate_tree(const char *arg);
 
+/* The tree whose id is `id` (from a session record, not trusted): looked up
+ * as NAME.yaml in the same folders, never taken as a path. NULL when `id`
+ * is not a valid tree id or no folder has it. */
+char *locate_tree_id(const char *id);
+
 #endif

@@ -12,6 +12,7 @@
 #include "i18n.h"
 #include "input.h"
 #include "locate.h"
+#include "record.h"
 #include "run.h"
 #include "tree.h"
 
@@ -193,7 +194,16 @@ main(int argc, char **argv)
 		return usage_error(_("too many arguments: '%s'"),
 		    argv[optind + 1]);
 
-	path = locate_tree(optind < argc ? argv[optind] : NULL);
+	path = NULL;
+	if (o.resume != NULL && optind == argc) {
+		/* no tree named: the one the record was made on, if found */
+		char id[KW_ID_MAX + 1];
+
+		if (record_tree_id(o.resume, id, sizeof id) == 0)
+			path = locate_tree_id(id);
+	}
+	if (path == NULL)
+		path = locate_tree(optind < argc ? argv[optind] : NULL);
 	if (path == NULL && (optind < argc || mode != MODE_CHECK_KEY)) {
 		fprintf(stderr, _("%s: tree '%s' not found (looked in "
 		    "$KEYWIZ_PATH, ~/.local/share/keywiz and %s)\n"), PACKAGE,

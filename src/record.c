@@ -1243,6 +1243,30 @@ resume_events(struct replay *rp, struct kw_session *s, json_t *events,
 }
 
 int
+record_tree_id(const char *path, char *id, size_t size)
+{
+	struct replay rp = { NULL, path, NULL, 0, 0, (size_t)-1, 0 };
+	json_t *root, *v;
+	char *buf;
+	size_t len = 0;
+	int rc = -1;
+
+	if ((buf = read_record(&rp, &len)) == NULL)
+		return -1;
+	root = json_loadb(buf, len, JSON_REJECT_DUPLICATES, NULL);
+	explicit_bzero(buf, len);
+	free(buf);
+	v = json_object_get(json_object_get(root, "tree"), "id");
+	if (json_is_string(v) && json_string_length(v) < size &&
+	    strlen(json_string_value(v)) == json_string_length(v)) {
+		memcpy(id, json_string_value(v), json_string_length(v) + 1);
+		rc = 0;
+	}
+	json_decref(root);
+	return rc;
+}
+
+int
 record_resume(const struct kw_tree *t, const char *path,
     time_t (*clock)(void), struct kw_session **out, char *err,
     size_t errsize)

@@ -45,6 +45,11 @@ int record_save(const struct kw_session *s, const char *path, int json,
  */
 void record_tree_hash(const struct kw_tree *t, char *buf, size_t size);
 
+/* The id of the tree the JSON record at `path` was made on, copied into
+ * `id` (`size` bytes); -1 when the file cannot be read or has none. Only
+ * a hint for choosing the tree: record_resume() checks everything. */
+int record_tree_id(const char *path, char *id, size_t size);
+
 /*
  * Rebuild the session saved in the JSON record at `path` on tree `t`,
  * replaying its events (answers, back, restart, key analysis, notes, ticks)

@@ -875,3 +875,28 @@ Test(record, a_changed_tree_is_explained)
 	}
 	session_free(s);
 }
+
+/* The tree id a record names, read before any tree is loaded (--resume
+ * without a tree): only a well-formed string fits. */
+Test(record, tree_id_of_a_record)
+{
+	char path[4200], id[16];
+	static const char *const bad[] = {
+		"", "{", "[]", "{\"tree\": 3}", "{\"tree\": {\"id\": 7}}",
+		"{\"tree\": {\"id\": \"a-very-long-tree-id\"}}",
+		"{\"tree\": {\"id\": \"nul\\u0000inside\"}}",
+	};
+
+	snprintf(path, sizeof path, "%s/none.json", tmpdir);
+	cr_assert_eq(record_tree_id(path, id, sizeof id), -1, "no file");
+	snprintf(path, sizeof path, "%s/r.json", tmpdir);
+	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+		write_file(path, bad[i], strlen(bad[i]));
+		cr_assert_eq(record_tree_id(path, id, sizeof id), -1,
+		    "case %zu", i);
+	}
+	write_file(path, "{\"tree\": {\"id\": \"printer\"}}",
+	    strlen("{\"tree\": {\"id\": \"printer\"}}"));
+	cr_assert_eq(record_tree_id(path, id, sizeof id), 0);
+	cr_assert_str_eq(id, "printer");
+}
