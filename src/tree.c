@@ -243,9 +243,22 @@ id_hash(const char *id)
 	return (size_t)(h ^ h >> 32);
 }
 
-/* An open-addressing table at most half full: a node's id hashes to a slot
- * and probes on from there. (A sorted array and binary search cost 17
- * string comparisons per lookup at 100,000 nodes, and a sort to build.) */
+/* The slot of `id` in the index: the one holding its node, or the free
+ * one where it would go. An open-addressing table at most half full: an
+ * id hashes to a slot and probes on from there. (A sorted array and binary
+ * search cost 17 string comparisons per lookup at 100,000 nodes, and a
+ * sort to build.) */
+static size_t
+id_slot(const struct kw_tree *t, const char *id)
+{
+	size_t h = id_hash(id) & t->by_id_mask;
+
+	while (t->by_id[h] != 0 && strcmp(t->nodes[t->by_id[h] - 1].id,
+	    id) != 0)
+		h = (h + 1) & t->by_id_mask;
+	return h;
+}
+
 const struct kw_node *
 tree_index(struct kw_tree *t)
 {
@@ -258,18 +271,13 @@ tree_index(struct kw_tree *t)
 	t->by_id = xcalloc(size, sizeof *t->by_id);
 	t->by_id_mask = size - 1;
 	for (size_t i = 0; i < t->nnodes; i++) {
-		size_t h = id_hash(t->nodes[i].id) & t->by_id_mask;
+		size_t h = id_slot(t, t->nodes[i].id);
 
 		t->nodes[i].index = i;
-		while (t->by_id[h] != 0 && strcmp(t->nodes[t->by_id[h] -
-		    1].id, t->nodes[i].id) != 0)
-			h = (h + 1) & t->by_id_mask;
-		if (t->by_id[h] != 0) {
-			if (dup == NULL)
-				dup = &t->nodes[i];	/* the later one */
-			continue;
-		}
-		t->by_id[h] = i + 1;
+		if (t->by_id[h] == 0)
+			t->by_id[h] = i + 1;
+		else if (dup == NULL)
+			dup = &t->nodes[i];	/* the later one */
 	}
 	return dup;
 }
@@ -285,14 +293,8 @@ tree_find(const struct kw_tree *t, const char *id)
 				return &t->nodes[i];
 		return NULL;
 	}
-	for (h = id_hash(id) & t->by_id_mask; t->by_id[h] != 0;
-	    h = (h + 1) & t->by_id_mask) {
-		const struct kw_node *n = &t->nodes[t->by_id[h] - 1];
-
-		if (strcmp(n->id, id) == 0)
-			return n;
-	}
-	return NULL;
+	h = id_slot(t, id);
+	return t->by_id[h] != 0 ? &t->nodes[t->by_id[h] - 1] : NULL;
 }
 
 void
