@@ -636,14 +636,6 @@ read_int(struct loader *l, const char *what, long long min, long long max,
 	return 0;
 }
 
-static int
-valid_lang(const char *s)
-{
-	size_t n = strspn(s, "abcdefghijklmnopqrstuvwxyz");
-
-	return s[n] == '\0' && n >= 2 && n <= 3;
-}
-
 /* Read the `id` of a tree or a scenario (`what`) into *out: lower-case
  * letters only for a tree's. */
 static int
@@ -768,7 +760,7 @@ lang_index(struct loader *l)
 		return fail(l, ev_pos(l), "unknown language '%s' "
 		    "(languages: %s)", show(l, 0, code, len), lang_list(l));
 	}
-	if (!valid_lang(code))
+	if (!tree_lang_valid(code))
 		return fail(l, ev_pos(l), "invalid language code '%s' "
 		    "(expected 2 or 3 lower-case letters)",
 		    show(l, 0, code, len));
@@ -937,7 +929,7 @@ parse_languages(struct loader *l)
 
 		if (read_string(l, "languages", &code) < 0)
 			return -1;
-		if (!valid_lang(code))
+		if (!tree_lang_valid(code))
 			return fail(l, ev_pos(l), "invalid language code '%s' "
 			    "(expected 2 or 3 lower-case letters)",
 			    show(l, 0, code, strlen(code)));

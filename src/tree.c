@@ -328,6 +328,14 @@ tree_id_valid(const char *s, int lower_only)
 	return 1;
 }
 
+int
+tree_lang_valid(const char *s)
+{
+	size_t n = strspn(s, "abcdefghijklmnopqrstuvwxyz");
+
+	return s[n] == '\0' && n >= 2 && n <= 3;
+}
+
 static const char *const type_names[KW_NODE_TYPE_COUNT] = {
 	"key", "choice", "question", "step", "wait", "outcome"
 };

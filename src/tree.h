@@ -178,6 +178,10 @@ void tree_link(struct kw_tree *t);
  * letter or digit, at most KW_ID_MAX characters. */
 int tree_id_valid(const char *s, int lower_only);
 
+/* Whether `s` is a language code as a tree may list: 2 or 3 lower-case
+ * letters. */
+int tree_lang_valid(const char *s);
+
 /* Names used in the file format and in records. */
 const char *tree_type_name(enum kw_node_type type);
 const char *tree_result_name(enum kw_result r);

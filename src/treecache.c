@@ -525,13 +525,11 @@ get_scenario(struct cur *c, struct kw_scenario *s)
 	s->pos = get_pos(c);
 }
 
-/* 2 or 3 lower-case letters, not one of the first `n` languages. */
+/* A valid language code, not one of the first `n` languages. */
 static int
 new_lang(const struct kw_tree *t, const char *code, size_t n)
 {
-	size_t len = strspn(code, "abcdefghijklmnopqrstuvwxyz");
-
-	if (code[len] != '\0' || len < 2 || len > 3)
+	if (!tree_lang_valid(code))
 		return 0;
 	for (size_t i = 0; i < n; i++)
 		if (strcmp(code, t->langs[i]) == 0)
