@@ -19,8 +19,6 @@
 #include "utf8.h"
 #include "xalloc.h"
 
-#define OPTIONS_MAX	KW_OPTIONS_MAX
-#define ITEMS_MAX	KW_ITEMS_MAX
 #define SHOW_MAX	40	/* bytes of a value quoted in a message */
 #define CORE_TAG	"tag:yaml.org,2002:"
 
@@ -72,7 +70,7 @@ struct loader {
 	size_t capstrs;
 	struct kw_text *items;
 	size_t capitems;
-	struct kw_option opts[OPTIONS_MAX];
+	struct kw_option opts[KW_OPTIONS_MAX];
 
 	char show[3][SHOW_MAX + 8];
 };
@@ -192,10 +190,6 @@ is_control(uint32_t c, int in_file)
 	return c < 0x20 || (c >= 0x7F && c < 0xA0);
 }
 
-/* Before libyaml sees it: the file must be UTF-8 text without NUL bytes or
- * control characters (reported where they are). `s` holds whole characters
- * from file offset `base`; the file's start is checked for other
- * encodings. */
 /* Whether 8 bytes are all printable ASCII (0x20-0x7E) or newlines, tested
  * at once: most of a tree is, and this is the one loop that sees every
  * byte. With no byte >= 0x80, adding 0x60 sets a byte's top bit exactly
@@ -217,6 +211,10 @@ plain8(const unsigned char *p)
 	return (low & ~nl) == 0;
 }
 
+/* Before libyaml sees it: the file must be UTF-8 text without NUL bytes or
+ * control characters (reported where they are). `s` holds whole characters
+ * from file offset `base`; the file's start is checked for other
+ * encodings. */
 static int
 prescan_bytes(struct loader *l, const unsigned char *s, size_t len,
     size_t base)
@@ -1059,9 +1057,9 @@ parse_options(struct loader *l, struct kw_node *nd)
 	if (expect(l, YAML_SEQUENCE_START_EVENT, "options") < 0)
 		return -1;
 	while ((r = seq_next(l)) > 0) {
-		if (n == OPTIONS_MAX)
+		if (n == KW_OPTIONS_MAX)
 			return fail(l, ev_pos(l), "too many options (at most "
-			    "%d)", OPTIONS_MAX);
+			    "%d)", KW_OPTIONS_MAX);
 		if (parse_option(l, &l->opts[n], n) < 0)
 			return -1;
 		n++;
@@ -1085,9 +1083,9 @@ parse_items(struct loader *l, struct kw_node *nd)
 	if (expect(l, YAML_SEQUENCE_START_EVENT, "items") < 0)
 		return -1;
 	while ((r = seq_next(l)) > 0) {
-		if (n == ITEMS_MAX)
+		if (n == KW_ITEMS_MAX)
 			return fail(l, ev_pos(l), "too many items (at most "
-			    "%d)", ITEMS_MAX);
+			    "%d)", KW_ITEMS_MAX);
 		l->items = xgrow(l->items, &l->capitems, n + 1,
 		    sizeof *l->items);
 		if (parse_text(l, "items", &l->items[n]) < 0)

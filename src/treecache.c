@@ -629,8 +629,8 @@ treecache_decode(const void *buf, size_t len, const char *file,
 
 /* ---- the file ---- */
 
-/* The size and FNV-1a of the tree file, read in 64 KiB pieces; -1 if it is
- * not a regular file or cannot be read. */
+/* The size and FNV-1a of the tree file, read in HASH_CHUNK pieces; -1 if
+ * it is not a regular file or cannot be read. */
 static int
 hash_file(const char *path, uint64_t *size, uint64_t *hash)
 {
