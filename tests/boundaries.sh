@@ -3,17 +3,7 @@
 # boundaries.sh - the layers stay apart: only the loader sees libyaml, only the
 # curses front end sees curses, the engine sees neither (nor stdio)
 src=${top_srcdir:-.}/src
-n=0
-fail=0
-t() {
-	n=$((n + 1))
-	if [ -z "$2" ]; then
-		echo "ok $n - $1"
-	else
-		echo "not ok $n - $1: $2"
-		fail=1
-	fi
-}
+. "${top_srcdir:-.}/tests/tap.sh"
 inc() { grep -lE "#[[:space:]]*include[[:space:]]*[<\"]($1)[>\"]" "$src"/*.[ch] 2>/dev/null |
 	sed 's|.*/||' | grep -vxE "$2" | tr '\n' ' '; }
 
@@ -22,4 +12,4 @@ t "only load.c includes yaml.h" "$(inc 'yaml\.h' 'load\.c')"
 t "only ui_curses.c includes curses.h" "$(inc '(ncursesw/)?n?curses\.h' 'ui_curses\.c')"
 t "the engine (tree, session, tree cache) uses no stdio" "$(inc 'stdio\.h' 'x' | tr ' ' '\n' | grep -xE '(tree|session|treecache|hash)\.[ch]' | tr '\n' ' ')"
 t "only record.c includes jansson.h" "$(inc 'jansson\.h' 'record\.c')"
-exit $fail
+exit $tap_fail

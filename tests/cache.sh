@@ -19,17 +19,7 @@ unset KEYWIZ_NO_CACHE
 LC_ALL=C.UTF-8
 export LC_ALL
 
-n=0
-fail=0
-t() {
-	n=$((n + 1))
-	if [ -z "$2" ]; then
-		echo "ok $n - $1"
-	else
-		echo "not ok $n - $1: $2"
-		fail=1
-	fi
-}
+. "$src/tests/tap.sh"
 
 # kw NAME [OPTION]...: keywiz with no input; output, error and status in
 # $tmp/NAME.out, .err and .rc. (Variables for one run are exported in a
@@ -140,4 +130,4 @@ why=
     why="--check does not warn"
 t "a tree with warnings is not cached" "$why"
 
-exit $fail
+exit $tap_fail
