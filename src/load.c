@@ -16,7 +16,7 @@
 
 #include "check.h"
 #include "load.h"
-#include "utf8.h"
+#include "reader.h"
 #include "xalloc.h"
 
 #define SHOW_MAX	40	/* bytes of a value quoted in a message */
@@ -33,18 +33,7 @@ struct loader {
 	yaml_parser_t parser;
 	yaml_event_t ev;
 	int have_ev;
-	const char *buf;
-	size_t len;
-
-	/* Streaming a regular file (fd >= 0): libyaml pulls it through
-	 * read_chunk() in pieces, each vetted first, so the file is never
-	 * held whole. chunk[0] is at file offset `off`; [cbeg, vend) is
-	 * vetted and not yet given to libyaml, [vend, cend) the start of a
-	 * character cut by the end of a read. */
-	int fd;
-	unsigned char *chunk;
-	size_t off, cbeg, vend, cend;
-	int eof, stopped;
+	struct kw_reader rd;	/* the bytes, vetted (reader.c) */
 
 	const struct kw_limits *lim;
 	struct kw_diags *diags;
@@ -130,227 +119,6 @@ show(struct loader *l, int slot, const char *s, size_t n)
 	return buf;
 }
 
-/* The position of byte `off`, counting characters and line breaks as
- * libyaml does (CR LF, CR, LF, NEL, LS and PS each end a line). */
-static struct kw_pos
-text_pos(const char *buf, size_t len, size_t off)
-{
-	const unsigned char *s = (const unsigned char *)buf;
-	struct kw_pos p = { 1, 1 };
-	size_t i = 0;
-
-	if (len >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0)
-		i = 3;
-	if (off > len)
-		off = len;
-	while (i < off) {
-		unsigned c = s[i];
-		size_t w = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
-
-		if (c == '\n' || (c == '\r' && (i + 1 >= len ||
-		    s[i + 1] != '\n')) ||
-		    (c == 0xC2 && i + 1 < len && s[i + 1] == 0x85) ||
-		    (c == 0xE2 && i + 2 < len && s[i + 1] == 0x80 &&
-		    (s[i + 2] == 0xA8 || s[i + 2] == 0xA9))) {
-			p.line++;
-			p.col = 1;
-		} else if (c != '\r' && (c & 0xC0) != 0x80)
-			p.col++;
-		i += (c & 0xC0) == 0x80 ? 1 : w;
-	}
-	return p;
-}
-
-/* The same for the loader's input; a streamed file is read again up to
- * `off` (only ever for an error message). */
-static struct kw_pos
-offset_pos(const struct loader *l, size_t off)
-{
-	struct kw_pos p = { 0, 0 };
-	ssize_t r;
-	char *tmp;
-
-	if (l->fd < 0)
-		return text_pos(l->buf, l->len, off);
-	tmp = xmalloc(off + 3);
-	if ((r = pread(l->fd, tmp, off + 3, 0)) >= 0)
-		p = text_pos(tmp, (size_t)r, off);
-	free(tmp);
-	return p;
-}
-
-/* Whether code point `c` is a control character a tree may not hold. */
-static int
-is_control(uint32_t c, int in_file)
-{
-	if (c == '\t' || c == '\n')
-		return 0;
-	if (in_file && (c == '\r' || c == 0x85))
-		return 0;	/* line breaks in the file itself */
-	return c < 0x20 || (c >= 0x7F && c < 0xA0);
-}
-
-/* Whether 8 bytes are all printable ASCII (0x20-0x7E) or newlines, tested
- * at once: most of a tree is, and this is the one loop that sees every
- * byte. With no byte >= 0x80, adding 0x60 sets a byte's top bit exactly
- * when it is >= 0x20, adding 0x01 exactly when it is 0x7F, and
- * ((v & 0x7F) + 0x7F) | v exactly when v is not 0 (v: the byte XOR '\n');
- * no carry crosses bytes. */
-static int
-plain8(const unsigned char *p)
-{
-	const uint64_t hi = 0x8080808080808080u, lo7 = 0x7F7F7F7F7F7F7F7Fu;
-	uint64_t w, v, low, nl;
-
-	memcpy(&w, p, sizeof w);
-	if ((w & hi) != 0 || ((w + 0x0101010101010101u) & hi) != 0)
-		return 0;
-	low = ~(w + 0x6060606060606060u) & hi;	/* bytes < 0x20 */
-	v = w ^ 0x0A0A0A0A0A0A0A0Au;
-	nl = ~(((v & lo7) + lo7) | v) & hi;	/* newlines */
-	return (low & ~nl) == 0;
-}
-
-/* Before libyaml sees it: the file must be UTF-8 text without NUL bytes or
- * control characters (reported where they are). `s` holds whole characters
- * from file offset `base`; the file's start is checked for other
- * encodings. */
-static int
-prescan_bytes(struct loader *l, const unsigned char *s, size_t len,
-    size_t base)
-{
-	struct kw_pos top = { 1, 1 };
-	size_t i = 0;
-
-	/* what Windows editors call "Unicode": say so rather than "invalid
-	 * UTF-8 (byte 0xFF)" */
-	if (base == 0 && len >= 4 && (memcmp(s, "\xFF\xFE\0\0", 4) == 0 ||
-	    memcmp(s, "\0\0\xFE\xFF", 4) == 0))
-		return fail(l, top, "the file is UTF-32; save it as UTF-8");
-	if (base == 0 && len >= 2 && (memcmp(s, "\xFF\xFE", 2) == 0 ||
-	    memcmp(s, "\xFE\xFF", 2) == 0))
-		return fail(l, top, "the file is UTF-16; save it as UTF-8");
-	if (base == 0 && len >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0)
-		i = 3;
-	while (i < len) {
-		uint32_t c;
-		size_t w;
-
-		while (len - i >= 8 && plain8(s + i))
-			i += 8;
-		if (i == len)
-			break;
-		if ((s[i] >= 0x20 && s[i] < 0x7F) || s[i] == '\n') {
-			i++;
-			continue;
-		}
-		/* two bytes, U+00A0 to U+07FF (French accents): fine as is */
-		if (s[i] >= 0xC2 && s[i] <= 0xDF && len - i >= 2 &&
-		    (s[i + 1] & 0xC0) == 0x80 && (s[i] > 0xC2 ||
-		    s[i + 1] >= 0xA0)) {
-			i += 2;
-			continue;
-		}
-		w = kw_utf8_decode(s + i, len - i, &c);
-		if (w == 0)
-			return fail(l, offset_pos(l, base + i),
-			    "invalid UTF-8 (byte 0x%02X)", s[i]);
-		if (c == 0)
-			return fail(l, offset_pos(l, base + i), "NUL byte in file");
-		if (is_control(c, 1))
-			return fail(l, offset_pos(l, base + i),
-			    "control character U+%04X is not allowed",
-			    (unsigned)c);
-		if (c == 0xFEFF)	/* invisible, and libyaml skips it */
-			return fail(l, offset_pos(l, base + i), "byte order mark "
-			    "U+FEFF inside the file");
-		i += w;
-	}
-	return 0;
-}
-
-static int
-prescan(struct loader *l)
-{
-	return prescan_bytes(l, (const unsigned char *)l->buf, l->len, 0);
-}
-
-#define CHUNK (16 * 1024)
-
-/* Refill the chunk from the file and vet what is new, up to the last whole
- * character (all of it at the end of the file). */
-static int
-refill(struct loader *l)
-{
-	struct kw_pos nopos = { 0, 0 }, top = { 1, 1 };
-	size_t end;
-
-	memmove(l->chunk, l->chunk + l->cbeg, l->cend - l->cbeg);
-	l->off += l->cbeg;
-	l->cend -= l->cbeg;
-	l->vend -= l->cbeg;
-	l->cbeg = 0;
-	while (l->cend < CHUNK && !l->eof) {
-		ssize_t r = read(l->fd, l->chunk + l->cend, CHUNK - l->cend);
-
-		if (r < 0 && errno == EINTR)
-			continue;
-		if (r < 0)
-			return fail(l, nopos, "cannot read: %s",
-			    strerror(errno));
-		if (r == 0)
-			l->eof = 1;
-		l->cend += (size_t)r;
-		if (l->off + l->cend > l->lim->max_bytes)
-			return fail(l, top, "file too large: more than %zu "
-			    "bytes (at most %zu; see KEYWIZ_MAX_TREE_BYTES)",
-			    l->lim->max_bytes, l->lim->max_bytes);
-	}
-	end = l->cend;
-	if (!l->eof) {
-		size_t q = end;
-
-		while (q > l->vend && end - q < 3 &&
-		    (l->chunk[q - 1] & 0xC0) == 0x80)
-			q--;
-		if (q > l->vend && l->chunk[q - 1] >= 0xC0) {
-			unsigned c = l->chunk[q - 1];
-			size_t w = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
-
-			if (q - 1 + w > end)
-				end = q - 1;
-		}
-	}
-	if (prescan_bytes(l, l->chunk + l->vend, end - l->vend,
-	    l->off + l->vend) < 0)
-		return -1;
-	l->vend = end;
-	return 0;
-}
-
-/* libyaml's read handler: 1 and the bytes read (none at the end of the
- * file), or 0 after an error, which the loader has already reported. */
-static int
-read_chunk(void *data, unsigned char *buf, size_t size, size_t *size_read)
-{
-	struct loader *l = data;
-	size_t n;
-
-	*size_read = 0;
-	if (l->stopped)
-		return 0;
-	if (l->vend == l->cbeg && !(l->eof && l->cbeg == l->cend) &&
-	    refill(l) < 0) {
-		l->stopped = 1;
-		return 0;
-	}
-	n = l->vend - l->cbeg < size ? l->vend - l->cbeg : size;
-	memcpy(buf, l->chunk + l->cbeg, n);
-	l->cbeg += n;
-	*size_read = n;
-	return 1;
-}
-
 /* ---- events ---- */
 
 static int
@@ -360,17 +128,17 @@ syntax_error(struct loader *l)
 	const char *problem = p->problem != NULL ? p->problem :
 	    "YAML syntax error";
 
-	if (l->stopped)
-		return -1;	/* read_chunk() has said why */
+	if (l->rd.stopped)
+		return -1;	/* the reader has said why */
 
 	switch (p->error) {
 	case YAML_MEMORY_ERROR:
 		fatal("out of memory while reading YAML");
 	case YAML_READER_ERROR:
 		if (p->problem_value != -1)
-			return fail(l, offset_pos(l, p->problem_offset),
+			return fail(l, reader_pos(&l->rd, p->problem_offset),
 			    "%s (0x%X)", problem, (unsigned)p->problem_value);
-		return fail(l, offset_pos(l, p->problem_offset), "%s",
+		return fail(l, reader_pos(&l->rd, p->problem_offset), "%s",
 		    problem);
 	default:
 		if (p->context != NULL)
@@ -437,7 +205,7 @@ check_scalar(struct loader *l)
 			c = (s[i + 1] & 0x3Fu) | 0x80u;
 		else if (c >= 0x80)
 			continue;
-		if (is_control(c, 0))
+		if (reader_is_control(c, 0))
 			return fail(l, ev_pos(l),
 			    "control character U+%04X is not allowed",
 			    (unsigned)c);
@@ -1150,9 +918,11 @@ static const struct {
 /* A name from a fixed set (node type, result), with a hint when unknown. */
 static int
 read_enum(struct loader *l, const char *what, const char *const *names,
-    size_t n, const char *list)
+    size_t n)
 {
 	struct kw_suggest sg;
+	char list[128];
+	size_t used = 0;
 	const char *s;
 
 	if (l->ev.type != YAML_SCALAR_EVENT || is_null(l))
@@ -1169,6 +939,9 @@ read_enum(struct loader *l, const char *what, const char *const *names,
 		return fail(l, ev_pos(l), "unknown %s '%s' (did you mean "
 		    "'%s'?)", what, show(l, 0, s, l->ev.data.scalar.length),
 		    sg.best);
+	for (size_t i = 0; i < n && used < sizeof list; i++)
+		used += (size_t)snprintf(list + used, sizeof list - used,
+		    "%s%s", i > 0 ? ", " : "", names[i]);
 	return fail(l, ev_pos(l), "unknown %s '%s' (expected one of: %s)",
 	    what, show(l, 0, s, l->ev.data.scalar.length), list);
 }
@@ -1185,12 +958,6 @@ not_allowed(struct loader *l, int f, struct kw_pos pos,
 static int
 parse_node(struct loader *l, struct kw_node *nd)
 {
-	static const char *const types[KW_NODE_TYPE_COUNT] = {
-		"key", "choice", "question", "step", "wait", "outcome"
-	};
-	static const char *const results[KW_RESULT_COUNT] = {
-		"resolved", "escalate", "redirect", "unresolved"
-	};
 	struct kw_pos mpos = ev_pos(l), kpos[NF_COUNT], tpos[NF_COUNT];
 	const char *target[NF_COUNT] = { NULL };
 	unsigned char order[NF_COUNT];
@@ -1214,9 +981,8 @@ parse_node(struct loader *l, struct kw_node *nd)
 			return -1;
 		switch (f) {
 		case NF_TYPE:
-			if ((v = read_enum(l, "node type", types,
-			    KW_NODE_TYPE_COUNT, "key, choice, question, step, "
-			    "wait, outcome")) < 0)
+			if ((v = read_enum(l, "node type", kw_type_names,
+			    KW_NODE_TYPE_COUNT)) < 0)
 				return -1;
 			nd->type = (enum kw_node_type)v;
 			typed = 1;
@@ -1263,9 +1029,8 @@ parse_node(struct loader *l, struct kw_node *nd)
 			r = parse_options(l, nd);
 			break;
 		case NF_RESULT:
-			if ((v = read_enum(l, "result", results,
-			    KW_RESULT_COUNT, "resolved, escalate, redirect, "
-			    "unresolved")) < 0)
+			if ((v = read_enum(l, "result", kw_result_names,
+			    KW_RESULT_COUNT)) < 0)
 				return -1;
 			nd->result = (enum kw_result)v;
 			break;
@@ -1584,9 +1349,9 @@ parse_stream(struct loader *l)
 {
 	struct kw_pos top = { 1, 1 };
 
-	if (l->len == 0)
+	if (l->rd.len == 0)
 		return fail(l, top, "empty file");
-	if (l->fd < 0 && prescan(l) < 0)	/* read_chunk() vets a stream */
+	if (l->rd.fd < 0 && reader_vet(&l->rd) < 0)	/* a stream: as read */
 		return -1;
 	if (ev_next(l) < 0)	/* stream start */
 		return -1;
@@ -1609,9 +1374,7 @@ load_run(const char *buf, size_t len, int fd, const struct kw_limits *lim,
 	struct kw_tree *t = tree_new();
 	int r;
 
-	l->buf = buf;
-	l->len = len;
-	l->fd = fd;
+	reader_init(&l->rd, buf, len, fd, lim->max_bytes, diags);
 	l->lim = lim;
 	l->diags = diags;
 	l->t = t;
@@ -1624,14 +1387,12 @@ load_run(const char *buf, size_t len, int fd, const struct kw_limits *lim,
 	} else {
 		if (!yaml_parser_initialize(&l->parser))
 			fatal("out of memory while reading YAML");
-		if (fd >= 0) {
-			l->chunk = xmalloc(CHUNK);
-			yaml_parser_set_input(&l->parser, read_chunk, l);
-		} else
+		if (fd >= 0)
+			yaml_parser_set_input(&l->parser, reader_read, &l->rd);
+		else
 			yaml_parser_set_input_string(&l->parser,
 			    (const unsigned char *)buf, len);
 		r = parse_stream(l);
-		free(l->chunk);
 		if (l->have_ev)
 			yaml_event_delete(&l->ev);
 		yaml_parser_delete(&l->parser);
@@ -1642,6 +1403,7 @@ load_run(const char *buf, size_t len, int fd, const struct kw_limits *lim,
 		free(l->scens);
 	free(l->strs);
 	free(l->items);
+	reader_done(&l->rd);
 	free(l);
 	if (r < 0) {
 		tree_free(t);
@@ -1656,45 +1418,6 @@ load_tree_mem(const char *buf, size_t len, const struct kw_limits *lim,
     struct kw_diags *diags)
 {
 	return load_run(buf, len, -1, lim, diags);
-}
-
-/* The whole file (at most max_bytes + 1 of it) into a new buffer. */
-static char *
-read_all(int fd, size_t max, size_t *len, int *err)
-{
-	size_t cap = 64 * 1024, n = 0;
-	struct stat st;
-	char *buf;
-
-	if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode)) {
-		if ((unsigned long long)st.st_size > max) {
-			*len = (size_t)st.st_size;
-			return NULL;
-		}
-		cap = (size_t)st.st_size + 1;
-	}
-	buf = xmalloc(cap);
-	for (;;) {
-		ssize_t r;
-
-		if (n == cap)
-			buf = xgrow(buf, &cap, n + 1, 1);
-		r = read(fd, buf + n, cap - n);
-		if (r < 0 && errno == EINTR)
-			continue;
-		if (r < 0) {
-			*err = errno;
-			free(buf);
-			return NULL;
-		}
-		if (r == 0)
-			break;
-		n += (size_t)r;
-		if (n > max)
-			break;
-	}
-	*len = n;
-	return buf;
 }
 
 struct kw_tree *
@@ -1724,7 +1447,7 @@ load_tree(const char *path, const struct kw_limits *lim,
 		close(fd);
 		return t;
 	}
-	buf = read_all(fd, lim->max_bytes, &len, &err);
+	buf = reader_slurp(fd, lim->max_bytes, &len, &err);
 	if (fd != STDIN_FILENO)
 		close(fd);
 	if (buf == NULL && err != 0) {

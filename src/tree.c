@@ -336,22 +336,22 @@ tree_lang_valid(const char *s)
 	return s[n] == '\0' && n >= 2 && n <= 3;
 }
 
-static const char *const type_names[KW_NODE_TYPE_COUNT] = {
+const char *const kw_type_names[KW_NODE_TYPE_COUNT] = {
 	"key", "choice", "question", "step", "wait", "outcome"
 };
 
-static const char *const result_names[KW_RESULT_COUNT] = {
+const char *const kw_result_names[KW_RESULT_COUNT] = {
 	"resolved", "escalate", "redirect", "unresolved"
 };
 
 const char *
 tree_type_name(enum kw_node_type type)
 {
-	return (unsigned)type < KW_NODE_TYPE_COUNT ? type_names[type] : "?";
+	return (unsigned)type < KW_NODE_TYPE_COUNT ? kw_type_names[type] : "?";
 }
 
 const char *
 tree_result_name(enum kw_result r)
 {
-	return (unsigned)r < KW_RESULT_COUNT ? result_names[r] : "?";
+	return (unsigned)r < KW_RESULT_COUNT ? kw_result_names[r] : "?";
 }

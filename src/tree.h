@@ -182,7 +182,10 @@ int tree_id_valid(const char *s, int lower_only);
  * letters. */
 int tree_lang_valid(const char *s);
 
-/* Names used in the file format and in records. */
+/* Names used in the file format and in records, indexed by the enums
+ * (the one list of them: the loader reads these, the writers print them). */
+extern const char *const kw_type_names[KW_NODE_TYPE_COUNT];
+extern const char *const kw_result_names[KW_RESULT_COUNT];
 const char *tree_type_name(enum kw_node_type type);
 const char *tree_result_name(enum kw_result r);
 
