@@ -9,7 +9,7 @@
 #include "tree.h"
 
 /* Options in one choice, and checklist items in one step (the session
- * keeps their ticks in 64 bits): the tree cache holds no more either. */
+ * keeps their ticks in 64 bits). */
 #define KW_OPTIONS_MAX	64
 #define KW_ITEMS_MAX	64
 /* A wait node's minutes are 1..KW_MINUTES_MAX (a day); a product key has

@@ -16,36 +16,26 @@
 #include "run.h"
 #include "session.h"
 #include "sig.h"
-#include "treecache.h"
 #include "ui.h"
 
-/* The compiled copy in the tree cache when it is current, else the YAML,
- * which then goes to the cache if it loaded without a diagnostic. */
+/* The tree at o->tree_path, parsed and checked; NULL (diagnostics printed,
+ * *status 65 or 66) if it does not load. */
 struct kw_tree *
 run_load(const struct kw_opts *o, int *status)
 {
 	unsigned flags = o->training ? KW_CHECK_TRAINING : 0;
-	struct kw_treecache *c;
 	struct kw_limits lim;
 	struct kw_diags d;
 	struct kw_tree *t;
 	int cant_open = 0;
 
 	load_default_limits(&lim);
-	if ((c = treecache_open(o->tree_path, &lim)) != NULL &&
-	    (t = treecache_load(c, flags)) != NULL) {
-		treecache_close(c);
-		return t;
-	}
 	diags_init(&d, o->tree_path);
 	t = load_tree(o->tree_path, &lim, &d, &cant_open);
 	if (t != NULL && check_tree(t, flags, &d) > 0) {
 		tree_free(t);
 		t = NULL;
 	}
-	if (t != NULL && d.n == 0)
-		treecache_save(c, t);
-	treecache_close(c);
 	if (t == NULL) {
 		diags_sort(&d);
 		diags_print(&d, stderr);

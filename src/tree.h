@@ -150,7 +150,7 @@ const char *tree_text_lang(const struct kw_text *t, size_t lang);
  * list where there are none). */
 const struct kw_strv *tree_match(const struct kw_option *o, size_t lang);
 
-/* For code that builds a tree (the loader, the tree cache), once
+/* For code that builds a tree (the loader), once
  * tr->langs is final: set the string of language `lang` (< tr->nlangs) of
  * a text to `s`, which lives in tr's arena; set an option's match phrases
  * in `lang` to `v` (its array in the arena too). */
@@ -170,7 +170,7 @@ const struct kw_node *tree_find(const struct kw_tree *t, const char *id);
 const struct kw_node *tree_index(struct kw_tree *t);
 /* Point each option's `next` and the tree's `start` at the nodes their ids
  * name (NULL where none does), once tree_index() has run: the last step of
- * building a tree (the loader, the tree cache). */
+ * building a tree (the loader). */
 void tree_link(struct kw_tree *t);
 
 /* Whether `s` is an id as keywiz-tree(5) allows: letters (lower-case only

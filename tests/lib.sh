@@ -30,11 +30,6 @@ kw_setup() {
 	fi
 	KW_SOCK=kwtest$$
 	KW_TMP=$(mktemp -d "${TMPDIR:-/tmp}/kwtest.XXXXXX")
-	# the tree cache: make check's, else one of our own, never $HOME's
-	case $XDG_CACHE_HOME in
-	/*) ;;
-	*) XDG_CACHE_HOME=$KW_TMP/cache ;;
-	esac
 	trap 'kw_cleanup' EXIT
 	trap 'exit 1' INT TERM HUP
 	echo "1..$1"
@@ -57,7 +52,7 @@ kw_run() {
 	shift 2
 	cmd="env TERM=${KW_TERM:-xterm-256color} LANG=C.UTF-8 LC_ALL= \
 	    KEYWIZ_PATH='$KEYWIZ_PATH' KEYWIZ_LOCALEDIR='$KEYWIZ_LOCALEDIR' \
-	    XDG_CACHE_HOME='$XDG_CACHE_HOME' ${KW_ENV:-} $*; \
+	    ${KW_ENV:-} $*; \
 	    echo \"[exit \$?]\"; sleep 600"
 	if kw_tmux has-session -t kw 2>/dev/null; then
 		kw_tmux resize-window -t kw -x "$cols" -y "$lines" &&
