@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "datadir.h"
 #include "i18n.h"
 
 const char *const i18n_languages[] = { "en", "fr", NULL };
@@ -77,7 +78,8 @@ i18n_init(const char *code)
 		setlocale(LC_MESSAGES, "C.UTF-8");
 	snprintf(current, sizeof current, "%s", code);
 	setenv("LANGUAGE", code, 1);
-	bindtextdomain(PACKAGE, dir != NULL && *dir != '\0' ? dir : LOCALEDIR);
+	bindtextdomain(PACKAGE, dir != NULL && *dir != '\0' ? dir :
+	    datadir_locale());
 	bind_textdomain_codeset(PACKAGE, "UTF-8");
 	textdomain(PACKAGE);
 }

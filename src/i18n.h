@@ -20,7 +20,7 @@ int i18n_known(const char *code);
 
 /* Set up the locale (UTF-8 character handling even where the environment
  * names a locale that is not installed) and make gettext speak `code`.
- * The catalogue directory is $KEYWIZ_LOCALEDIR, else LOCALEDIR. */
+ * The catalogue directory is $KEYWIZ_LOCALEDIR, else datadir_locale(). */
 void i18n_init(const char *code);
 
 /* The language gettext speaks now ("en", "fr"). */

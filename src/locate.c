@@ -6,6 +6,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "datadir.h"
 #include "locate.h"
 #include "tree.h"
 #include "xalloc.h"
@@ -68,8 +69,10 @@ search(const char *name)
 		if (path != NULL)
 			return path;
 	}
-	return try_dir(KW_PKGDATADIR "/wizard",
-	    strlen(KW_PKGDATADIR "/wizard"), name);
+	if ((path = try_dir(datadir_wizard(), strlen(datadir_wizard()),
+	    name)) != NULL)
+		return path;
+	return try_dir(datadir_examples(), strlen(datadir_examples()), name);
 }
 
 char *

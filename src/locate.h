@@ -10,8 +10,9 @@
  * .yml, or names an existing file) is taken as it is; a bare NAME (NULL for
  * the default tree) is looked up as NAME.yaml in each folder of
  * $KEYWIZ_PATH (colon-separated), then $XDG_DATA_HOME/keywiz (default
- * ~/.local/share/keywiz), then the installed pkgdatadir/wizard. Returns a
- * new string (caller frees), or NULL when a bare name is found nowhere.
+ * ~/.local/share/keywiz), then the bundled trees, datadir_wizard(), and
+ * the examples, datadir_examples(). Returns a new string (caller frees), or
+ * NULL when a bare name is found nowhere.
  */
 char *locate_tree(const char *arg);
 

@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "cmd.h"
+#include "datadir.h"
 #include "i18n.h"
 #include "input.h"
 #include "locate.h"
@@ -88,6 +89,18 @@ usage(FILE *fp)
 	    "Exit status: 0 success; 1 negative result (key invalid, nothing matched,\n"
 	    "session quit before an outcome); 64 usage error; 65 invalid tree;\n"
 	    "66 cannot open input; 74 I/O error; 128+N killed by signal N.\n"), fp);
+}
+
+/* --version in the GNU form: name and version, copyright, licence and
+ * the no-warranty line. */
+static void
+version(void)
+{
+	printf("%s %s\n", PACKAGE, VERSION);
+	puts("Copyright (C) 2026 the keywiz authors");
+	puts(_("License MIT <https://spdx.org/licenses/MIT.html>."));
+	puts(_("This is free software: you are free to change and redistribute "
+	    "it.\nThere is NO WARRANTY, to the extent permitted by law."));
 }
 
 static int
@@ -182,7 +195,7 @@ main(int argc, char **argv)
 			usage(stdout);
 			return KW_EXIT_OK;
 		case 'V':
-			printf("%s %s\n", PACKAGE, VERSION);
+			version();
 			return KW_EXIT_OK;
 		default:
 			fprintf(stderr, _("Try '%s --help' for more "
@@ -206,9 +219,9 @@ main(int argc, char **argv)
 		path = locate_tree(optind < argc ? argv[optind] : NULL);
 	if (path == NULL && (optind < argc || mode != MODE_CHECK_KEY)) {
 		fprintf(stderr, _("%s: tree '%s' not found (looked in "
-		    "$KEYWIZ_PATH, ~/.local/share/keywiz and %s)\n"), PACKAGE,
-		    optind < argc ? argv[optind] : KW_DEFAULT_TREE,
-		    KW_PKGDATADIR "/wizard");
+		    "$KEYWIZ_PATH, ~/.local/share/keywiz, %s and %s)\n"),
+		    PACKAGE, optind < argc ? argv[optind] : KW_DEFAULT_TREE,
+		    datadir_wizard(), datadir_examples());
 		return KW_EXIT_NOINPUT;
 	}
 	o.tree_path = path;

@@ -1,15 +1,38 @@
 #!/bin/sh
 # SPDX-License-Identifier: MIT
 # boundaries.sh - the layers stay apart: only the loader sees libyaml, only the
-# curses front end sees curses, the engine sees neither (nor stdio)
+# curses front end sees curses, the engine sees neither (nor stdio); and the
+# program links libyaml, jansson and libunistring as configure was told
 src=${top_srcdir:-.}/src
 . "${top_srcdir:-.}/tests/tap.sh"
 inc() { grep -lE "#[[:space:]]*include[[:space:]]*[<\"]($1)[>\"]" "$src"/*.[ch] 2>/dev/null |
 	sed 's|.*/||' | grep -vxE "$2" | tr '\n' ' '; }
 
-echo "1..4"
+# The shared libraries among the program's NEEDED entries that should not
+# be (static build), or the ones missing (the default, shared build).
+needed() {
+	if ! command -v readelf >/dev/null 2>&1; then
+		echo "readelf (binutils) is not installed"
+		return
+	fi
+	dyn=$(readelf -d "$KEYWIZ" 2>&1) || { echo "readelf -d $KEYWIZ: $dyn"; return; }
+	for lib in libyaml libjansson libunistring; do
+		if printf '%s\n' "$dyn" | grep -q "(NEEDED).*\[$lib[-.]"; then
+			[ "$KW_STATIC_DEPS" = yes ] && printf '%s linked shared; ' "$lib"
+		else
+			[ "$KW_STATIC_DEPS" = yes ] || printf '%s not linked shared; ' "$lib"
+		fi
+	done
+}
+
+echo "1..5"
 t "only load.c includes yaml.h" "$(inc 'yaml\.h' 'load\.c')"
 t "only ui_curses.c includes curses.h" "$(inc '(ncursesw/)?n?curses\.h' 'ui_curses\.c')"
 t "the engine (tree, session) uses no stdio" "$(inc 'stdio\.h' 'x' | tr ' ' '\n' | grep -xE '(tree|session|hash)\.[ch]' | tr '\n' ' ')"
 t "only record.c includes jansson.h" "$(inc 'jansson\.h' 'record\.c')"
+if [ "$KW_STATIC_DEPS" = yes ]; then
+	t "libyaml, jansson and libunistring linked statically (--enable-static-deps)" "$(needed)"
+else
+	t "libyaml, jansson and libunistring linked shared (readelf NEEDED)" "$(needed)"
+fi
 exit $tap_fail
