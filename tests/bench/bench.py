@@ -122,7 +122,18 @@ def machine(cc):
                                       sh("git -C %s describe --always "
                                          "--dirty 2>/dev/null" %
                                          ARGS.srcdir) or "?")),
+        ("linked", "libyaml, jansson, libunistring %s" % (
+            "shared (configure's default)" if deps_shared(ARGS.keywiz)
+            else "static (configure --enable-static-deps)")),
     ]
+
+
+def deps_shared(prog):
+    """Whether prog links libyaml (and so jansson and libunistring) as a
+    shared library: its NEEDED entries (readelf -d)."""
+    p = subprocess.run(["readelf", "-d", prog], capture_output=True,
+                       text=True)
+    return p.returncode == 0 and "libyaml" in p.stdout
 
 
 def loadavg():
@@ -221,22 +232,21 @@ def measure_paint(env):
 
 def other_keywiz():
     """keywiz linked the other way: with libyaml, jansson and libunistring
-    shared if the build took them from their static archives (configure's
-    default), static if it did not; ncurses and libc stay shared. Returns
-    (path, how) or (None, None) if it cannot be linked here."""
+    from their static archives if the build linked them shared (configure's
+    default), shared if it took them static (--enable-static-deps); ncurses
+    and libc stay shared. Returns (path, how) or (None, None) if it cannot
+    be linked here."""
     main_o = os.path.join(ARGS.builddir, "src", "main.o")
     lib = os.path.join(ARGS.builddir, "src", "libkeywiz.a")
     deps = ["-lyaml", "-ljansson", "-lunistring"]
-    p = subprocess.run(["readelf", "-d", ARGS.keywiz], capture_output=True,
-                       text=True)
-    shared = "libyaml" in p.stdout
+    shared = deps_shared(ARGS.keywiz)
     how = "static" if shared else "shared"
     out = os.path.join(ARGS.bindir, "keywiz-" + how)
     if shared:
         deps = ["-Wl,-Bstatic"] + deps + ["-Wl,-Bdynamic"]
     argv = [ARGS.cc, "-o", out, main_o, lib] + deps + ["-lncursesw",
                                                        "-ltinfo"]
-    if p.returncode != 0 or not os.path.exists(main_o) or subprocess.run(
+    if not os.path.exists(main_o) or subprocess.run(
             argv, stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL).returncode != 0:
         return None, None
@@ -445,11 +455,12 @@ Method (tests/bench/bench.py; `make bench`):
 - Peak RSS of a whole session: the highest VmHWM (/proc/PID/status) seen
   during the same walk (without the Ctrl-L repaints), read after every
   screen and just before the last key; median of %d sessions, beside
-  dialog's (the menu, 4 Down, then Enter; median of %d). The rows below
-  it are the same objects linked the other way (libyaml, jansson and
-  libunistring static if the build has them shared, shared if static;
-  tests/bench/keywiz-shared or -static, built by the bench only): what
-  loading those three shared libraries costs. Not wait4()'s
+  dialog's (the menu, 4 Down, then Enter; median of %d). That is the
+  program as built ("linked" above: configure links libyaml, jansson and
+  libunistring shared by default, from their static archives with
+  --enable-static-deps); the rows below it are the same objects linked
+  the other way (tests/bench/keywiz-static or -shared, built by the bench
+  only): what loading those three shared libraries costs. Not wait4()'s
   ru_maxrss: that would count the Python driver the terminal was forked
   from. For the same reason the load runs go through tests/bench/runstat.
 """ % (PAINT_RUNS, MATCH_NODES, RSS_RUNS, RSS_RUNS)
