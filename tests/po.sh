@@ -4,7 +4,7 @@
 # marks strings (_() or N_()) is in po/POTFILES.in, every file listed there
 # exists, and (with gettext's tools) every marked string has a French
 # translation in po/fr.po
-top=${top_srcdir:-.}
+top=$(cd "${top_srcdir:-.}" && pwd)
 . "$top/tests/tap.sh"
 
 listed() { grep -v '^[[:space:]]*\(#\|$\)' "$top/po/POTFILES.in"; }
