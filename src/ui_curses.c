@@ -16,10 +16,8 @@
 
 #include "cmd.h"
 #include "i18n.h"
+#include "interact.h"
 #include "layout.h"
-#include "match.h"
-#include "practice.h"
-#include "prodkey.h"
 #include "record.h"
 #include "sig.h"
 #include "text.h"
@@ -223,8 +221,7 @@ struct cui {
 	struct hint hint[HINT_MAX];
 	size_t nhint;
 
-	struct kw_matcher *matcher;
-	const struct kw_node *matcher_node;
+	struct kw_matching matching;
 
 	/* QUEUE_MAX keys, from calloc so that pages never used cost nothing;
 	 * the ring starts over at 0 whenever it empties, so a session that
@@ -366,33 +363,17 @@ body_node(struct cui *ui, const struct kw_node *n, const char *heading,
 static void
 body_caller(struct cui *ui)
 {
-	const struct kw_scenario *sc = ui->o->scenario;
-	const struct kw_node *n = ui->v.node;
 	struct kw_body *b = &ui->body;
-	int opt;
+	const char *lead;
+	char *line;
 
-	if (sc == NULL || !ui->asked)
+	if (ui->o->scenario == NULL || !ui->asked)
 		return;
-	opt = practice_caller_option(sc, n);
+	line = interact_caller_line(ui->o->scenario, ui->v.node, ui->v.lang,
+	    &lead);
 	layout_blank(b);
-	if (n->type == KW_NODE_KEY && sc->key != NULL)
-		layout_add(b, 0, _("The caller reads out: "), sc->key,
-		    KW_ST_HEAD, ITEM_CALLER);
-	else if (opt < 0 || n->type == KW_NODE_KEY ||
-	    n->type == KW_NODE_STEP)
-		layout_add(b, 0, NULL, _("The caller has nothing to add here."),
-		    KW_ST_HEAD, ITEM_CALLER);
-	else if (tree_text_set(&n->opts[opt].message)) {
-		char *q = xasprintf(_("\"%s\""),
-		    tree_text(&n->opts[opt].message, ui->v.lang));
-
-		layout_add(b, 0, _("The caller reads out: "), q, KW_ST_HEAD,
-		    ITEM_CALLER);
-		free(q);
-	} else
-		layout_add(b, 0, _("The caller says: "),
-		    view_option_label(n, (size_t)opt, ui->v.lang), KW_ST_HEAD,
-		    ITEM_CALLER);
+	layout_add(b, 0, lead, line, KW_ST_HEAD, ITEM_CALLER);
+	free(line);
 }
 
 /* The current node's text (its `why` in training), and in practice what
@@ -554,7 +535,7 @@ draw_key(struct cui *ui)
 	}
 
 	layout_key_text(&ui->key, text, sizeof text);
-	prodkey_analyse(fmt, text, &k);
+	interact_check_key(ui->s, text, &k);
 	explicit_bzero(text, sizeof text);
 	/* a caret under each character that cannot be in a key */
 	memset(marks, ' ', sizeof marks);
@@ -575,35 +556,12 @@ draw_key(struct cui *ui)
 	if (near != NULL)
 		layout_add_line(b, marks, KW_ST_MARK, -1);
 	if (near != NULL) {
-		char *why;
+		char *bad = interact_bad_char(near, ui->mask);
+		char *why = xasprintf("! %s", bad);
 
-		if (ui->mask)
-			why = xasprintf(_("! Group %u, character %u cannot be "
-			    "in a product key."), near->group, near->place);
-		else if (near->lookalikes[0] != '\0') {
-			char alike[32];
-			size_t o = 0;
-
-			/* "68B" -> "6, 8 or B" */
-			for (const char *c = near->lookalikes; *c != '\0' &&
-			    o + 16 < sizeof alike; c++) {
-				if (o > 0)
-					o += (size_t)snprintf(alike + o,
-					    sizeof alike - o, "%s", c[1] == '\0' ?
-					    _(" or ") : ", ");
-				alike[o++] = *c;
-			}
-			alike[o] = '\0';
-			why = xasprintf(_("! Group %u, character %u: '%s' is "
-			    "never in a product key; did you mean %s?"),
-			    near->group, near->place, near->ch, alike);
-		}
-		else
-			why = xasprintf(_("! Group %u, character %u: '%s' is "
-			    "never in a product key."), near->group,
-			    near->place, near->ch);
 		layout_add(b, 0, NULL, why, KW_ST_MARK, -1);
 		free(why);
+		free(bad);
 	}
 	prodkey_summary(&k, summary, sizeof summary);
 	layout_add(b, 0, k.verdict == KW_KEY_VALID ? "= " : "! ", summary,
@@ -624,22 +582,17 @@ footer:
 static void
 key_key_enter(struct cui *ui)
 {
-	const struct kw_keyfmt *fmt = prodkey_tree_format(session_tree(ui->s));
-	char text[KW_FIELD_MAX * 5 + 1], masked[64], summary[256];
+	char text[KW_FIELD_MAX * 5 + 1];
 	struct kw_keycheck k;
 
 	if (ui->key.n > 0) {
 		layout_key_text(&ui->key, text, sizeof text);
-		prodkey_analyse(fmt, text, &k);
+		interact_set_key(ui->s, text, &k);
 		explicit_bzero(text, sizeof text);
-		prodkey_mask(fmt, &k, masked, sizeof masked);
-		prodkey_summary(&k, summary, sizeof summary);
-		session_set_key(ui->s, k.verdict != KW_KEY_INVALID, masked,
-		    summary);
 		prodkey_wipe(&k);
 	}
 	layout_key_wipe(&ui->key);
-	session_answer(ui->s, 0, NULL, 0);
+	interact_continue(ui->s);
 }
 
 static void
@@ -778,15 +731,12 @@ static void
 choice_paste(struct cui *ui, const char *text)
 {
 	struct kw_match m[MATCH_SHOW];
+	enum kw_match_verdict verdict;
 	size_t n;
 
-	if (ui->matcher_node != ui->v.node) {
-		match_free(ui->matcher);
-		ui->matcher = match_new(session_tree(ui->s), ui->v.node);
-		ui->matcher_node = ui->v.node;
-	}
-	n = match_rank(ui->matcher, text, m, MATCH_SHOW);
-	if (n == 0) {
+	verdict = interact_match(&ui->matching, ui->s, text, m, MATCH_SHOW,
+	    &n);
+	if (verdict == KW_MATCH_NONE) {
 		say(ui, KW_ST_MARK, "%s", _("! No message matches the pasted "
 		    "text; type a few of its words to filter the list."));
 		return;
@@ -796,7 +746,7 @@ choice_paste(struct cui *ui, const char *text)
 	ui->follow = 1;
 	free(ui->pasted);
 	ui->pasted = xstrdup(text);
-	if (n > 1 && m[0].score - m[1].score < 0.15)
+	if (verdict == KW_MATCH_CLOSE)
 		say(ui, KW_ST_NORMAL, _("Closest to the pasted text: %zu) "
 		    "(also close: %zu). Enter takes it."), m[0].opt + 1,
 		    m[1].opt + 1);
@@ -822,7 +772,7 @@ choice_digit(struct cui *ui, int d)
 	ui->follow = 1;
 	if ((size_t)ui->num * 10 > n) {
 		ui->num = 0;
-		session_answer(ui->s, ui->focus, NULL, 0);
+		interact_take(ui->s, &ui->v.choice[ui->focus], NULL);
 	}
 }
 
@@ -873,9 +823,9 @@ key_choice(struct cui *ui, const struct input *in)
 	case ACT_ENTER:
 		if (ui->focus >= ui->v.nchoices || !choice_shown(ui, ui->focus))
 			return;
-		session_answer(ui->s, ui->v.choice[ui->focus].opt,
+		interact_take(ui->s, &ui->v.choice[ui->focus],
 		    ui->pasted != NULL ? ui->pasted :
-		    ui->filter[0] != '\0' ? ui->filter : NULL, 0);
+		    ui->filter[0] != '\0' ? ui->filter : NULL);
 		return;
 	default:
 		break;
@@ -897,16 +847,6 @@ draw_question(struct cui *ui)
 	hint_common(ui, 0);
 }
 
-/* Answer choice `c` of the view (a question's, a wait's). */
-static void
-take(struct cui *ui, size_t c)
-{
-	const struct kw_view_choice *ch = &ui->v.choice[c];
-
-	session_answer(ui->s, ch->opt, NULL,
-	    ch->kind == KW_CHOICE_SKIP ? KW_STEP_SKIPPED : 0);
-}
-
 /* Number keys for the answers of a question or a wait. */
 static int
 key_number(struct cui *ui, const struct input *in)
@@ -917,7 +857,7 @@ key_number(struct cui *ui, const struct input *in)
 		return 0;
 	d = (size_t)(in->text[0] - '0');
 	if (d >= 1 && d <= ui->v.nchoices)
-		take(ui, d - 1);
+		interact_take(ui->s, &ui->v.choice[d - 1], NULL);
 	return 1;
 }
 
@@ -931,7 +871,7 @@ key_list(struct cui *ui, const struct input *in)
 		focus_move(ui, in->act, ui->v.nchoices);
 		return;
 	case ACT_ENTER:
-		take(ui, ui->focus);
+		interact_take(ui->s, &ui->v.choice[ui->focus], NULL);
 		return;
 	default:
 		if (key_number(ui, in))
@@ -944,10 +884,11 @@ key_list(struct cui *ui, const struct input *in)
 static void
 key_question(struct cui *ui, const struct input *in)
 {
+	/* the view lists a question's answers yes first, then no */
 	if (in->act == ACT_YES)
-		session_answer(ui->s, KW_OPT_YES, NULL, 0);
+		interact_take(ui->s, &ui->v.choice[0], NULL);
 	else if (in->act == ACT_NO)
-		session_answer(ui->s, KW_OPT_NO, NULL, 0);
+		interact_take(ui->s, &ui->v.choice[1], NULL);
 	else
 		key_list(ui, in);
 }
@@ -996,8 +937,7 @@ key_step(struct cui *ui, const struct input *in)
 		/* FALLTHROUGH */
 	case ACT_TICK:
 		if (item < ui->v.nitems)
-			session_check_item(ui->s, item,
-			    !((ui->v.checked >> item) & 1));
+			interact_tick(ui->s, item);
 		return;
 	case ACT_UP:
 	case ACT_DOWN:
@@ -1007,7 +947,7 @@ key_step(struct cui *ui, const struct input *in)
 			scroll_body(ui, in->act);
 		return;
 	case ACT_ENTER:
-		session_answer(ui->s, 0, NULL, 0);
+		interact_continue(ui->s);
 		return;
 	default:
 		break;
@@ -1061,16 +1001,27 @@ body_branches(struct cui *ui)
 	if (n == 0)
 		return;
 	layout_blank(b);
-	layout_add(b, 0, NULL, _("Branches not taken:"), KW_ST_HEAD, -1);
+	layout_add(b, 0, NULL, interact_branches_heading(), KW_ST_HEAD, -1);
 	for (size_t i = 0; i < n; i++) {
-		char *line = xasprintf(_("at \"%s\": %s -> %s"),
-		    view_node_heading(br[i].at, lang),
-		    view_option_label(br[i].at, br[i].opt, lang),
-		    view_node_heading(br[i].to, lang));
+		char *line = interact_branch_line(&br[i], lang);
 
 		layout_add(b, 2, "- ", line, KW_ST_NORMAL, -1);
 		free(line);
 	}
+}
+
+/* An outcome's fields: the result (a heading), whom to contact, what to
+ * tell them. */
+static void
+body_outcome(struct cui *ui, const struct kw_node *n)
+{
+	struct kw_outcome_field f[KW_OUTCOME_FIELDS];
+	size_t nf = interact_outcome_fields(n, ui->v.lang, f);
+
+	layout_blank(&ui->body);
+	for (size_t i = 0; i < nf; i++)
+		layout_add(&ui->body, 0, f[i].label, f[i].value,
+		    i == 0 ? KW_ST_HEAD : KW_ST_NORMAL, -1);
 }
 
 static void
@@ -1081,14 +1032,7 @@ draw_outcome(struct cui *ui)
 	size_t notes = 0;
 
 	body_current(ui);
-	layout_blank(b);
-	layout_add(b, 0, _("Result: "), ui->v.result, KW_ST_HEAD, -1);
-	if (ui->v.contact != NULL)
-		layout_add(b, 0, _("Who to contact: "), ui->v.contact,
-		    KW_ST_NORMAL, -1);
-	if (ui->v.tell != NULL)
-		layout_add(b, 0, _("What to tell them: "), ui->v.tell,
-		    KW_ST_NORMAL, -1);
+	body_outcome(ui, ui->v.node);
 	if (k->entered) {
 		char *line = xasprintf("%s (%s)", k->masked, k->summary);
 
@@ -1559,17 +1503,8 @@ draw_peek(struct cui *ui)
 			layout_add(b, 2, lead, tree_text(&n->opts[i].label,
 			    lang), KW_ST_NORMAL, -1);
 		}
-	if (n->type == KW_NODE_OUTCOME) {
-		layout_blank(b);
-		layout_add(b, 0, _("Result: "), view_result_name(n->result),
-		    KW_ST_HEAD, -1);
-		if (tree_text_set(&n->contact))
-			layout_add(b, 0, _("Who to contact: "),
-			    tree_text(&n->contact, lang), KW_ST_NORMAL, -1);
-		if (tree_text_set(&n->tell))
-			layout_add(b, 0, _("What to tell them: "),
-			    tree_text(&n->tell, lang), KW_ST_NORMAL, -1);
-	}
+	if (n->type == KW_NODE_OUTCOME)
+		body_outcome(ui, n);
 	hint(ui, _("Esc"), _("back to the search"));
 	hint(ui, _("PgDn"), _("scroll"));
 	hint(ui, "q", _("quit"));
@@ -1630,10 +1565,8 @@ key_note(struct cui *ui, const struct input *in)
 		chop(ui->note);
 		return;
 	case ACT_ENTER:
-		if (ui->note[0] != '\0') {
-			session_add_note(ui->s, ui->note);
+		if (interact_note(ui->s, ui->note))
 			say(ui, KW_ST_OK, "%s", _("= Note added."));
-		}
 		ui->note[0] = '\0';
 		ui->overlay = SCR_COUNT;
 		return;
@@ -1748,9 +1681,7 @@ draw_score(struct cui *ui)
 		    KW_ST_MARK, -1);
 		layout_blank(b);
 	}
-	line = xasprintf(_("Practice score: %u/100 (%zu of %zu answers "
-	    "right; outcome %s)."), sc.score, sc.correct, sc.expected,
-	    sc.outcome_ok ? _("right") : _("wrong"));
+	line = interact_score_line(&sc);
 	layout_add(b, 0, NULL, line, sc.score == 100 ? KW_ST_OK : KW_ST_HEAD,
 	    -1);
 	free(line);
@@ -2454,13 +2385,8 @@ ui_curses_run(struct kw_session *s, const struct kw_ui_opts *o)
 	}
 	curses_end();
 	fatal_set_hook(NULL);
-	if (status == KW_EXIT_NEGATIVE) {
-		if (!ui.quit && session_finished(s) &&
-		    session_outcome(s) != NULL)
-			status = KW_EXIT_OK;
-		else
-			session_finish(s);
-	}
+	if (status == KW_EXIT_NEGATIVE)
+		status = interact_end(s, ui.quit);
 	layout_key_wipe(&ui.key);
 	layout_free(&ui.body);
 	free(ui.pasted);
@@ -2468,7 +2394,7 @@ ui_curses_run(struct kw_session *s, const struct kw_ui_opts *o)
 		for (size_t i = 0; i < session_tree(s)->nnodes; i++)
 			free(ui.sindex[i]);
 	free(ui.sindex);
-	match_free(ui.matcher);
+	interact_matching_free(&ui.matching);
 	free(ui.queue);
 	return status;
 }

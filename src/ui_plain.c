@@ -12,9 +12,7 @@
 #include "cmd.h"
 #include "i18n.h"
 #include "input.h"
-#include "match.h"
-#include "practice.h"
-#include "prodkey.h"
+#include "interact.h"
 #include "sig.h"
 #include "text.h"
 #include "ui.h"
@@ -46,8 +44,7 @@ struct plain {
 	const struct kw_ui_opts *o;
 	size_t width;
 	struct kw_view v;
-	struct kw_matcher *matcher;	/* for the current choice node */
-	const struct kw_node *matcher_node;
+	struct kw_matching matching;	/* for the current choice node */
 	int key_pending;		/* key node: an analysed key awaits Enter */
 };
 
@@ -104,13 +101,9 @@ draw_branches(struct plain *p)
 	if (n == 0)
 		return;
 	fputc('\n', p->out);
-	say(p, _("Branches not taken:"));
+	put_wrapped(p, 0, NULL, interact_branches_heading());
 	for (size_t i = 0; i < n; i++) {
-		const struct kw_node *at = b[i].at, *to = b[i].to;
-		char *line = xasprintf(_("at \"%s\": %s -> %s"),
-		    view_node_heading(at, p->v.lang),
-		    view_option_label(at, b[i].opt, p->v.lang),
-		    view_node_heading(to, p->v.lang));
+		char *line = interact_branch_line(&b[i], p->v.lang);
 
 		put_wrapped(p, 2, "- ", line);
 		free(line);
@@ -135,25 +128,12 @@ draw_caller(struct plain *p)
 static void
 ask_caller(struct plain *p)
 {
-	const struct kw_scenario *sc = p->o->scenario;
-	const struct kw_node *n = p->v.node;
-	int opt = practice_caller_option(sc, n);
+	const char *lead;
+	char *line = interact_caller_line(p->o->scenario, p->v.node,
+	    p->v.lang, &lead);
 
-	if (n->type == KW_NODE_KEY && sc->key != NULL)
-		put_wrapped(p, 0, _("The caller reads out: "), sc->key);
-	else if (opt < 0 || n->type == KW_NODE_KEY ||
-	    n->type == KW_NODE_STEP)
-		say(p, _("The caller has nothing to add here."));
-	else if (tree_text_set(&n->opts[opt].message)) {
-		char *quoted = xasprintf(_("\"%s\""),
-		    tree_text(&n->opts[opt].message, p->v.lang));
-
-		put_wrapped(p, 0, _("The caller reads out: "), quoted);
-		free(quoted);
-	}
-	else
-		put_wrapped(p, 0, _("The caller says: "),
-		    view_option_label(n, (size_t)opt, p->v.lang));
+	put_wrapped(p, 0, lead, line);
+	free(line);
 }
 
 /* Practice: the score against the scenario, with the reasons. */
@@ -163,19 +143,20 @@ draw_score(struct plain *p)
 	const struct kw_tree *t = session_tree(p->s);
 	struct kw_practice_score sc;
 	size_t lang = session_lang(p->s);
+	char *line;
 
 	practice_score(t, p->o->scenario, p->s, &sc);
 	fputc('\n', p->out);
-	say(p, _("Practice score: %u/100 (%zu of %zu answers right; "
-	    "outcome %s)."), sc.score, sc.correct, sc.expected,
-	    sc.outcome_ok ? _("right") : _("wrong"));
+	line = interact_score_line(&sc);
+	put_wrapped(p, 0, NULL, line);
+	free(line);
 	if (!sc.outcome_ok && sc.expected_outcome != NULL)
 		put_wrapped(p, 2, _("Expected outcome: "),
 		    view_node_heading(sc.expected_outcome, lang));
 	for (size_t i = 0; i < sc.nitems; i++) {
 		const struct kw_practice_item *it = &sc.item[i];
-		char *line = view_practice_line(it, lang);
 
+		line = view_practice_line(it, lang);
 		put_wrapped(p, 2, "- ", line);
 		free(line);
 		if (tree_text_set(&it->node->why))
@@ -238,12 +219,12 @@ draw(struct plain *p)
 		}
 	}
 	if (v->node->type == KW_NODE_OUTCOME) {
+		struct kw_outcome_field f[KW_OUTCOME_FIELDS];
+		size_t nf = interact_outcome_fields(v->node, v->lang, f);
+
 		fputc('\n', p->out);
-		put_wrapped(p, 0, _("Result: "), v->result);
-		if (v->contact != NULL)
-			put_wrapped(p, 0, _("Who to contact: "), v->contact);
-		if (v->tell != NULL)
-			put_wrapped(p, 0, _("What to tell them: "), v->tell);
+		for (size_t i = 0; i < nf; i++)
+			put_wrapped(p, 0, f[i].label, f[i].value);
 		if (v->training)
 			draw_branches(p);
 	}
@@ -412,22 +393,13 @@ parse(struct plain *p, char *line, size_t *opt, const char **arg)
 	return ACT_NONE;
 }
 
-/* Answer choice `c` of the view. */
-static void
-take(struct plain *p, size_t c, const char *text)
-{
-	const struct kw_view_choice *ch = &p->v.choice[c];
-
-	session_answer(p->s, ch->opt, text,
-	    ch->kind == KW_CHOICE_SKIP ? KW_STEP_SKIPPED : 0);
-}
-
 /* Pasted or typed text at a choice: pick the message it matches. Returns
  * 1 if an option was taken. */
 static int
 match_text(struct plain *p, const char *text)
 {
 	struct kw_match m[MATCH_SHOW];
+	enum kw_match_verdict verdict;
 	size_t n;
 	char *clean;
 
@@ -435,22 +407,17 @@ match_text(struct plain *p, const char *text)
 		say(p, _("Type the number of your answer."));
 		return 0;
 	}
-	if (p->matcher_node != p->v.node) {
-		match_free(p->matcher);
-		p->matcher = match_new(session_tree(p->s), p->v.node);
-		p->matcher_node = p->v.node;
-	}
-	n = match_rank(p->matcher, text, m, MATCH_SHOW);
-	if (n == 0) {
+	verdict = interact_match(&p->matching, p->s, text, m, MATCH_SHOW, &n);
+	if (verdict == KW_MATCH_NONE) {
 		say(p, _("No message matches that text. Type the number of "
 		    "the message, or paste more of it."));
 		return 0;
 	}
-	if (n == 1 || m[0].score - m[1].score >= 0.15) {
+	if (verdict == KW_MATCH_CLEAR) {
 		clean = text_clean(p->v.choice[m[0].opt].label);
 		say(p, _("Matched: %zu) %s"), m[0].opt + 1, clean);
 		free(clean);
-		session_answer(p->s, m[0].opt, text, 0);
+		interact_take(p->s, &p->v.choice[m[0].opt], text);
 		return 1;
 	}
 	say(p, _("Several messages fit; type the number of the one you "
@@ -469,28 +436,16 @@ match_text(struct plain *p, const char *text)
 static void
 enter_key(struct plain *p, const char *text)
 {
-	const struct kw_keyfmt *fmt = prodkey_tree_format(session_tree(p->s));
+	const struct kw_keyinfo *ki = session_key(p->s);
 	struct kw_keycheck k;
-	char masked[64], summary[256];
 
-	prodkey_analyse(fmt, text, &k);
-	prodkey_mask(fmt, &k, masked, sizeof masked);
-	prodkey_summary(&k, summary, sizeof summary);
-	session_set_key(p->s, k.verdict != KW_KEY_INVALID, masked, summary);
+	interact_set_key(p->s, text, &k);
 	fputc('\n', p->out);
-	put_wrapped(p, 0, _("Key: "), masked);
-	put_wrapped(p, 0, NULL, summary);
+	put_wrapped(p, 0, _("Key: "), ki->masked);
+	put_wrapped(p, 0, NULL, ki->summary);
 	for (size_t i = 0; i < k.nbad; i++) {
-		const struct kw_key_bad *b = &k.bad[i];
-		char *line;
+		char *line = interact_bad_char(&k.bad[i], 0);
 
-		if (b->lookalikes != NULL && *b->lookalikes != '\0')
-			line = xasprintf(_("group %u, place %u: '%s' never "
-			    "occurs in a key; did you mean one of %s?"),
-			    b->group, b->place, b->ch, b->lookalikes);
-		else
-			line = xasprintf(_("group %u, place %u: '%s' never "
-			    "occurs in a key"), b->group, b->place, b->ch);
 		put_wrapped(p, 2, "- ", line);
 		free(line);
 	}
@@ -522,10 +477,8 @@ add_note(struct plain *p, const char *text)
 		}
 		text = trim(line);
 	}
-	if (*text != '\0') {
-		session_add_note(p->s, text);
+	if (interact_note(p->s, text))
 		say(p, _("Note added."));
-	}
 	free(line);
 }
 
@@ -587,12 +540,10 @@ handle(struct plain *p, char *line)
 		draw_caller(p);
 		return 0;
 	case ACT_TICK:
-		session_check_item(p->s, opt,
-		    !((session_step(p->s, session_depth(p->s) - 1)->checked >>
-		    opt) & 1));
+		interact_tick(p->s, opt);
 		return 1;
 	case ACT_ANSWER:
-		take(p, opt, NULL);
+		interact_take(p->s, &p->v.choice[opt], NULL);
 		return 1;
 	case ACT_TEXT:
 		if (n->type == KW_NODE_KEY) {
@@ -603,7 +554,7 @@ handle(struct plain *p, char *line)
 	case ACT_CONTINUE:
 		if (n->type == KW_NODE_KEY || n->type == KW_NODE_STEP) {
 			p->key_pending = 0;
-			session_answer(p->s, 0, NULL, 0);
+			interact_continue(p->s);
 			return 1;
 		}
 		if (n->type == KW_NODE_OUTCOME) {
@@ -624,7 +575,7 @@ ui_plain_run(struct kw_session *s, FILE *in, FILE *out,
     const struct kw_ui_opts *o)
 {
 	struct plain p;
-	int status = KW_EXIT_NEGATIVE;
+	int status, quit = 0;
 
 	memset(&p, 0, sizeof p);
 	p.s = s;
@@ -653,8 +604,10 @@ ui_plain_run(struct kw_session *s, FILE *in, FILE *out,
 		r = handle(&p, line);
 		explicit_bzero(line, strlen(line));
 		free(line);
-		if (r < 0)
+		if (r < 0) {
+			quit = 1;
 			break;
+		}
 		if (sig_caught) {
 			status = 128 + sig_caught;
 			goto out;
@@ -662,16 +615,13 @@ ui_plain_run(struct kw_session *s, FILE *in, FILE *out,
 		if (r > 0 && !session_finished(s))
 			draw(&p);
 	}
-	if (session_finished(s) && session_outcome(s) != NULL)
-		status = KW_EXIT_OK;
-	else {
-		session_finish(s);
+	status = interact_end(s, quit);
+	if (status != KW_EXIT_OK)
 		say(&p, _("Session ended before an outcome."));
-	}
 	if (o->scenario != NULL)
 		draw_score(&p);
 out:
 	fflush(out);
-	match_free(p.matcher);
+	interact_matching_free(&p.matching);
 	return status;
 }
