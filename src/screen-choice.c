@@ -1,0 +1,211 @@
+/* SPDX-License-Identifier: MIT */
+/* screen-choice.c - the error screen: a list of answers to filter, paste into or pick by number */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "i18n.h"
+#include "interact.h"
+#include "screen.h"
+#include "text.h"
+#include "xalloc.h"
+
+#define MATCH_SHOW	3
+
+/* Whether choice `i` contains the filter, in any language of the tree. */
+static int
+choice_shown(const struct cui *ui, size_t i)
+{
+	const struct kw_tree *t = session_tree(ui->s);
+	const struct kw_option *o = &ui->v.node->opts[i];
+
+	if (ui->filter[0] == '\0')
+		return 1;
+	for (size_t l = 0; l < t->nlangs; l++) {
+		const char *label = tree_text_lang(&o->label, l);
+		const char *msg = tree_text_lang(&o->message, l);
+		const struct kw_strv *more = tree_match(o, l);
+
+		if ((label != NULL && layout_contains(label, ui->filter)) ||
+		    (msg != NULL && layout_contains(msg, ui->filter)))
+			return 1;
+		for (size_t j = 0; j < more->n; j++)
+			if (layout_contains(more->v[j], ui->filter))
+				return 1;
+	}
+	return 0;
+}
+
+/* Put the focus on the first choice shown if it is on a hidden one. */
+static void
+choice_refocus(struct cui *ui)
+{
+	if (ui->focus < ui->v.nchoices && choice_shown(ui, ui->focus))
+		return;
+	for (size_t i = 0; i < ui->v.nchoices; i++)
+		if (choice_shown(ui, i)) {
+			ui->focus = i;
+			return;
+		}
+}
+
+static void
+draw_choice(struct cui *ui)
+{
+	struct kw_body *b = &ui->body;
+	size_t shown = 0;
+
+	scr_body_current(ui);
+	layout_blank(b);
+	if (ui->filter[0] != '\0') {
+		char *line = xasprintf("%s%s", _("Filter: "), ui->filter);
+
+		ui->field_row = (long)b->n;
+		ui->field_col = text_width(line);
+		layout_add_line(b, line, KW_ST_FIELD, -1);
+		free(line);
+	} else
+		layout_add(b, 0, NULL, ui->v.pasteable ? _("Type to filter, "
+		    "paste the message you saw, or press its number.") :
+		    _("Type to filter, or press the number of the answer."),
+		    KW_ST_DIM, -1);
+	layout_blank(b);
+	for (size_t i = 0; i < ui->v.nchoices; i++) {
+		const struct kw_view_choice *c = &ui->v.choice[i];
+		char lead[32];
+
+		if (!choice_shown(ui, i))
+			continue;
+		snprintf(lead, sizeof lead, "%s) ", c->key);
+		layout_add(b, 2, lead, c->label, KW_ST_NORMAL, (int)i);
+		if (c->message != NULL) {
+			char *q = xasprintf(_("\"%s\""), c->message);
+
+			layout_add(b, 2 + text_width(lead), NULL, q,
+			    KW_ST_DIM, (int)i);
+			free(q);
+		}
+		shown++;
+	}
+	if (shown == 0)
+		layout_add(b, 0, "! ", _("No answer contains this text; "
+		    "Backspace changes the filter, Esc clears it."),
+		    KW_ST_MARK, -1);
+	else
+		ui->focus_item = (int)ui->focus;
+	scr_hint(ui, _("Enter"), _("choose"));
+	scr_hint(ui, "1-9", _("number"));
+	scr_hint_common(ui, 1);
+}
+
+/* A paste at the error screen: the message it matches best gets the
+ * focus; Enter takes it. */
+static void
+choice_paste(struct cui *ui, const char *text)
+{
+	struct kw_match m[MATCH_SHOW];
+	enum kw_match_verdict verdict;
+	size_t n;
+
+	verdict = interact_match(&ui->matching, ui->s, text, m, MATCH_SHOW,
+	    &n);
+	if (verdict == KW_MATCH_NONE) {
+		scr_say(ui, KW_ST_MARK, "%s", _("! No message matches the pasted "
+		    "text; type a few of its words to filter the list."));
+		return;
+	}
+	ui->filter[0] = '\0';
+	ui->focus = m[0].opt;
+	ui->follow = 1;
+	free(ui->pasted);
+	ui->pasted = xstrdup(text);
+	if (verdict == KW_MATCH_CLOSE)
+		scr_say(ui, KW_ST_NORMAL, _("Closest to the pasted text: %zu) "
+		    "(also close: %zu). Enter takes it."), m[0].opt + 1,
+		    m[1].opt + 1);
+	else
+		scr_say(ui, KW_ST_OK, _("The pasted text matches %zu). Enter "
+		    "takes it."), m[0].opt + 1);
+}
+
+/* A digit at the error screen (with no filter): the answer with that
+ * number, taken at once unless a longer number could follow. */
+static void
+choice_digit(struct cui *ui, int d)
+{
+	size_t n = ui->v.nchoices;
+
+	ui->num = ui->num * 10 + (unsigned)d;
+	if (ui->num == 0 || ui->num > n) {
+		scr_say(ui, KW_ST_MARK, _("! There is no answer %u."), ui->num);
+		ui->num = 0;
+		return;
+	}
+	ui->focus = ui->num - 1;
+	ui->follow = 1;
+	if ((size_t)ui->num * 10 > n) {
+		ui->num = 0;
+		interact_take(ui->s, &ui->v.choice[ui->focus], NULL);
+	}
+}
+
+static void
+key_choice(struct cui *ui, const struct input *in)
+{
+	int digit = scr_digit_text(in);
+
+	if (!digit)
+		ui->num = 0;
+	switch (in->act) {
+	case ACT_TEXT:
+		if (in->paste && ui->v.pasteable) {
+			choice_paste(ui, in->text);
+			return;
+		}
+		if (digit && ui->filter[0] == '\0') {
+			choice_digit(ui, in->text[0] - '0');
+			return;
+		}
+		scr_append(ui->filter, sizeof ui->filter, in->text);
+		ui->follow = 1;
+		choice_refocus(ui);
+		return;
+	case ACT_BACKSPACE:
+		if (!scr_chop(ui->filter))
+			break;
+		choice_refocus(ui);
+		return;
+	case ACT_ESC:
+		if (ui->filter[0] == '\0')
+			break;
+		ui->filter[0] = '\0';
+		return;
+	case ACT_UP:
+	case ACT_DOWN:
+		for (size_t i = ui->focus; ; ) {
+			if (in->act == ACT_UP ? i == 0 : i + 1 >= ui->v.nchoices)
+				break;
+			i = in->act == ACT_UP ? i - 1 : i + 1;
+			if (choice_shown(ui, i)) {
+				ui->focus = i;
+				break;
+			}
+		}
+		ui->follow = 1;
+		return;
+	case ACT_ENTER:
+		if (ui->focus >= ui->v.nchoices || !choice_shown(ui, ui->focus))
+			return;
+		interact_take(ui->s, &ui->v.choice[ui->focus],
+		    ui->pasted != NULL ? ui->pasted :
+		    ui->filter[0] != '\0' ? ui->filter : NULL);
+		return;
+	default:
+		break;
+	}
+	scr_key_common(ui, in);
+}
+
+const struct screen_ops screen_choice = { draw_choice, key_choice, 1 };

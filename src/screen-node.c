@@ -1,0 +1,167 @@
+/* SPDX-License-Identifier: MIT */
+/* screen-node.c - the question, step and wait screens */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <time.h>
+
+#include "i18n.h"
+#include "interact.h"
+#include "screen.h"
+#include "xalloc.h"
+
+static void
+draw_question(struct cui *ui)
+{
+	scr_body_current(ui);
+	layout_blank(&ui->body);
+	scr_body_choices(ui);
+	scr_hint(ui, view_yes_key(), _("yes"));
+	scr_hint(ui, view_no_key(), _("no"));
+	scr_hint(ui, _("Enter"), _("choose"));
+	scr_hint_common(ui, 0);
+}
+
+/* Number keys for the answers of a question or a wait. */
+static int
+key_number(struct cui *ui, const struct input *in)
+{
+	size_t d;
+
+	if (!scr_digit_text(in))
+		return 0;
+	d = (size_t)(in->text[0] - '0');
+	if (d >= 1 && d <= ui->v.nchoices)
+		interact_take(ui->s, &ui->v.choice[d - 1], NULL);
+	return 1;
+}
+
+/* Keys of a screen whose answers are a short list (question, wait). */
+static void
+key_list(struct cui *ui, const struct input *in)
+{
+	switch (in->act) {
+	case ACT_UP:
+	case ACT_DOWN:
+		scr_focus_move(ui, in->act, ui->v.nchoices);
+		return;
+	case ACT_ENTER:
+		interact_take(ui->s, &ui->v.choice[ui->focus], NULL);
+		return;
+	default:
+		if (key_number(ui, in))
+			return;
+		break;
+	}
+	scr_key_common(ui, in);
+}
+
+static void
+key_question(struct cui *ui, const struct input *in)
+{
+	/* the view lists a question's answers yes first, then no */
+	if (in->act == ACT_YES)
+		interact_take(ui->s, &ui->v.choice[0], NULL);
+	else if (in->act == ACT_NO)
+		interact_take(ui->s, &ui->v.choice[1], NULL);
+	else
+		key_list(ui, in);
+}
+
+/* ---- steps (a checklist) ---- */
+
+static void
+draw_step(struct cui *ui)
+{
+	struct kw_body *b = &ui->body;
+
+	scr_body_current(ui);
+	for (size_t i = 0; i < ui->v.nitems; i++) {
+		int on = (ui->v.checked >> i) & 1;
+		char lead[32];
+
+		if (i == 0)
+			layout_blank(b);
+		snprintf(lead, sizeof lead, "[%c] %zu. ", on ? 'x' : ' ',
+		    i + 1);
+		layout_add(b, 2, lead, tree_text(&ui->v.items[i], ui->v.lang),
+		    on ? KW_ST_OK : KW_ST_NORMAL, (int)i);
+	}
+	if (ui->v.nitems > 0) {
+		ui->focus_item = (int)ui->focus;
+		scr_hint(ui, _("Space"), _("tick"));
+	}
+	scr_hint(ui, _("Enter"), _("continue"));
+	scr_hint_common(ui, 0);
+}
+
+static void
+key_step(struct cui *ui, const struct input *in)
+{
+	size_t item = ui->focus;
+
+	switch (in->act) {
+	case ACT_TEXT:
+		if (!scr_digit_text(in))
+			return;
+		item = (size_t)(in->text[0] - '0');
+		if (item < 1 || item > ui->v.nitems)
+			return;
+		item--;
+		ui->focus = item;
+		/* FALLTHROUGH */
+	case ACT_TICK:
+		if (item < ui->v.nitems)
+			interact_tick(ui->s, item);
+		return;
+	case ACT_UP:
+	case ACT_DOWN:
+		if (ui->v.nitems > 0)
+			scr_focus_move(ui, in->act, ui->v.nitems);
+		else
+			scr_scroll_body(ui, in->act);
+		return;
+	case ACT_ENTER:
+		interact_continue(ui->s);
+		return;
+	default:
+		break;
+	}
+	scr_key_common(ui, in);
+}
+
+/* ---- waiting ---- */
+
+static void
+draw_wait(struct cui *ui)
+{
+	struct kw_body *b = &ui->body;
+	time_t now = session_now(ui->s);
+	char until[16], *line;
+
+	scr_body_current(ui);
+	layout_blank(b);
+	view_clock(ui->v.wait_end, until, sizeof until);
+	if (now < ui->v.wait_end) {
+		long left = (long)(ui->v.wait_end - now);
+
+		line = xasprintf(_("Time left: %02ld:%02ld (until %s)"),
+		    left / 60, left % 60, until);
+		layout_add(b, 0, NULL, line, KW_ST_HEAD, -1);
+	} else {
+		line = xasprintf(_("= The wait is over (since %s): try again "
+		    "now."), until);
+		layout_add(b, 0, NULL, line, KW_ST_OK, -1);
+	}
+	free(line);
+	layout_blank(b);
+	scr_body_choices(ui);
+	scr_hint(ui, "1-3", _("answer"));
+	scr_hint(ui, _("Enter"), _("choose"));
+	scr_hint_common(ui, 0);
+}
+
+const struct screen_ops screen_question = { draw_question, key_question, 0 };
+const struct screen_ops screen_step = { draw_step, key_step, 0 };
+const struct screen_ops screen_wait = { draw_wait, key_list, 0 };

@@ -1,0 +1,232 @@
+/* SPDX-License-Identifier: MIT */
+/* screen.h - the curses front end's screens, without curses: their state, keys and rows */
+#ifndef KW_SCREEN_H
+#define KW_SCREEN_H
+
+#include <stddef.h>
+#include <wchar.h>
+
+#include "interact.h"
+#include "layout.h"
+#include "session.h"
+#include "ui.h"
+#include "view.h"
+
+/*
+ * Each screen has a draw function (it fills the body rows and the footer
+ * from the view and the screen's own state, and never changes the session)
+ * and a key function (it acts on the session or the screen's state and
+ * never draws). Keys become actions through one table (screen.c). The
+ * shell (ui_curses.c) builds the view, draws, paints, waits for a key at
+ * most a second, decodes it and hands it over; nothing here calls curses.
+ */
+
+#define MIN_COLS	40
+#define MIN_LINES	12
+#define TEXT_MAX	512	/* a filter, a search, a note */
+#define HINT_MAX	16
+
+/* A key that is not a character: FN | KW_K_*, as the shell decodes it. */
+#define FN		(1 << 24)
+#undef CTRL			/* <termios.h> may have one */
+#define CTRL(c)		((c) & 0x1f)
+enum {
+	KW_K_NONE,		/* a function key no screen knows */
+	KW_K_ENTER,
+	KW_K_UP,
+	KW_K_DOWN,
+	KW_K_LEFT,
+	KW_K_RIGHT,
+	KW_K_PGUP,
+	KW_K_PGDN,
+	KW_K_BACKSPACE,
+	KW_K_DELETE,
+	KW_K_HOME,
+	KW_K_END,
+	KW_K_RESIZE,
+	KW_K_F0 = 64		/* KW_K_F(n): function key n */
+};
+#define KW_K_F(n)	(KW_K_F0 + (n))
+
+enum scr {
+	SCR_KEY,
+	SCR_CHOICE,
+	SCR_QUESTION,
+	SCR_STEP,
+	SCR_WAIT,
+	SCR_OUTCOME,
+	SCR_HELP,
+	SCR_SEARCH,
+	SCR_PEEK,
+	SCR_NOTE,
+	SCR_QUIT,
+	SCR_CALLER,		/* practice: the caller's card */
+	SCR_SCORE,		/* practice: the score, before leaving */
+	SCR_SMALL,
+	SCR_COUNT		/* as an overlay: none */
+};
+
+/* body rows of the caller's answer (an item no answer ever has) */
+#define ITEM_CALLER	(KW_VIEW_MAX_CHOICES + 1)
+
+enum action {
+	ACT_NONE,
+	ACT_TEXT,			/* typed or pasted text */
+	ACT_ENTER,
+	ACT_UP,
+	ACT_DOWN,
+	ACT_LEFT,
+	ACT_RIGHT,
+	ACT_PGUP,
+	ACT_PGDN,
+	ACT_BACKSPACE,
+	ACT_DELETE,
+	ACT_ESC,
+	ACT_END,
+	ACT_RESTART,
+	ACT_HELP,
+	ACT_SEARCH,
+	ACT_QUIT,
+	ACT_MASK,
+	ACT_NOTE,
+	ACT_COPY,
+	ACT_YES,
+	ACT_NO,
+	ACT_TICK,
+	ACT_ASK,			/* practice: ask the caller */
+	ACT_CALLER,			/* practice: the caller's card again */
+	ACT_REDRAW,
+	ACT_RESIZE
+};
+
+/* One thing the user did. */
+struct input {
+	enum action act;
+	int code;		/* a character, or FN | KW_K_* */
+	char *text;		/* ACT_TEXT: UTF-8, owned */
+	int paste;		/* text arrived all at once */
+};
+
+/* A key waiting in the read-ahead queue. */
+struct qkey {
+	int fn;
+	wint_t wc;
+};
+
+/* One entry of the footer: a key and what it does. */
+struct hint {
+	const char *key;
+	const char *what;
+};
+
+struct cui {
+	struct kw_session *s;
+	const struct kw_ui_opts *o;
+	struct kw_view v;
+	enum scr overlay;	/* help, search...; SCR_COUNT: none */
+	enum scr under;	/* the screen help was opened from */
+	int quit;		/* the user quit */
+	int scoring;		/* practice: the score screen is up */
+	int leave;		/* practice: the score was read */
+	int colors;
+	int lines, cols;	/* the terminal's size, set by the shell */
+	int repaint;		/* paint the whole screen again (Ctrl-L) */
+
+	/* the node the per-node state below belongs to */
+	const struct kw_node *seen;
+	size_t seen_depth;
+	size_t focus;		/* choice, item or answer under the cursor */
+	size_t top;		/* first body row shown */
+	int follow;		/* keep the focus in sight when scrolling */
+	char filter[TEXT_MAX];	/* choice: typed filter */
+	char *pasted;		/* choice: text pasted, for the record */
+	unsigned num;		/* choice: a number being typed */
+	struct kw_keyfield key;	/* key: what was typed */
+	int mask;		/* key: hide the characters */
+	char msg[512];		/* one line about the last action */
+	enum kw_style msg_style;
+	int asked;		/* practice: the caller was asked here */
+	int reveal;		/* bring the caller's answer into sight */
+
+	/* search */
+	char query[TEXT_MAX];
+	size_t sfocus;
+	char **sindex;		/* folded text of each node, built once */
+	const struct kw_node *peek;
+
+	/* note */
+	char note[TEXT_MAX];
+
+	/* what draw leaves for paint */
+	struct kw_body body;
+	const char *heading;	/* the title line's "where you are" part */
+	int focus_item;		/* body item to keep in sight, or -1 */
+	long field_row;		/* body row of an input field, or -1 */
+	size_t field_col;
+	struct hint hint[HINT_MAX];
+	size_t nhint;
+
+	struct kw_matching matching;
+
+	/* QUEUE_MAX keys, from calloc so that pages never used cost nothing;
+	 * the ring starts over at 0 whenever it empties, so a session that
+	 * is only typed touches its first page */
+	struct qkey *queue;
+	size_t qhead, qlen;
+};
+
+struct screen_ops {
+	void (*draw)(struct cui *);
+	void (*key)(struct cui *, const struct input *);
+	int text;		/* letters are typed, not commands */
+};
+
+/* one per screen, in screen-*.c */
+extern const struct screen_ops screen_key, screen_choice, screen_question,
+    screen_step, screen_wait, screen_outcome, screen_help, screen_search,
+    screen_peek, screen_note, screen_quit, screen_caller, screen_score,
+    screen_small;
+extern const struct screen_ops *const scr_screens[SCR_COUNT];
+
+/* The screen up now: the overlay, else the current node's (or "too
+ * small"). */
+enum scr scr_current(const struct cui *ui);
+/* A new node (answered, back, restart): its screen starts afresh. */
+void scr_node_enter(struct cui *ui);
+/* The action of key `code` on screen `scr` (ACT_NONE: none). */
+enum action scr_lookup(enum scr scr, int code);
+
+/* ---- shared by the screens ---- */
+
+/* The one-line message under the body. */
+void scr_say(struct cui *ui, enum kw_style style, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+/* Add a footer entry. */
+void scr_hint(struct cui *ui, const char *key, const char *what);
+/* The keys every node screen shares, after its own. */
+void scr_hint_common(struct cui *ui, int text_screen);
+/* Remove the last UTF-8 character of `s`: 0 if it was empty. */
+int scr_chop(char *s);
+/* Append text to a fixed buffer, newlines and tabs as spaces, never
+ * cutting a character. */
+void scr_append(char *buf, size_t size, const char *text);
+/* Whether `in` is one digit typed (not pasted). */
+int scr_digit_text(const struct input *in);
+/* The node text every node screen starts with. */
+void scr_body_node(struct cui *ui, const struct kw_node *n,
+    const char *heading, const char *text, const char *why);
+/* The current node's text, and in practice what the caller said. */
+void scr_body_current(struct cui *ui);
+/* The answers of a question or a wait, as a list: "y) Yes". */
+void scr_body_choices(struct cui *ui);
+/* An outcome's fields. */
+void scr_body_outcome(struct cui *ui, const struct kw_node *n);
+void scr_focus_move(struct cui *ui, enum action act, size_t n);
+/* Scroll the body by a page or a line; the focus stays where it is. */
+void scr_scroll_body(struct cui *ui, enum action act);
+void scr_ask_quit(struct cui *ui);
+/* What every screen does with an action its own function left alone.
+ * Returns 1 if it did something. */
+int scr_key_common(struct cui *ui, const struct input *in);
+
+#endif
