@@ -57,7 +57,7 @@ draw_choice(struct cui *ui)
 	struct kw_body *b = &ui->body;
 	size_t shown = 0;
 
-	scr_body_current(ui);
+	screen_body_current(ui);
 	layout_blank(b);
 	if (ui->filter[0] != '\0') {
 		char *line = xasprintf("%s%s", _("Filter: "), ui->filter);
@@ -95,9 +95,9 @@ draw_choice(struct cui *ui)
 		    KW_ST_MARK, -1);
 	else
 		ui->focus_item = (int)ui->focus;
-	scr_hint(ui, _("Enter"), _("choose"));
-	scr_hint(ui, "1-9", _("number"));
-	scr_hint_common(ui, 1);
+	screen_hint(ui, _("Enter"), _("choose"));
+	screen_hint(ui, "1-9", _("number"));
+	screen_hint_common(ui, 1);
 }
 
 /* A paste at the error screen: the message it matches best gets the
@@ -112,7 +112,7 @@ choice_paste(struct cui *ui, const char *text)
 	verdict = interact_match(&ui->matching, ui->s, text, m, MATCH_SHOW,
 	    &n);
 	if (verdict == KW_MATCH_NONE) {
-		scr_say(ui, KW_ST_MARK, "%s", _("! No message matches the pasted "
+		screen_say(ui, KW_ST_MARK, "%s", _("! No message matches the pasted "
 		    "text; type a few of its words to filter the list."));
 		return;
 	}
@@ -122,11 +122,11 @@ choice_paste(struct cui *ui, const char *text)
 	free(ui->pasted);
 	ui->pasted = xstrdup(text);
 	if (verdict == KW_MATCH_CLOSE)
-		scr_say(ui, KW_ST_NORMAL, _("Closest to the pasted text: %zu) "
+		screen_say(ui, KW_ST_NORMAL, _("Closest to the pasted text: %zu) "
 		    "(also close: %zu). Enter takes it."), m[0].opt + 1,
 		    m[1].opt + 1);
 	else
-		scr_say(ui, KW_ST_OK, _("The pasted text matches %zu). Enter "
+		screen_say(ui, KW_ST_OK, _("The pasted text matches %zu). Enter "
 		    "takes it."), m[0].opt + 1);
 }
 
@@ -139,7 +139,7 @@ choice_digit(struct cui *ui, int d)
 
 	ui->num = ui->num * 10 + (unsigned)d;
 	if (ui->num == 0 || ui->num > n) {
-		scr_say(ui, KW_ST_MARK, _("! There is no answer %u."), ui->num);
+		screen_say(ui, KW_ST_MARK, _("! There is no answer %u."), ui->num);
 		ui->num = 0;
 		return;
 	}
@@ -154,7 +154,7 @@ choice_digit(struct cui *ui, int d)
 static void
 key_choice(struct cui *ui, const struct input *in)
 {
-	int digit = scr_digit_text(in);
+	int digit = screen_digit_text(in);
 
 	if (!digit)
 		ui->num = 0;
@@ -168,12 +168,12 @@ key_choice(struct cui *ui, const struct input *in)
 			choice_digit(ui, in->text[0] - '0');
 			return;
 		}
-		scr_append(ui->filter, sizeof ui->filter, in->text);
+		screen_append(ui->filter, sizeof ui->filter, in->text);
 		ui->follow = 1;
 		choice_refocus(ui);
 		return;
 	case ACT_BACKSPACE:
-		if (!scr_chop(ui->filter))
+		if (!screen_chop(ui->filter))
 			break;
 		choice_refocus(ui);
 		return;
@@ -205,7 +205,7 @@ key_choice(struct cui *ui, const struct input *in)
 	default:
 		break;
 	}
-	scr_key_common(ui, in);
+	screen_key_common(ui, in);
 }
 
-const struct screen_ops screen_choice = { draw_choice, key_choice, 1 };
+const struct screen_ops choice_screen = { draw_choice, key_choice, 1 };

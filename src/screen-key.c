@@ -23,7 +23,7 @@ draw_key(struct cui *ui)
 	const struct kw_key_bad *near = NULL;
 	const char *lead = _("Key: ");
 
-	scr_body_current(ui);
+	screen_body_current(ui);
 	layout_blank(b);
 	width = layout_key_show(&ui->key, fmt->groups, fmt->group_length,
 	    ui->mask, shown, sizeof shown, col);
@@ -77,9 +77,9 @@ draw_key(struct cui *ui)
 		    KW_ST_DIM, -1);
 	prodkey_wipe(&k);
 footer:
-	scr_hint(ui, _("Enter"), _("continue"));
-	scr_hint(ui, "F2", ui->mask ? _("show key") : _("hide key"));
-	scr_hint_common(ui, 1);
+	screen_hint(ui, _("Enter"), _("continue"));
+	screen_hint(ui, "F2", ui->mask ? _("show key") : _("hide key"));
+	screen_hint_common(ui, 1);
 }
 
 /* Enter at the key screen: the analysis goes into the session (the masked
@@ -139,7 +139,7 @@ key_key(struct cui *ui, const struct input *in)
 	default:
 		break;
 	}
-	scr_key_common(ui, in);
+	screen_key_common(ui, in);
 }
 
-const struct screen_ops screen_key = { draw_key, key_key, 1 };
+const struct screen_ops key_screen = { draw_key, key_key, 1 };

@@ -14,13 +14,13 @@
 static void
 draw_question(struct cui *ui)
 {
-	scr_body_current(ui);
+	screen_body_current(ui);
 	layout_blank(&ui->body);
-	scr_body_choices(ui);
-	scr_hint(ui, view_yes_key(), _("yes"));
-	scr_hint(ui, view_no_key(), _("no"));
-	scr_hint(ui, _("Enter"), _("choose"));
-	scr_hint_common(ui, 0);
+	screen_body_choices(ui);
+	screen_hint(ui, view_yes_key(), _("yes"));
+	screen_hint(ui, view_no_key(), _("no"));
+	screen_hint(ui, _("Enter"), _("choose"));
+	screen_hint_common(ui, 0);
 }
 
 /* Number keys for the answers of a question or a wait. */
@@ -29,7 +29,7 @@ key_number(struct cui *ui, const struct input *in)
 {
 	size_t d;
 
-	if (!scr_digit_text(in))
+	if (!screen_digit_text(in))
 		return 0;
 	d = (size_t)(in->text[0] - '0');
 	if (d >= 1 && d <= ui->v.nchoices)
@@ -44,7 +44,7 @@ key_list(struct cui *ui, const struct input *in)
 	switch (in->act) {
 	case ACT_UP:
 	case ACT_DOWN:
-		scr_focus_move(ui, in->act, ui->v.nchoices);
+		screen_focus_move(ui, in->act, ui->v.nchoices);
 		return;
 	case ACT_ENTER:
 		interact_take(ui->s, &ui->v.choice[ui->focus], NULL);
@@ -54,7 +54,7 @@ key_list(struct cui *ui, const struct input *in)
 			return;
 		break;
 	}
-	scr_key_common(ui, in);
+	screen_key_common(ui, in);
 }
 
 static void
@@ -76,7 +76,7 @@ draw_step(struct cui *ui)
 {
 	struct kw_body *b = &ui->body;
 
-	scr_body_current(ui);
+	screen_body_current(ui);
 	for (size_t i = 0; i < ui->v.nitems; i++) {
 		int on = (ui->v.checked >> i) & 1;
 		char lead[32];
@@ -90,10 +90,10 @@ draw_step(struct cui *ui)
 	}
 	if (ui->v.nitems > 0) {
 		ui->focus_item = (int)ui->focus;
-		scr_hint(ui, _("Space"), _("tick"));
+		screen_hint(ui, _("Space"), _("tick"));
 	}
-	scr_hint(ui, _("Enter"), _("continue"));
-	scr_hint_common(ui, 0);
+	screen_hint(ui, _("Enter"), _("continue"));
+	screen_hint_common(ui, 0);
 }
 
 static void
@@ -103,7 +103,7 @@ key_step(struct cui *ui, const struct input *in)
 
 	switch (in->act) {
 	case ACT_TEXT:
-		if (!scr_digit_text(in))
+		if (!screen_digit_text(in))
 			return;
 		item = (size_t)(in->text[0] - '0');
 		if (item < 1 || item > ui->v.nitems)
@@ -118,9 +118,9 @@ key_step(struct cui *ui, const struct input *in)
 	case ACT_UP:
 	case ACT_DOWN:
 		if (ui->v.nitems > 0)
-			scr_focus_move(ui, in->act, ui->v.nitems);
+			screen_focus_move(ui, in->act, ui->v.nitems);
 		else
-			scr_scroll_body(ui, in->act);
+			screen_scroll_body(ui, in->act);
 		return;
 	case ACT_ENTER:
 		interact_continue(ui->s);
@@ -128,7 +128,7 @@ key_step(struct cui *ui, const struct input *in)
 	default:
 		break;
 	}
-	scr_key_common(ui, in);
+	screen_key_common(ui, in);
 }
 
 /* ---- waiting ---- */
@@ -140,7 +140,7 @@ draw_wait(struct cui *ui)
 	time_t now = session_now(ui->s);
 	char until[16], *line;
 
-	scr_body_current(ui);
+	screen_body_current(ui);
 	layout_blank(b);
 	view_clock(ui->v.wait_end, until, sizeof until);
 	if (now < ui->v.wait_end) {
@@ -156,12 +156,12 @@ draw_wait(struct cui *ui)
 	}
 	free(line);
 	layout_blank(b);
-	scr_body_choices(ui);
-	scr_hint(ui, "1-3", _("answer"));
-	scr_hint(ui, _("Enter"), _("choose"));
-	scr_hint_common(ui, 0);
+	screen_body_choices(ui);
+	screen_hint(ui, "1-3", _("answer"));
+	screen_hint(ui, _("Enter"), _("choose"));
+	screen_hint_common(ui, 0);
 }
 
-const struct screen_ops screen_question = { draw_question, key_question, 0 };
-const struct screen_ops screen_step = { draw_step, key_step, 0 };
-const struct screen_ops screen_wait = { draw_wait, key_list, 0 };
+const struct screen_ops question_screen = { draw_question, key_question, 0 };
+const struct screen_ops step_screen = { draw_step, key_step, 0 };
+const struct screen_ops wait_screen = { draw_wait, key_list, 0 };

@@ -41,8 +41,8 @@ draw_outcome(struct cui *ui)
 	const struct kw_keyinfo *k = session_key(ui->s);
 	size_t notes = 0;
 
-	scr_body_current(ui);
-	scr_body_outcome(ui, ui->v.node);
+	screen_body_current(ui);
+	screen_body_outcome(ui, ui->v.node);
 	if (k->entered) {
 		char *line = xasprintf("%s (%s)", k->masked, k->summary);
 
@@ -63,10 +63,10 @@ draw_outcome(struct cui *ui)
 	    "c copies the ticket summary to the clipboard."), KW_ST_DIM, -1);
 	if (ui->v.training)
 		body_branches(ui);
-	scr_hint(ui, _("Enter"), _("finish"));
-	scr_hint(ui, "n", _("note"));
-	scr_hint(ui, "c", _("copy"));
-	scr_hint_common(ui, 0);
+	screen_hint(ui, _("Enter"), _("finish"));
+	screen_hint(ui, "n", _("note"));
+	screen_hint(ui, "c", _("copy"));
+	screen_hint_common(ui, 0);
 }
 
 static const char b64chars[] =
@@ -168,23 +168,23 @@ key_outcome(struct cui *ui, const struct input *in)
 		return;
 	case ACT_COPY:
 		if ((text = ticket_summary(ui)) == NULL) {
-			scr_say(ui, KW_ST_MARK, "%s", _("! The ticket summary could "
+			screen_say(ui, KW_ST_MARK, "%s", _("! The ticket summary could "
 			    "not be made."));
 			return;
 		}
 		copy_osc52(text);
-		scr_say(ui, KW_ST_OK, _("= Ticket summary copied to the clipboard "
+		screen_say(ui, KW_ST_OK, _("= Ticket summary copied to the clipboard "
 		    "(%zu characters)."), strlen(text));
 		free(text);
 		return;
 	case ACT_UP:
 	case ACT_DOWN:
-		scr_scroll_body(ui, in->act);
+		screen_scroll_body(ui, in->act);
 		return;
 	default:
 		break;
 	}
-	scr_key_common(ui, in);
+	screen_key_common(ui, in);
 }
 
-const struct screen_ops screen_outcome = { draw_outcome, key_outcome, 0 };
+const struct screen_ops outcome_screen = { draw_outcome, key_outcome, 0 };

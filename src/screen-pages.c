@@ -64,8 +64,8 @@ draw_help(struct cui *ui)
 	    "there.") : _("On the key and error screens, letters are typed, "
 	    "so use F1, Ctrl-F and F10 there."), KW_ST_DIM, -1);
 	ui->heading = _("Help");
-	scr_hint(ui, _("any key"), _("close help"));
-	scr_hint(ui, _("PgDn"), _("scroll"));
+	screen_hint(ui, _("any key"), _("close help"));
+	screen_hint(ui, _("PgDn"), _("scroll"));
 }
 
 /* The keys of a page to read (help, caller, score): returns 1 if `in`
@@ -78,7 +78,7 @@ key_page(struct cui *ui, const struct input *in)
 	case ACT_PGDN:
 	case ACT_UP:
 	case ACT_DOWN:
-		scr_scroll_body(ui, in->act);
+		screen_scroll_body(ui, in->act);
 		return 1;
 	case ACT_RESIZE:
 	case ACT_REDRAW:
@@ -117,8 +117,8 @@ draw_note(struct cui *ui)
 		ui->field_col = b->width - 1;
 	layout_add_line(b, line, KW_ST_FIELD, -1);
 	free(line);
-	scr_hint(ui, _("Enter"), _("add the note"));
-	scr_hint(ui, _("Esc"), _("cancel"));
+	screen_hint(ui, _("Enter"), _("add the note"));
+	screen_hint(ui, _("Esc"), _("cancel"));
 }
 
 static void
@@ -126,14 +126,14 @@ key_note(struct cui *ui, const struct input *in)
 {
 	switch (in->act) {
 	case ACT_TEXT:
-		scr_append(ui->note, sizeof ui->note, in->text);
+		screen_append(ui->note, sizeof ui->note, in->text);
 		return;
 	case ACT_BACKSPACE:
-		scr_chop(ui->note);
+		screen_chop(ui->note);
 		return;
 	case ACT_ENTER:
 		if (interact_note(ui->s, ui->note))
-			scr_say(ui, KW_ST_OK, "%s", _("= Note added."));
+			screen_say(ui, KW_ST_OK, "%s", _("= Note added."));
 		ui->note[0] = '\0';
 		ui->overlay = SCR_COUNT;
 		return;
@@ -163,8 +163,8 @@ draw_quit(struct cui *ui)
 	layout_add(b, 2, lead, _("Quit"), KW_ST_NORMAL, 0);
 	layout_add(b, 2, "n) ", _("Go on with the session"), KW_ST_NORMAL, 1);
 	ui->focus_item = 1;
-	scr_hint(ui, view_yes_key(), _("quit"));
-	scr_hint(ui, "n", _("go on"));
+	screen_hint(ui, view_yes_key(), _("quit"));
+	screen_hint(ui, "n", _("go on"));
 }
 
 static void
@@ -204,9 +204,9 @@ draw_caller(struct cui *ui)
 	    "where letters are typed) to hear what the caller says, and F4 to "
 	    "read this card again. Your walk is scored at the end."),
 	    KW_ST_DIM, -1);
-	scr_hint(ui, _("Enter"), _("go on"));
-	scr_hint(ui, _("PgDn"), _("scroll"));
-	scr_hint(ui, "F10", _("quit"));
+	screen_hint(ui, _("Enter"), _("go on"));
+	screen_hint(ui, _("PgDn"), _("scroll"));
+	screen_hint(ui, "F10", _("quit"));
 }
 
 static void
@@ -217,7 +217,7 @@ key_caller(struct cui *ui, const struct input *in)
 	switch (in->act) {
 	case ACT_QUIT:
 		ui->overlay = SCR_COUNT;
-		scr_ask_quit(ui);
+		screen_ask_quit(ui);
 		return;
 	default:
 		ui->overlay = SCR_COUNT;
@@ -267,8 +267,8 @@ draw_score(struct cui *ui)
 			layout_add(b, 4, _("Why: "), tree_text(&it->node->why,
 			    lang), KW_ST_DIM, -1);
 	}
-	scr_hint(ui, _("Enter"), _("finish"));
-	scr_hint(ui, _("PgDn"), _("scroll"));
+	screen_hint(ui, _("Enter"), _("finish"));
+	screen_hint(ui, _("PgDn"), _("scroll"));
 }
 
 /* Any key but scrolling leaves: the session is over. */
@@ -299,9 +299,9 @@ key_small(struct cui *ui, const struct input *in)
 	(void)in;
 }
 
-const struct screen_ops screen_help = { draw_help, key_help, 0 };
-const struct screen_ops screen_note = { draw_note, key_note, 1 };
-const struct screen_ops screen_quit = { draw_quit, key_quit, 0 };
-const struct screen_ops screen_caller = { draw_caller, key_caller, 0 };
-const struct screen_ops screen_score = { draw_score, key_score, 0 };
-const struct screen_ops screen_small = { draw_small, key_small, 0 };
+const struct screen_ops help_screen = { draw_help, key_help, 0 };
+const struct screen_ops note_screen = { draw_note, key_note, 1 };
+const struct screen_ops quit_screen = { draw_quit, key_quit, 0 };
+const struct screen_ops caller_screen = { draw_caller, key_caller, 0 };
+const struct screen_ops score_screen = { draw_score, key_score, 0 };
+const struct screen_ops small_screen = { draw_small, key_small, 0 };

@@ -145,9 +145,9 @@ draw_search(struct cui *ui)
 			ui->sfocus = n - 1;
 		ui->focus_item = (int)ui->sfocus;
 	}
-	scr_hint(ui, _("Enter"), _("go there"));
-	scr_hint(ui, _("Esc"), _("close"));
-	scr_hint(ui, "F10", _("quit"));
+	screen_hint(ui, _("Enter"), _("go there"));
+	screen_hint(ui, _("Esc"), _("close"));
+	screen_hint(ui, "F10", _("quit"));
 }
 
 /* The common keys that still work over the search and its read-only
@@ -161,7 +161,7 @@ key_overlay_common(struct cui *ui, const struct input *in)
 	case ACT_PGUP:
 	case ACT_PGDN:
 	case ACT_REDRAW:
-		scr_key_common(ui, in);
+		screen_key_common(ui, in);
 		return;
 	default:
 		return;
@@ -177,12 +177,12 @@ key_search(struct cui *ui, const struct input *in)
 
 	switch (in->act) {
 	case ACT_TEXT:
-		scr_append(ui->query, sizeof ui->query, in->text);
+		screen_append(ui->query, sizeof ui->query, in->text);
 		ui->sfocus = 0;
 		ui->top = 0;
 		return;
 	case ACT_BACKSPACE:
-		scr_chop(ui->query);
+		screen_chop(ui->query);
 		ui->sfocus = 0;
 		return;
 	case ACT_ESC:
@@ -234,7 +234,7 @@ draw_peek(struct cui *ui)
 	layout_add(b, 0, NULL, _("Not on your path: shown for reading only."),
 	    KW_ST_DIM, -1);
 	layout_blank(b);
-	scr_body_node(ui, n, view_node_heading(n, lang), tree_text(&n->text, lang),
+	screen_body_node(ui, n, view_node_heading(n, lang), tree_text(&n->text, lang),
 	    NULL);
 	for (size_t i = 0; i < n->nitems; i++)
 		layout_add(b, 2, "- ", tree_text(&n->items[i], lang),
@@ -248,10 +248,10 @@ draw_peek(struct cui *ui)
 			    lang), KW_ST_NORMAL, -1);
 		}
 	if (n->type == KW_NODE_OUTCOME)
-		scr_body_outcome(ui, n);
-	scr_hint(ui, _("Esc"), _("back to the search"));
-	scr_hint(ui, _("PgDn"), _("scroll"));
-	scr_hint(ui, "q", _("quit"));
+		screen_body_outcome(ui, n);
+	screen_hint(ui, _("Esc"), _("back to the search"));
+	screen_hint(ui, _("PgDn"), _("scroll"));
+	screen_hint(ui, "q", _("quit"));
 }
 
 static void
@@ -268,7 +268,7 @@ key_peek(struct cui *ui, const struct input *in)
 		return;
 	case ACT_UP:
 	case ACT_DOWN:
-		scr_scroll_body(ui, in->act);
+		screen_scroll_body(ui, in->act);
 		return;
 	default:
 		key_overlay_common(ui, in);
@@ -276,5 +276,5 @@ key_peek(struct cui *ui, const struct input *in)
 	}
 }
 
-const struct screen_ops screen_search = { draw_search, key_search, 1 };
-const struct screen_ops screen_peek = { draw_peek, key_peek, 0 };
+const struct screen_ops search_screen = { draw_search, key_search, 1 };
+const struct screen_ops peek_screen = { draw_peek, key_peek, 0 };

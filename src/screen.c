@@ -68,7 +68,7 @@ static const struct binding {
 
 
 void
-scr_say(struct cui *ui, enum kw_style style, const char *fmt, ...)
+screen_say(struct cui *ui, enum kw_style style, const char *fmt, ...)
 {
 	va_list ap;
 
@@ -79,7 +79,7 @@ scr_say(struct cui *ui, enum kw_style style, const char *fmt, ...)
 }
 
 void
-scr_hint(struct cui *ui, const char *key, const char *what)
+screen_hint(struct cui *ui, const char *key, const char *what)
 {
 	if (ui->nhint < HINT_MAX) {
 		ui->hint[ui->nhint].key = key;
@@ -90,25 +90,25 @@ scr_hint(struct cui *ui, const char *key, const char *what)
 
 /* The keys every node screen shares, after its own. */
 void
-scr_hint_common(struct cui *ui, int text_screen)
+screen_hint_common(struct cui *ui, int text_screen)
 {
 	/* help and quit first: a narrow footer keeps them */
-	scr_hint(ui, text_screen ? "F1" : "?", _("help"));
-	scr_hint(ui, text_screen ? "F10" : "q", _("quit"));
+	screen_hint(ui, text_screen ? "F1" : "?", _("help"));
+	screen_hint(ui, text_screen ? "F10" : "q", _("quit"));
 	if (ui->o->scenario != NULL) {
-		scr_hint(ui, text_screen ? "F3" : "a", _("ask caller"));
-		scr_hint(ui, "F4", _("caller card"));
+		screen_hint(ui, text_screen ? "F3" : "a", _("ask caller"));
+		screen_hint(ui, "F4", _("caller card"));
 	}
 	if (ui->v.step > 1) {
-		scr_hint(ui, _("Esc"), _("back"));
-		scr_hint(ui, _("Home"), _("restart"));
+		screen_hint(ui, _("Esc"), _("back"));
+		screen_hint(ui, _("Home"), _("restart"));
 	}
-	scr_hint(ui, text_screen ? "^F" : "/", _("search"));
+	screen_hint(ui, text_screen ? "^F" : "/", _("search"));
 }
 
 /* Remove the last UTF-8 character of `s`. */
 int
-scr_chop(char *s)
+screen_chop(char *s)
 {
 	size_t n = strlen(s);
 
@@ -125,7 +125,7 @@ scr_chop(char *s)
 /* Append text to a fixed buffer, newlines and tabs as spaces, never
  * cutting a character. */
 void
-scr_append(char *buf, size_t size, const char *text)
+screen_append(char *buf, size_t size, const char *text)
 {
 	size_t n = strlen(buf);
 
@@ -150,7 +150,7 @@ scr_append(char *buf, size_t size, const char *text)
 }
 
 int
-scr_digit_text(const struct input *in)
+screen_digit_text(const struct input *in)
 {
 	return in->act == ACT_TEXT && !in->paste && in->text[0] >= '0' &&
 	    in->text[0] <= '9' && in->text[1] == '\0';
@@ -158,7 +158,7 @@ scr_digit_text(const struct input *in)
 
 /* The node text every node screen starts with. */
 void
-scr_body_node(struct cui *ui, const struct kw_node *n, const char *heading,
+screen_body_node(struct cui *ui, const struct kw_node *n, const char *heading,
     const char *text, const char *why)
 {
 	struct kw_body *b = &ui->body;
@@ -196,15 +196,15 @@ body_caller(struct cui *ui)
 /* The current node's text (its `why` in training), and in practice what
  * the caller said about it. */
 void
-scr_body_current(struct cui *ui)
+screen_body_current(struct cui *ui)
 {
-	scr_body_node(ui, ui->v.node, ui->v.heading, ui->v.text, ui->v.why);
+	screen_body_node(ui, ui->v.node, ui->v.heading, ui->v.text, ui->v.why);
 	body_caller(ui);
 }
 
 /* The answers of a question or a wait, as a list: "y) Yes". */
 void
-scr_body_choices(struct cui *ui)
+screen_body_choices(struct cui *ui)
 {
 	for (size_t i = 0; i < ui->v.nchoices; i++) {
 		char lead[32];
@@ -219,7 +219,7 @@ scr_body_choices(struct cui *ui)
 /* An outcome's fields: the result (a heading), whom to contact, what to
  * tell them. */
 void
-scr_body_outcome(struct cui *ui, const struct kw_node *n)
+screen_body_outcome(struct cui *ui, const struct kw_node *n)
 {
 	struct kw_outcome_field f[KW_OUTCOME_FIELDS];
 	size_t nf = interact_outcome_fields(n, ui->v.lang, f);
@@ -231,7 +231,7 @@ scr_body_outcome(struct cui *ui, const struct kw_node *n)
 }
 
 void
-scr_focus_move(struct cui *ui, enum action act, size_t n)
+screen_focus_move(struct cui *ui, enum action act, size_t n)
 {
 	if (n == 0)
 		return;
@@ -244,7 +244,7 @@ scr_focus_move(struct cui *ui, enum action act, size_t n)
 
 /* Scroll the body by a page or a line; the focus stays where it is. */
 void
-scr_scroll_body(struct cui *ui, enum action act)
+screen_scroll_body(struct cui *ui, enum action act)
 {
 	/* the body's height less a row kept in sight (title, rule, footer) */
 	size_t page = ui->lines > 7 ? (size_t)ui->lines - 7 : 1;
@@ -261,7 +261,7 @@ static void
 go_back(struct cui *ui)
 {
 	if (session_back(ui->s) < 0)
-		scr_say(ui, KW_ST_MARK, "%s", _("This is the first step."));
+		screen_say(ui, KW_ST_MARK, "%s", _("This is the first step."));
 }
 
 static int
@@ -272,7 +272,7 @@ in_progress(const struct cui *ui)
 }
 
 void
-scr_ask_quit(struct cui *ui)
+screen_ask_quit(struct cui *ui)
 {
 	if (session_outcome(ui->s) != NULL || !in_progress(ui)) {
 		ui->quit = 1;
@@ -284,7 +284,7 @@ scr_ask_quit(struct cui *ui)
 /* What every screen does with an action its own function left alone.
  * Returns 1 if it did something. */
 int
-scr_key_common(struct cui *ui, const struct input *in)
+screen_key_common(struct cui *ui, const struct input *in)
 {
 	switch (in->act) {
 	case ACT_BACKSPACE:
@@ -295,7 +295,7 @@ scr_key_common(struct cui *ui, const struct input *in)
 	case ACT_RESTART:
 		if (session_depth(ui->s) > 1) {
 			session_restart(ui->s);
-			scr_say(ui, KW_ST_NORMAL, "%s",
+			screen_say(ui, KW_ST_NORMAL, "%s",
 			    _("Started again from the first step."));
 		}
 		return 1;
@@ -308,11 +308,11 @@ scr_key_common(struct cui *ui, const struct input *in)
 		ui->sfocus = 0;
 		return 1;
 	case ACT_QUIT:
-		scr_ask_quit(ui);
+		screen_ask_quit(ui);
 		return 1;
 	case ACT_PGUP:
 	case ACT_PGDN:
-		scr_scroll_body(ui, in->act);
+		screen_scroll_body(ui, in->act);
 		return 1;
 	case ACT_REDRAW:
 		ui->repaint = 1;
@@ -335,21 +335,21 @@ scr_key_common(struct cui *ui, const struct input *in)
 	}
 }
 
-const struct screen_ops *const scr_screens[SCR_COUNT] = {
-	[SCR_KEY] = &screen_key,
-	[SCR_CHOICE] = &screen_choice,
-	[SCR_QUESTION] = &screen_question,
-	[SCR_STEP] = &screen_step,
-	[SCR_WAIT] = &screen_wait,
-	[SCR_OUTCOME] = &screen_outcome,
-	[SCR_HELP] = &screen_help,
-	[SCR_SEARCH] = &screen_search,
-	[SCR_PEEK] = &screen_peek,
-	[SCR_NOTE] = &screen_note,
-	[SCR_QUIT] = &screen_quit,
-	[SCR_CALLER] = &screen_caller,
-	[SCR_SCORE] = &screen_score,
-	[SCR_SMALL] = &screen_small
+const struct screen_ops *const screens[SCR_COUNT] = {
+	[SCR_KEY] = &key_screen,
+	[SCR_CHOICE] = &choice_screen,
+	[SCR_QUESTION] = &question_screen,
+	[SCR_STEP] = &step_screen,
+	[SCR_WAIT] = &wait_screen,
+	[SCR_OUTCOME] = &outcome_screen,
+	[SCR_HELP] = &help_screen,
+	[SCR_SEARCH] = &search_screen,
+	[SCR_PEEK] = &peek_screen,
+	[SCR_NOTE] = &note_screen,
+	[SCR_QUIT] = &quit_screen,
+	[SCR_CALLER] = &caller_screen,
+	[SCR_SCORE] = &score_screen,
+	[SCR_SMALL] = &small_screen
 };
 
 static enum scr
@@ -374,7 +374,7 @@ node_screen(const struct kw_node *n)
 }
 
 enum scr
-scr_current(const struct cui *ui)
+screen_current(const struct cui *ui)
 {
 	if (ui->lines < MIN_LINES || ui->cols < MIN_COLS)
 		return SCR_SMALL;
@@ -385,7 +385,7 @@ scr_current(const struct cui *ui)
 
 /* A new node (answered, back, restart): its screen starts afresh. */
 void
-scr_node_enter(struct cui *ui)
+screen_node_enter(struct cui *ui)
 {
 	ui->seen = ui->v.node;
 	ui->seen_depth = session_depth(ui->s);
@@ -403,13 +403,90 @@ scr_node_enter(struct cui *ui)
 
 
 enum action
-scr_lookup(enum scr scr, int code)
+screen_lookup(enum scr scr, int code)
 {
 	for (size_t i = 0; i < sizeof bindings / sizeof bindings[0]; i++)
 		if (bindings[i].code == code && (bindings[i].where & ON(scr)))
 			return bindings[i].act;
 	/* letters given as commands answer in either case */
-	if (!scr_screens[scr]->text && code >= 'A' && code <= 'Z')
-		return scr_lookup(scr, code + ('a' - 'A'));
+	if (!screens[scr]->text && code >= 'A' && code <= 'Z')
+		return screen_lookup(scr, code + ('a' - 'A'));
 	return ACT_NONE;
+}
+
+/* ---- the loop's steps, without the terminal ---- */
+
+void
+screen_init(struct cui *ui, struct kw_session *s, const struct kw_ui_opts *o)
+{
+	memset(ui, 0, sizeof *ui);
+	ui->s = s;
+	ui->o = o;
+	ui->overlay = SCR_COUNT;
+	ui->under = SCR_COUNT;
+	if (o->scenario != NULL)
+		ui->overlay = SCR_CALLER;
+}
+
+int
+screen_next(struct cui *ui)
+{
+	struct kw_session *s = ui->s;
+
+	if (ui->leave)
+		return 0;
+	if ((session_finished(s) || ui->quit) && !ui->scoring) {
+		if (ui->o->scenario == NULL)
+			return 0;
+		/* practice: the score, before leaving curses */
+		session_finish(s);
+		ui->scoring = 1;
+		ui->overlay = SCR_SCORE;
+		ui->top = 0;
+		ui->follow = 0;
+	}
+	view_build(&ui->v, s, ui->o->training);
+	if (ui->v.node != ui->seen || session_depth(s) != ui->seen_depth)
+		screen_node_enter(ui);
+	return 1;
+}
+
+enum scr
+screen_draw(struct cui *ui, int lines, int cols)
+{
+	enum scr scr;
+
+	ui->lines = lines;
+	ui->cols = cols;
+	scr = screen_current(ui);
+	layout_free(&ui->body);
+	layout_init(&ui->body, cols > 1 ? (size_t)cols - 1 : 1);
+	ui->heading = NULL;
+	ui->focus_item = -1;
+	ui->field_row = -1;
+	ui->field_col = 0;
+	ui->nhint = 0;
+	screens[scr]->draw(ui);
+	return scr;
+}
+
+void
+screen_handle(struct cui *ui, enum scr scr, const struct input *in)
+{
+	if (in->act != ACT_RESIZE && in->act != ACT_NONE)
+		ui->msg[0] = '\0';
+	screens[scr]->key(ui, in);
+}
+
+void
+screen_free(struct cui *ui)
+{
+	layout_key_wipe(&ui->key);
+	layout_free(&ui->body);
+	free(ui->pasted);
+	if (ui->sindex != NULL)
+		for (size_t i = 0; i < session_tree(ui->s)->nnodes; i++)
+			free(ui->sindex[i]);
+	free(ui->sindex);
+	interact_matching_free(&ui->matching);
 }

@@ -182,51 +182,71 @@ struct screen_ops {
 };
 
 /* one per screen, in screen-*.c */
-extern const struct screen_ops screen_key, screen_choice, screen_question,
-    screen_step, screen_wait, screen_outcome, screen_help, screen_search,
-    screen_peek, screen_note, screen_quit, screen_caller, screen_score,
-    screen_small;
-extern const struct screen_ops *const scr_screens[SCR_COUNT];
+extern const struct screen_ops key_screen, choice_screen, question_screen,
+    step_screen, wait_screen, outcome_screen, help_screen, search_screen,
+    peek_screen, note_screen, quit_screen, caller_screen, score_screen,
+    small_screen;
+extern const struct screen_ops *const screens[SCR_COUNT];
 
 /* The screen up now: the overlay, else the current node's (or "too
  * small"). */
-enum scr scr_current(const struct cui *ui);
+enum scr screen_current(const struct cui *ui);
 /* A new node (answered, back, restart): its screen starts afresh. */
-void scr_node_enter(struct cui *ui);
+void screen_node_enter(struct cui *ui);
 /* The action of key `code` on screen `scr` (ACT_NONE: none). */
-enum action scr_lookup(enum scr scr, int code);
+enum action screen_lookup(enum scr scr, int code);
+
+/* ---- the loop, step by step (the shell's, and the tests') ---- */
+
+/* A front end over session `s`: at the caller's card in practice, else
+ * at the current node's screen. */
+void screen_init(struct cui *ui, struct kw_session *s,
+    const struct kw_ui_opts *o);
+/* Before each frame: 0 when the run is over (the session finished, the
+ * user quit, the score was read); else the view is built for the current
+ * node, whose screen starts afresh if it is new. In practice the score
+ * comes up before the run is over. */
+int screen_next(struct cui *ui);
+/* Lay out the screen up now for a terminal of `lines` x `cols`: the body
+ * rows, the heading and the footer hints that the shell paints. */
+enum scr screen_draw(struct cui *ui, int lines, int cols);
+/* Hand `in` to screen `scr` (the one drawn): the message of the last
+ * action goes, unless `in` is a resize or nothing. */
+void screen_handle(struct cui *ui, enum scr scr, const struct input *in);
+/* Free what the screens hold, wiping the key typed. */
+void screen_free(struct cui *ui);
 
 /* ---- shared by the screens ---- */
 
 /* The one-line message under the body. */
-void scr_say(struct cui *ui, enum kw_style style, const char *fmt, ...)
+void screen_say(struct cui *ui, enum kw_style style, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 /* Add a footer entry. */
-void scr_hint(struct cui *ui, const char *key, const char *what);
+void screen_hint(struct cui *ui, const char *key, const char *what);
 /* The keys every node screen shares, after its own. */
-void scr_hint_common(struct cui *ui, int text_screen);
+void screen_hint_common(struct cui *ui, int text_screen);
 /* Remove the last UTF-8 character of `s`: 0 if it was empty. */
-int scr_chop(char *s);
+int screen_chop(char *s);
 /* Append text to a fixed buffer, newlines and tabs as spaces, never
  * cutting a character. */
-void scr_append(char *buf, size_t size, const char *text);
+void screen_append(char *buf, size_t size, const char *text);
 /* Whether `in` is one digit typed (not pasted). */
-int scr_digit_text(const struct input *in);
+int screen_digit_text(const struct input *in);
 /* The node text every node screen starts with. */
-void scr_body_node(struct cui *ui, const struct kw_node *n,
+void screen_body_node(struct cui *ui, const struct kw_node *n,
     const char *heading, const char *text, const char *why);
 /* The current node's text, and in practice what the caller said. */
-void scr_body_current(struct cui *ui);
+void screen_body_current(struct cui *ui);
 /* The answers of a question or a wait, as a list: "y) Yes". */
-void scr_body_choices(struct cui *ui);
+void screen_body_choices(struct cui *ui);
 /* An outcome's fields. */
-void scr_body_outcome(struct cui *ui, const struct kw_node *n);
-void scr_focus_move(struct cui *ui, enum action act, size_t n);
+void screen_body_outcome(struct cui *ui, const struct kw_node *n);
+void screen_focus_move(struct cui *ui, enum action act, size_t n);
 /* Scroll the body by a page or a line; the focus stays where it is. */
-void scr_scroll_body(struct cui *ui, enum action act);
-void scr_ask_quit(struct cui *ui);
+void screen_scroll_body(struct cui *ui, enum action act);
+void screen_ask_quit(struct cui *ui);
 /* What every screen does with an action its own function left alone.
  * Returns 1 if it did something. */
-int scr_key_common(struct cui *ui, const struct input *in);
+int screen_key_common(struct cui *ui, const struct input *in);
 
 #endif

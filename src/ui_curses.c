@@ -291,24 +291,6 @@ paint(struct cui *ui, enum scr scr)
 	refresh();
 }
 
-static void
-draw(struct cui *ui)
-{
-	enum scr scr;
-
-	ui->lines = LINES;
-	ui->cols = COLS;
-	scr = scr_current(ui);
-	layout_free(&ui->body);
-	layout_init(&ui->body, COLS > 1 ? (size_t)COLS - 1 : 1);
-	ui->heading = NULL;
-	ui->focus_item = -1;
-	ui->field_row = -1;
-	ui->field_col = 0;
-	ui->nhint = 0;
-	scr_screens[scr]->draw(ui);
-	paint(ui, scr);
-}
 
 /* ---- input ---- */
 
@@ -531,7 +513,7 @@ read_input(struct cui *ui, enum scr scr, struct input *in)
 	}
 	k = queue_pop(ui);
 	in->code = k.fn ? FN | fn_key(k.wc) : (int)k.wc;
-	in->act = scr_lookup(scr, in->code);
+	in->act = screen_lookup(scr, in->code);
 	if (in->act == ACT_NONE && printable(&k)) {
 		in->text = xmalloc(MB_LEN_MAX + 1);
 		in->text[0] = '\0';
@@ -600,13 +582,7 @@ ui_curses_run(struct kw_session *s, const struct kw_ui_opts *o)
 	struct input in;
 	int status = KW_EXIT_NEGATIVE;
 
-	memset(&ui, 0, sizeof ui);
-	ui.s = s;
-	ui.o = o;
-	ui.overlay = SCR_COUNT;
-	ui.under = SCR_COUNT;
-	if (o->scenario != NULL)
-		ui.overlay = SCR_CALLER;
+	screen_init(&ui, s, o);
 	if (curses_start(&ui) < 0) {
 		/* a terminal curses cannot drive: the line front end */
 		struct kw_ui_opts po = *o;
@@ -622,31 +598,15 @@ ui_curses_run(struct kw_session *s, const struct kw_ui_opts *o)
 			status = 128 + sig_caught;
 			break;
 		}
-		if (ui.leave)
+		if (!screen_next(&ui))
 			break;
-		if ((session_finished(s) || ui.quit) && !ui.scoring) {
-			if (o->scenario == NULL)
-				break;
-			/* practice: the score, before leaving curses */
-			session_finish(s);
-			ui.scoring = 1;
-			ui.overlay = SCR_SCORE;
-			ui.top = 0;
-			ui.follow = 0;
-		}
-		view_build(&ui.v, s, o->training);
-		if (ui.v.node != ui.seen ||
-		    session_depth(s) != ui.seen_depth)
-			scr_node_enter(&ui);
-		draw(&ui);
-		scr = scr_current(&ui);
+		scr = screen_draw(&ui, LINES, COLS);
+		paint(&ui, scr);
 		if (!read_input(&ui, scr, &in))
 			continue;
-		if (in.act != ACT_RESIZE && in.act != ACT_NONE)
-			ui.msg[0] = '\0';
 		ui.lines = LINES;
 		ui.cols = COLS;
-		scr_screens[scr]->key(&ui, &in);
+		screen_handle(&ui, scr, &in);
 		if (ui.repaint) {
 			clearok(curscr, TRUE);
 			ui.repaint = 0;
@@ -660,15 +620,8 @@ ui_curses_run(struct kw_session *s, const struct kw_ui_opts *o)
 	fatal_set_hook(NULL);
 	if (status == KW_EXIT_NEGATIVE)
 		status = interact_end(s, ui.quit);
-	layout_key_wipe(&ui.key);
-	layout_free(&ui.body);
-	free(ui.pasted);
-	if (ui.sindex != NULL)
-		for (size_t i = 0; i < session_tree(s)->nnodes; i++)
-			free(ui.sindex[i]);
-	free(ui.sindex);
-	interact_matching_free(&ui.matching);
 	free(ui.queue);
+	screen_free(&ui);
 	return status;
 }
 
