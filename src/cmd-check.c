@@ -19,13 +19,27 @@ count_outcomes(const struct kw_tree *t)
 	return n;
 }
 
-/* "42 nodes, 9 outcomes, 2 languages (en, fr), 0 warnings" */
+/* The codes of languages [from, to) of t, comma-separated, into buf. */
+static void
+lang_codes(const struct kw_tree *t, size_t from, size_t to, char *buf,
+    size_t size)
+{
+	size_t n = 0;
+
+	buf[0] = '\0';
+	for (size_t i = from; i < to && n < size; i++)
+		n += (size_t)snprintf(buf + n, size - n, "%s%s",
+		    i > from ? ", " : "", t->langs[i]);
+}
+
+/* "42 nodes, 9 outcomes, 2 languages (en, fr), 0 warnings", then the
+ * match-only languages if any. */
 static void
 print_summary(const struct kw_tree *t, const char *file, size_t warnings)
 {
-	char nodes[64], outcomes[64], langs[64], codes[KW_LANG_MAX * 5],
-	    warns[64];
-	size_t nout = count_outcomes(t), n = 0;
+	char nodes[64], outcomes[64], langs[64],
+	    codes[KW_LANG_MAX * (KW_LANG_CODE_MAX + 2)], warns[64];
+	size_t nout = count_outcomes(t), all = tree_nlangs_all(t);
 
 	snprintf(nodes, sizeof nodes, ngettext("%zu node", "%zu nodes",
 	    t->nnodes), t->nnodes);
@@ -35,15 +49,20 @@ print_summary(const struct kw_tree *t, const char *file, size_t warnings)
 	    "%zu languages", t->nlangs), t->nlangs);
 	snprintf(warns, sizeof warns, ngettext("%zu warning", "%zu warnings",
 	    warnings), warnings);
-	codes[0] = '\0';
-	for (size_t i = 0; i < t->nlangs && n < sizeof codes; i++)
-		n += (size_t)snprintf(codes + n, sizeof codes - n, "%s%s",
-		    i > 0 ? ", " : "", t->langs[i]);
+	lang_codes(t, 0, t->nlangs, codes, sizeof codes);
 	/* TRANSLATORS: FILE: OK: 42 nodes, 9 outcomes, 2 languages (en, fr),
 	 * 0 warnings */
 	printf(_("%s: OK: %s, %s, %s (%s), %s"), file, nodes, outcomes, langs,
 	    codes, warns);
 	putchar('\n');
+	if (all > t->nlangs) {
+		lang_codes(t, t->nlangs, all, codes, sizeof codes);
+		/* TRANSLATORS: FILE: 15 match-only languages (de, it, ...) */
+		printf(ngettext("%s: %zu match-only language (%s)",
+		    "%s: %zu match-only languages (%s)", all - t->nlangs),
+		    file, all - t->nlangs, codes);
+		putchar('\n');
+	}
 }
 
 int

@@ -42,7 +42,8 @@ cmd_match(const struct kw_tree *t, size_t lang, const char *text, FILE *out)
 		const char *msg = tree_text_set(&o->message) ?
 		    tree_text(&o->message, lang) : tree_text(&o->label, lang);
 
-		fprintf(out, "%.2f  %s  ", found[i].score, o->id);
+		fprintf(out, "%.2f  %s  %s  ", found[i].score, o->id,
+		    t->langs[found[i].lang]);
 		put_line(out, msg);
 	}
 	if (n == 0)

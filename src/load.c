@@ -46,8 +46,10 @@ struct loader {
 	 * `languages` then moves the texts read so far to their real index.
 	 */
 	int langs_known;
-	char pre[KW_LANG_MAX][4];
+	char pre[KW_LANG_MAX][KW_LANG_CODE_MAX + 1];
 	struct kw_pos pre_pos[KW_LANG_MAX];
+	int pre_text[KW_LANG_MAX];	/* used by a text, not only `match` */
+	struct kw_pos pre_tpos[KW_LANG_MAX];	/* the first such use */
 	size_t npre;
 
 	/* Arrays that grow while reading, copied to the arena when done. */
@@ -511,33 +513,66 @@ lang_list(struct loader *l)
 	return buf;
 }
 
-/* The index of the current key as a language of the tree (provisional
- * until `languages` has been read), or -1 after an error. */
+#define LANG_EXPECTED "(expected 2 or 3 lower-case letters, or a " \
+	"region after them such as pt-BR)"
+
+/* A match-only language `code` (a `match` key the tree's languages do not
+ * list): its index, added after the others if new, or -1 after an error. */
 static int
-lang_index(struct loader *l)
+match_lang(struct loader *l, const char *code, size_t len, struct kw_pos pos)
+{
+	struct kw_tree *t = l->t;
+	size_t all = tree_nlangs_all(t);
+
+	for (size_t i = t->nlangs; i < all; i++)
+		if (strcmp(code, t->langs[i]) == 0)
+			return (int)i;
+	if (all == KW_LANG_MAX)
+		return fail(l, pos, "unknown language '%s' (a tree uses at "
+		    "most %d languages, match-only ones included)",
+		    show(l, 0, code, len), KW_LANG_MAX);
+	t->langs[all] = tree_strndup(t, code, len);
+	t->nlangs_all = all + 1;
+	return (int)all;
+}
+
+/* The index of the current key as a language of the tree (provisional
+ * until `languages` has been read), or -1 after an error. In a `match`
+ * mapping (`in_match`), a language the tree does not list is match-only. */
+static int
+lang_index(struct loader *l, int in_match)
 {
 	const char *code = sval(l);
 	size_t len = l->ev.data.scalar.length;
 
+	if (!tree_lang_valid(code))
+		return fail(l, ev_pos(l), "invalid language code '%s' "
+		    LANG_EXPECTED, show(l, 0, code, len));
 	if (l->langs_known) {
 		for (size_t i = 0; i < l->t->nlangs; i++)
 			if (strcmp(code, l->t->langs[i]) == 0)
 				return (int)i;
+		if (in_match)
+			return match_lang(l, code, len, ev_pos(l));
 		return fail(l, ev_pos(l), "unknown language '%s' "
 		    "(languages: %s)", show(l, 0, code, len), lang_list(l));
 	}
-	if (!tree_lang_valid(code))
-		return fail(l, ev_pos(l), "invalid language code '%s' "
-		    "(expected 2 or 3 lower-case letters)",
-		    show(l, 0, code, len));
 	for (size_t i = 0; i < l->npre; i++)
-		if (strcmp(code, l->pre[i]) == 0)
+		if (strcmp(code, l->pre[i]) == 0) {
+			if (!in_match && !l->pre_text[i]) {
+				l->pre_text[i] = 1;
+				l->pre_tpos[i] = ev_pos(l);
+			}
 			return (int)i;
+		}
 	if (l->npre == KW_LANG_MAX)
-		return fail(l, ev_pos(l), "unknown language '%s' (a tree has "
-		    "at most %d languages)", code, KW_LANG_MAX);
+		return fail(l, ev_pos(l), "unknown language '%s' (a tree uses "
+		    "at most %d languages, match-only ones included)", code,
+		    KW_LANG_MAX);
 	memcpy(l->pre[l->npre], code, len + 1);
 	l->pre_pos[l->npre] = ev_pos(l);
+	l->pre_text[l->npre] = !in_match;
+	l->pre_tpos[l->npre] = ev_pos(l);
 	return (int)l->npre++;
 }
 
@@ -554,7 +589,7 @@ parse_text(struct loader *l, const char *what, struct kw_text *out)
 	memset(out, 0, sizeof *out);
 	out->pos = ev_pos(l);
 	while ((r = map_next_key(l)) > 0) {
-		if ((i = lang_index(l)) < 0)
+		if ((i = lang_index(l, 0)) < 0)
 			return -1;
 		if (seen & 1u << i)
 			return fail(l, ev_pos(l), "duplicate key '%s' (first "
@@ -650,9 +685,12 @@ resolve_langs(struct loader *l)
 		for (size_t k = 0; k < l->t->nlangs; k++)
 			if (strcmp(l->pre[i], l->t->langs[k]) == 0)
 				j = (int)k;
-		if (j < 0)
-			return fail(l, l->pre_pos[i], "unknown language '%s' "
+		if (j < 0 && l->pre_text[i])
+			return fail(l, l->pre_tpos[i], "unknown language '%s' "
 			    "(languages: %s)", l->pre[i], lang_list(l));
+		if (j < 0 && (j = match_lang(l, l->pre[i], strlen(l->pre[i]),
+		    l->pre_pos[i])) < 0)
+			return -1;
 		map[i] = j;
 		identity &= j == (int)i;
 	}
@@ -697,8 +735,7 @@ parse_languages(struct loader *l)
 			return -1;
 		if (!tree_lang_valid(code))
 			return fail(l, ev_pos(l), "invalid language code '%s' "
-			    "(expected 2 or 3 lower-case letters)",
-			    show(l, 0, code, strlen(code)));
+			    LANG_EXPECTED, show(l, 0, code, strlen(code)));
 		for (size_t i = 0; i < t->nlangs; i++)
 			if (strcmp(code, t->langs[i]) == 0)
 				return fail(l, ev_pos(l), "duplicate language "
@@ -738,7 +775,7 @@ parse_match(struct loader *l, struct kw_option *o)
 		return -1;
 	memset(match, 0, sizeof match);
 	while ((r = map_next_key(l)) > 0) {
-		if ((i = lang_index(l)) < 0)
+		if ((i = lang_index(l, 1)) < 0)
 			return -1;
 		if (seen & 1u << i)
 			return fail(l, ev_pos(l), "duplicate key '%s' (first "

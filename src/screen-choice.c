@@ -125,6 +125,11 @@ choice_paste(struct cui *ui, const char *text)
 		screen_say(ui, KW_ST_NORMAL, _("Closest to the pasted text: %zu) "
 		    "(also close: %zu). Enter takes it."), m[0].opt + 1,
 		    m[1].opt + 1);
+	else if (m[0].lang != ui->v.lang)
+		/* TRANSLATORS: %s is a language code (de) */
+		screen_say(ui, KW_ST_OK, _("The pasted text, in %s, matches "
+		    "%zu). Enter takes it."),
+		    session_tree(ui->s)->langs[m[0].lang], m[0].opt + 1);
 	else
 		screen_say(ui, KW_ST_OK, _("The pasted text matches %zu). Enter "
 		    "takes it."), m[0].opt + 1);

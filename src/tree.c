@@ -223,16 +223,48 @@ tree_match_put(struct kw_tree *tr, struct kw_option *o, size_t lang,
 	o->match[lang] = *v;
 }
 
+/* The language in `code` ("zh" of "zh_TW.UTF-8"), with its region when
+ * `region` ("zh-TW"), as the tree writes it, into buf; its length. */
+static size_t
+lang_part(const char *code, int region, char *buf)
+{
+	size_t n = strcspn(code, "_.@-"), r = 0;
+
+	if (n > 3)
+		return 0;
+	memcpy(buf, code, n);
+	if (region && (code[n] == '_' || code[n] == '-')) {
+		r = strcspn(code + n + 1, "_.@-");
+		if (r != 2)
+			return 0;
+		buf[n] = '-';
+		memcpy(buf + n + 1, code + n + 1, 2);
+		r = 3;
+	} else if (region)
+		return 0;
+	buf[n + r] = '\0';
+	return n + r;
+}
+
 int
 tree_lang(const struct kw_tree *t, const char *code)
 {
-	size_t n = strcspn(code, "_.@-");
+	char buf[KW_LANG_CODE_MAX + 1];
 
-	for (size_t i = 0; i < t->nlangs; i++)
-		if (strlen(t->langs[i]) == n &&
-		    strncmp(t->langs[i], code, n) == 0)
-			return (int)i;
+	for (int region = 1; region >= 0; region--) {
+		if (lang_part(code, region, buf) == 0)
+			continue;
+		for (size_t i = 0; i < t->nlangs; i++)
+			if (strcmp(t->langs[i], buf) == 0)
+				return (int)i;
+	}
 	return -1;
+}
+
+size_t
+tree_nlangs_all(const struct kw_tree *t)
+{
+	return t->nlangs_all > t->nlangs ? t->nlangs_all : t->nlangs;
 }
 
 static size_t
@@ -333,7 +365,12 @@ tree_lang_valid(const char *s)
 {
 	size_t n = strspn(s, "abcdefghijklmnopqrstuvwxyz");
 
-	return s[n] == '\0' && n >= 2 && n <= 3;
+	if (n < 2 || n > 3)
+		return 0;
+	if (s[n] == '\0')
+		return 1;
+	return s[n] == '-' && strspn(s + n + 1, "ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+	    == 2 && s[n + 3] == '\0';
 }
 
 const char *const kw_type_names[KW_NODE_TYPE_COUNT] = {

@@ -8,7 +8,9 @@
 #include "diag.h"
 
 #define KW_FORMAT_VERSION 1
-#define KW_LANG_MAX 8		/* languages one tree may list */
+#define KW_LANG_MAX 24		/* languages one tree may use, match-only
+				 * ones included */
+#define KW_LANG_CODE_MAX 6	/* bytes of a code such as "zh-TW" */
 #define KW_ALPHABET_MAX 64	/* characters in a product-key alphabet */
 #define KW_ID_MAX 64		/* characters in a tree, node or option id */
 
@@ -122,8 +124,13 @@ struct kw_tree {
 	const char *id;
 	const char *version;		/* optional tree version, "" if none */
 	struct kw_text title;
-	const char *langs[KW_LANG_MAX];	/* "en", "fr", ... */
-	size_t nlangs;
+	const char *langs[KW_LANG_MAX];	/* "en", "fr", ...: the tree's
+					 * `languages` first, then the
+					 * match-only ones */
+	size_t nlangs;			/* languages the tree translates */
+	size_t nlangs_all;		/* and match-only ones, langs[nlangs
+					 * .. nlangs_all): languages only
+					 * `match` phrases use (0: none) */
 	int has_keyfmt;
 	struct kw_keyfmt keyfmt;
 	const char *start_id;
@@ -159,9 +166,13 @@ void tree_text_put(struct kw_tree *tr, struct kw_text *x, size_t lang,
 void tree_match_put(struct kw_tree *tr, struct kw_option *o, size_t lang,
     const struct kw_strv *v);
 
-/* The index of language `code` ("fr", "fr_FR.UTF-8" matches "fr") in the
- * tree's languages, or -1. */
+/* The index of language `code` ("fr", "fr_FR.UTF-8" matches "fr";
+ * "zh_TW.UTF-8" matches "zh-TW" before "zh") in the languages the tree
+ * translates, or -1. */
 int tree_lang(const struct kw_tree *t, const char *code);
+/* How many languages the tree uses: those it translates and the
+ * match-only ones (indexes into t->langs). */
+size_t tree_nlangs_all(const struct kw_tree *t);
 
 /* The node with this id, or NULL. O(1) once tree_index() has run. */
 const struct kw_node *tree_find(const struct kw_tree *t, const char *id);
@@ -178,8 +189,9 @@ void tree_link(struct kw_tree *t);
  * letter or digit, at most KW_ID_MAX characters. */
 int tree_id_valid(const char *s, int lower_only);
 
-/* Whether `s` is a language code as a tree may list: 2 or 3 lower-case
- * letters. */
+/* Whether `s` is a language code as a tree may use: 2 or 3 lower-case
+ * letters, optionally a hyphen and a region of 2 upper-case letters
+ * ("pt-BR", "zh-TW"). */
 int tree_lang_valid(const char *s);
 
 /* Names used in the file format and in records, indexed by the enums

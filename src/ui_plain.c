@@ -415,7 +415,13 @@ match_text(struct plain *p, const char *text)
 	}
 	if (verdict == KW_MATCH_CLEAR) {
 		clean = text_clean(p->v.choice[m[0].opt].label);
-		say(p, _("Matched: %zu) %s"), m[0].opt + 1, clean);
+		if (m[0].lang != p->v.lang)
+			/* TRANSLATORS: the last %s is a language code (de) */
+			say(p, _("Matched: %zu) %s (recognised in %s)"),
+			    m[0].opt + 1, clean,
+			    session_tree(p->s)->langs[m[0].lang]);
+		else
+			say(p, _("Matched: %zu) %s"), m[0].opt + 1, clean);
 		free(clean);
 		interact_take(p->s, &p->v.choice[m[0].opt], text);
 		return 1;

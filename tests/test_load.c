@@ -154,7 +154,13 @@ ParameterizedTestParameters(load, bad)
 		{ "unknown-lang-early.yaml", "3:20: error: unknown language "
 		    "'de' (languages: en, fr)" },
 		{ "bad-lang-code.yaml", "4:17: error: invalid language code "
-		    "'FR' (expected 2 or 3 lower-case letters)" },
+		    "'FR' (expected 2 or 3 lower-case letters, or a region "
+		    "after them such as pt-BR)" },
+		{ "match-lang-in-text.yaml", "10:28: error: unknown language "
+		    "'de' (languages: en)" },
+		{ "match-lang-code.yaml", "13:17: error: invalid language code "
+		    "'zh-tw' (expected 2 or 3 lower-case letters, or a region "
+		    "after them such as pt-BR)" },
 		/* node types and the fields they allow */
 		{ "node-type.yaml", "8:11: error: unknown node type 'qestion' "
 		    "(did you mean 'question'?)" },
@@ -275,6 +281,51 @@ Test(load, minimal)
 	cr_assert_eq(t->nodes[2].result, KW_RESULT_ESCALATE);
 	for (size_t i = 0; i < t->nnodes; i++)
 		cr_assert_eq(t->nodes[i].index, i);
+	tree_free(t);
+}
+
+Test(load, match_only_languages)
+{
+	struct kw_tree *t = load_good("match-only.yaml");
+	const struct kw_option *o = &node(t, "which")->opts[0];
+
+	cr_assert_eq(t->nlangs, 1);
+	cr_assert_eq(tree_nlangs_all(t), 2);
+	cr_assert_str_eq(t->langs[0], "en");
+	cr_assert_str_eq(t->langs[1], "de");
+	cr_assert_eq(tree_match(o, 0)->n, 1);
+	cr_assert_str_eq(tree_match(o, 0)->v[0], "This key has expired.");
+	cr_assert_eq(tree_match(o, 1)->n, 1);
+	cr_assert_str_eq(tree_match(o, 1)->v[0],
+	    "Der eingegebene Product Key ist abgelaufen.");
+	/* the interface languages are the translated ones only */
+	cr_assert_eq(tree_lang(t, "de_DE.UTF-8"), -1);
+	cr_assert_eq(tree_lang(t, "en_GB.UTF-8"), 0);
+	tree_free(t);
+}
+
+Test(load, bundled_match_only_languages)
+{
+	static const char *const want[] = {
+		"de", "es", "it", "nl", "pt-BR", "sv", "da", "pl", "tr", "ru",
+		"ar", "ja", "zh-CN", "zh-TW", "ko"
+	};
+	struct kw_tree *t = tu_load(tu_src("wizard/m365-product-key.yaml"));
+	const struct kw_node *n = node(t, "which-error");
+
+	cr_assert_eq(t->nlangs, 2);
+	cr_assert_eq(tree_nlangs_all(t), 2 + sizeof want / sizeof want[0]);
+	for (size_t i = 0; i < sizeof want / sizeof want[0]; i++)
+		cr_assert_str_eq(t->langs[2 + i], want[i]);
+	/* every message has every wording in every language */
+	for (size_t i = 0; i < n->nopts; i++) {
+		if (!tree_text_set(&n->opts[i].message))
+			continue;
+		for (size_t l = 2; l < tree_nlangs_all(t); l++)
+			cr_assert_gt(tree_match(&n->opts[i], l)->n, 0,
+			    "%s has no %s wording", n->opts[i].id,
+			    t->langs[l]);
+	}
 	tree_free(t);
 }
 

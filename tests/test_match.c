@@ -610,12 +610,12 @@ struct cmdrow {
 static const struct cmdrow cmd_rows[] = {
 	{ "The product key you entered has expired. Enter a different key.",
 	  EN, 0,
-	  "1.00  expired  The product key you entered has expired. Enter a "
-	  "different key.\n" },
+	  "1.00  expired  en  The product key you entered has expired. Enter "
+	  "a different key.\n" },
 	{ "The product key you entered has expired. Enter a different key.",
 	  FR, 0,
-	  "1.00  expired  La clé de produit que vous avez entrée a expiré. "
-	  "Entrez une autre clé.\n" },
+	  "1.00  expired  en  La clé de produit que vous avez entrée a "
+	  "expiré. Entrez une autre clé.\n" },
 	{ "the printer is offline", EN, 1,
 	  "No error message of the tree matches this text.\n" },
 };
@@ -643,15 +643,16 @@ Test(match, cmd_match_several, .init = setup, .fini = teardown)
 
 	cr_assert_eq(cmd_match(tree, EN, "Enter a different key", out), 0);
 	fclose(out);
-	/* best first: one line per match, "SCORE  ID  MESSAGE" */
+	/* best first: one line per match, "SCORE  ID  LANG  MESSAGE" */
 	for (line = strtok_r(buf, "\n", &save); line != NULL;
 	    line = strtok_r(NULL, "\n", &save)) {
 		double score;
-		char id[64];
+		char id[64], lang[8];
 		int used = 0;
 
-		cr_assert_eq(sscanf(line, "%lf  %63s  %n", &score, id, &used),
-		    2, "%s", line);
+		cr_assert_eq(sscanf(line, "%lf  %63s  %7s  %n", &score, id,
+		    lang, &used), 3, "%s", line);
+		cr_assert_str_eq(lang, "en", "%s", line);
 		cr_assert_leq(score, prev);
 		cr_assert_eq(line[4], ' ');
 		cr_assert_eq(line[5], ' ');
