@@ -147,15 +147,6 @@ check_text(struct checker *c, const struct kw_text *x, const char *field)
 }
 
 static int
-text_empty(const struct kw_text *x)
-{
-	for (size_t i = 0; i < x->n; i++)
-		if (x->s[i] != NULL && x->s[i][0] != '\0')
-			return 0;
-	return 1;
-}
-
-static int
 is_http(const char *s)
 {
 	if (strncmp(s, "http://", 7) == 0)
@@ -316,7 +307,7 @@ check_node(struct checker *c, const struct kw_node *nd, int keyfmt_ok,
 			    "https:// URL", nd->links.v[i]);
 	for (size_t i = 0; i < nd->nitems; i++) {
 		check_text(c, &nd->items[i], "item");
-		if (text_empty(&nd->items[i]))
+		if (tree_text_empty(&nd->items[i]))
 			WARN(c, nd->items[i].pos, "empty checklist item");
 	}
 	for (size_t i = 0; i < nd->nopts; i++) {

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: MIT */
-/* load.c - reading a YAML decision tree into a kw_tree with libyaml's event parser */
+/* load.c - a YAML decision tree into a kw_tree: the tree, its product key and scenarios; what load-text.c and load-node.c share */
 #include "config.h"
 
 #include <errno.h>
@@ -12,443 +12,82 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
-#include <yaml.h>
 
 #include "check.h"
 #include "load.h"
-#include "reader.h"
+#include "loader.h"
 #include "xalloc.h"
+#include "yamlcur.h"
 
-#define SHOW_MAX	40	/* bytes of a value quoted in a message */
-#define CORE_TAG	"tag:yaml.org,2002:"
+#include "reader.h"
 
-/*
- * The loader reads libyaml events one at a time, with the current event in
- * l->ev. Each parse_* function starts with the first event of its value
- * current and returns with the value's last event current (the scalar, or
- * the end of the mapping or list). They return 0, or -1 once an error has
- * been added: loading stops at the first error.
- */
-struct loader {
-	yaml_parser_t parser;
-	yaml_event_t ev;
-	int have_ev;
-	struct kw_reader rd;	/* the bytes, vetted (reader.c) */
-
-	const struct kw_limits *lim;
-	struct kw_diags *diags;
-	struct kw_tree *t;
-	size_t depth, events, docs;
-
-	/*
-	 * TEXT keys are languages. Before `languages` has been read, each code
-	 * gets a provisional index (in order of first use); reading
-	 * `languages` then moves the texts read so far to their real index.
-	 */
-	int langs_known;
-	char pre[KW_LANG_MAX][KW_LANG_CODE_MAX + 1];
-	struct kw_pos pre_pos[KW_LANG_MAX];
-	int pre_text[KW_LANG_MAX];	/* used by a text, not only `match` */
-	struct kw_pos pre_tpos[KW_LANG_MAX];	/* the first such use */
-	size_t npre;
-
-	/* Arrays that grow while reading, copied to the arena when done. */
-	struct kw_node *nodes;
-	size_t nnodes, capnodes;
-	struct kw_scenario *scens;
-	size_t nscens, capscens;
-	const char **strs;
-	size_t capstrs;
-	struct kw_text *items;
-	size_t capitems;
-	struct kw_option opts[KW_OPTIONS_MAX];
-
-	char show[3][SHOW_MAX + 8];
-};
-
-/* ---- positions and messages ---- */
-
-static struct kw_pos
-mark_pos(yaml_mark_t m)
-{
-	struct kw_pos p;
-
-	p.line = m.line + 1 > UINT_MAX ? UINT_MAX : (unsigned)(m.line + 1);
-	p.col = m.column + 1 > UINT_MAX ? UINT_MAX : (unsigned)(m.column + 1);
-	return p;
-}
-
-static struct kw_pos
-ev_pos(const struct loader *l)
-{
-	return mark_pos(l->ev.start_mark);
-}
+/* ---- what the schema's files share ---- */
 
 static int
-fail(struct loader *l, struct kw_pos pos, const char *fmt, ...)
-    __attribute__((format(printf, 3, 4)));
-
-static int
-fail(struct loader *l, struct kw_pos pos, const char *fmt, ...)
+vfail(struct loader *l, struct kw_pos pos, const char *fmt, va_list ap)
 {
 	char msg[1024];
+
+	vsnprintf(msg, sizeof msg, fmt, ap);
+	return ycur_fail(l->c, pos, "%s", msg);
+}
+
+int
+load_fail(struct loader *l, struct kw_pos pos, const char *fmt, ...)
+{
 	va_list ap;
+	int r;
 
 	va_start(ap, fmt);
-	vsnprintf(msg, sizeof msg, fmt, ap);
+	r = vfail(l, pos, fmt, ap);
 	va_end(ap);
-	diags_add(l->diags, KW_SEV_ERROR, pos, "%s", msg);
-	return -1;
+	return r;
 }
 
-/* A value for a message, cut to SHOW_MAX bytes at a character boundary; in
- * one of three buffers so a message can quote three values. */
-static const char *
-show(struct loader *l, int slot, const char *s, size_t n)
+int
+load_err(struct loader *l, const char *fmt, ...)
 {
-	char *buf = l->show[slot];
+	va_list ap;
+	int r;
 
-	if (n <= SHOW_MAX) {
-		memcpy(buf, s, n);
-		buf[n] = '\0';
-		return buf;
-	}
-	n = SHOW_MAX;
-	while (n > 0 && ((unsigned char)s[n] & 0xC0) == 0x80)
-		n--;
-	memcpy(buf, s, n);
-	memcpy(buf + n, "...", 4);
-	return buf;
-}
-
-/* ---- events ---- */
-
-static int
-syntax_error(struct loader *l)
-{
-	yaml_parser_t *p = &l->parser;
-	const char *problem = p->problem != NULL ? p->problem :
-	    "YAML syntax error";
-
-	if (l->rd.stopped)
-		return -1;	/* the reader has said why */
-
-	switch (p->error) {
-	case YAML_MEMORY_ERROR:
-		fatal("out of memory while reading YAML");
-	case YAML_READER_ERROR:
-		if (p->problem_value != -1)
-			return fail(l, reader_pos(&l->rd, p->problem_offset),
-			    "%s (0x%X)", problem, (unsigned)p->problem_value);
-		return fail(l, reader_pos(&l->rd, p->problem_offset), "%s",
-		    problem);
-	default:
-		if (p->context != NULL)
-			return fail(l, mark_pos(p->problem_mark),
-			    "%s (%s at %u:%u)", problem, p->context,
-			    mark_pos(p->context_mark).line,
-			    mark_pos(p->context_mark).col);
-		return fail(l, mark_pos(p->problem_mark), "%s", problem);
-	}
-}
-
-static int
-check_tag(struct loader *l, const yaml_char_t *tag, yaml_event_type_t type)
-{
-	static const char *const core[] = {
-		"map", "seq", "str", "int", "bool", "null", "float"
-	};
-	const char *s = (const char *)tag;
-	size_t n = strlen(CORE_TAG);
-
-	if (tag == NULL)
-		return 0;
-	if (strncmp(s, CORE_TAG, n) == 0) {
-		const char *name = s + n;
-
-		for (size_t i = 0; i < sizeof core / sizeof core[0]; i++) {
-			int fits = i == 0 ? type == YAML_MAPPING_START_EVENT :
-			    i == 1 ? type == YAML_SEQUENCE_START_EVENT :
-			    type == YAML_SCALAR_EVENT;
-
-			if (strcmp(name, core[i]) != 0)
-				continue;
-			if (fits)
-				return 0;
-			return fail(l, ev_pos(l), "tag '!!%s' does not fit %s",
-			    name, type == YAML_MAPPING_START_EVENT ?
-			    "a mapping" : type == YAML_SEQUENCE_START_EVENT ?
-			    "a list" : "a scalar");
-		}
-	}
-	return fail(l, ev_pos(l), "tag '%s' is not allowed (only the core "
-	    "tags !!str, !!int, !!bool, !!null, !!float, !!map, !!seq)",
-	    show(l, 0, s, strlen(s)));
-}
-
-static int
-check_scalar(struct loader *l)
-{
-	const unsigned char *s = l->ev.data.scalar.value;
-	size_t n = l->ev.data.scalar.length;
-
-	if (n > l->lim->max_string)
-		return fail(l, ev_pos(l), "string longer than %zu bytes",
-		    l->lim->max_string);
-	/* Only an escape in double quotes can make a control character: any
-	 * other scalar is text from the file, which prescan has vetted (and
-	 * libyaml turns its CR and NEL line breaks into LF). */
-	if (l->ev.data.scalar.style != YAML_DOUBLE_QUOTED_SCALAR_STYLE)
-		return 0;
-	for (size_t i = 0; i < n; i++) {
-		uint32_t c = s[i];
-
-		if (c == 0xC2 && i + 1 < n)	/* U+0080..U+00BF */
-			c = (s[i + 1] & 0x3Fu) | 0x80u;
-		else if (c >= 0x80)
-			continue;
-		if (reader_is_control(c, 0))
-			return fail(l, ev_pos(l),
-			    "control character U+%04X is not allowed",
-			    (unsigned)c);
-	}
-	return 0;
-}
-
-/* Move to the next event and vet it: limits, anchors, aliases, tags,
- * strings, and a second document. */
-static int
-ev_next(struct loader *l)
-{
-	yaml_event_t *e = &l->ev;
-
-	if (l->have_ev) {
-		yaml_event_delete(e);
-		l->have_ev = 0;
-	}
-	if (!yaml_parser_parse(&l->parser, e))
-		return syntax_error(l);
-	l->have_ev = 1;
-	if (++l->events > l->lim->max_events)
-		return fail(l, ev_pos(l), "too many YAML events (more than "
-		    "%zu)", l->lim->max_events);
-	switch (e->type) {
-	case YAML_DOCUMENT_START_EVENT:
-		if (l->docs++ > 0)
-			return fail(l, ev_pos(l), "several YAML documents in "
-			    "one file; a tree is a single document");
-		break;
-	case YAML_ALIAS_EVENT:
-		return fail(l, ev_pos(l), "anchors and aliases are not "
-		    "allowed");
-	case YAML_SCALAR_EVENT:
-		if (e->data.scalar.anchor != NULL)
-			return fail(l, ev_pos(l), "anchors and aliases are "
-			    "not allowed");
-		if (check_tag(l, e->data.scalar.tag, e->type) < 0)
-			return -1;
-		return check_scalar(l);
-	case YAML_SEQUENCE_START_EVENT:
-	case YAML_MAPPING_START_EVENT:
-		if ((e->type == YAML_MAPPING_START_EVENT ?
-		    e->data.mapping_start.anchor :
-		    e->data.sequence_start.anchor) != NULL)
-			return fail(l, ev_pos(l), "anchors and aliases are "
-			    "not allowed");
-		if (check_tag(l, e->type == YAML_MAPPING_START_EVENT ?
-		    e->data.mapping_start.tag : e->data.sequence_start.tag,
-		    e->type) < 0)
-			return -1;
-		if (++l->depth > l->lim->max_depth)
-			return fail(l, ev_pos(l), "nesting deeper than %zu "
-			    "levels", l->lim->max_depth);
-		break;
-	case YAML_SEQUENCE_END_EVENT:
-	case YAML_MAPPING_END_EVENT:
-		l->depth--;
-		break;
-	default:
-		break;
-	}
-	return 0;
-}
-
-/* ---- scalars ---- */
-
-static const char *
-sval(const struct loader *l)
-{
-	return (const char *)l->ev.data.scalar.value;
-}
-
-static int
-has_tag(const struct loader *l, const char *name)
-{
-	const char *tag = (const char *)l->ev.data.scalar.tag;
-
-	return tag != NULL && strncmp(tag, CORE_TAG, strlen(CORE_TAG)) == 0 &&
-	    strcmp(tag + strlen(CORE_TAG), name) == 0;
-}
-
-static int
-is_null(const struct loader *l)
-{
-	const char *s = sval(l);
-
-	if (l->ev.type != YAML_SCALAR_EVENT)
-		return 0;
-	if (has_tag(l, "null"))
-		return 1;
-	if (l->ev.data.scalar.tag != NULL ||
-	    l->ev.data.scalar.style != YAML_PLAIN_SCALAR_STYLE)
-		return 0;
-	if (*s != '\0' && *s != '~' && *s != 'n' && *s != 'N')
-		return 0;	/* most scalars: no comparison at all */
-	return *s == '\0' || strcmp(s, "~") == 0 || strcmp(s, "null") == 0 ||
-	    strcmp(s, "Null") == 0 || strcmp(s, "NULL") == 0;
-}
-
-/* What the current event is, for "expected X, found Y". */
-static const char *
-found(struct loader *l)
-{
-	switch (l->ev.type) {
-	case YAML_MAPPING_START_EVENT:
-		return "a mapping";
-	case YAML_SEQUENCE_START_EVENT:
-		return "a list";
-	case YAML_SCALAR_EVENT:
-		if (is_null(l))
-			return "nothing";
-		snprintf(l->show[2], sizeof l->show[2], "'%s'",
-		    show(l, 1, sval(l), l->ev.data.scalar.length));
-		return l->show[2];
-	default:
-		return "nothing";
-	}
-}
-
-/* The current event must start a mapping or a list: "expected a mapping
- * for DESC, found ..." */
-static int
-expect_in(struct loader *l, yaml_event_type_t type, const char *desc)
-{
-	if (l->ev.type == type)
-		return 0;
-	return fail(l, ev_pos(l), "expected %s for %s, found %s",
-	    type == YAML_MAPPING_START_EVENT ? "a mapping" : "a list", desc,
-	    found(l));
-}
-
-/* The same for the value of field `what`. */
-static int
-expect(struct loader *l, yaml_event_type_t type, const char *what)
-{
-	char desc[32];
-
-	if (l->ev.type == type)
-		return 0;
-	snprintf(desc, sizeof desc, "'%s'", what);
-	return expect_in(l, type, desc);
+	va_start(ap, fmt);
+	r = vfail(l, ycur_pos(l->c), fmt, ap);
+	va_end(ap);
+	return r;
 }
 
 /* The current scalar, which must be a non-null string, copied into the
  * tree. */
-static int
-read_string(struct loader *l, const char *what, const char **out)
+int
+load_string(struct loader *l, const char *what, const char **out)
 {
-	if (l->ev.type != YAML_SCALAR_EVENT || is_null(l))
-		return fail(l, ev_pos(l), "expected a string for '%s', "
-		    "found %s", what, found(l));
-	*out = tree_strndup(l->t, sval(l), l->ev.data.scalar.length);
+	if (ycur_type(l->c) != YC_SCALAR || ycur_is_null(l->c))
+		return load_err(l, "expected a string for '%s', "
+		    "found %s", what, ycur_found(l->c));
+	*out = tree_strndup(l->t, ycur_str(l->c), ycur_len(l->c));
 	return 0;
 }
 
-static int
-read_int(struct loader *l, const char *what, long long min, long long max,
-    long long *out)
-{
-	const char *s = sval(l);
-	int neg = 0, plain;
-	unsigned long long v = 0;
-	size_t i = 0;
-
-	plain = l->ev.type == YAML_SCALAR_EVENT &&
-	    ((l->ev.data.scalar.tag == NULL &&
-	    l->ev.data.scalar.style == YAML_PLAIN_SCALAR_STYLE) ||
-	    has_tag(l, "int"));
-	if (plain && (s[0] == '-' || s[0] == '+'))
-		neg = s[i++] == '-';
-	if (!plain || s[i] < '0' || s[i] > '9' ||
-	    strspn(s + i, "0123456789") != l->ev.data.scalar.length - i)
-		return fail(l, ev_pos(l), "expected an integer for '%s', "
-		    "found %s", what, found(l));
-	for (; s[i] != '\0'; i++) {
-		if (v > (ULLONG_MAX - 9) / 10) {
-			v = ULLONG_MAX;
-			break;
-		}
-		v = v * 10 + (unsigned)(s[i] - '0');
-	}
-	if ((!neg && v > (unsigned long long)max) ||
-	    (neg && (v > (unsigned long long)LLONG_MAX ||
-	    -(long long)v < min)))
-		return fail(l, ev_pos(l), "integer out of range for '%s': %s "
-		    "(expected %lld..%lld)", what,
-		    show(l, 0, s, l->ev.data.scalar.length), min, max);
-	*out = neg ? -(long long)v : (long long)v;
-	if (*out < min)
-		return fail(l, ev_pos(l), "integer out of range for '%s': %s "
-		    "(expected %lld..%lld)", what,
-		    show(l, 0, s, l->ev.data.scalar.length), min, max);
-	return 0;
-}
 
 /* Read the `id` of a tree or a scenario (`what`) into *out: lower-case
  * letters only for a tree's. */
 static int
 read_id(struct loader *l, const char *what, int lower_only, const char **out)
 {
-	if (read_string(l, "id", out) < 0)
+	if (load_string(l, "id", out) < 0)
 		return -1;
 	if (!tree_id_valid(*out, lower_only))
-		return fail(l, ev_pos(l), "invalid %s id '%s' (%sletters, "
+		return load_err(l, "invalid %s id '%s' (%sletters, "
 		    "digits, '.', '_' and '-', starting with a letter or digit, "
-		    "at most %d)", what, show(l, 0, *out, strlen(*out)),
+		    "at most %d)", what, ycur_show(l->c, 0, *out, strlen(*out)),
 		    lower_only ? "lower-case " : "", KW_ID_MAX);
 	return 0;
 }
 
-/* ---- mappings ---- */
-
-/* Move to the next key of the mapping being read: returns 1 with the key
- * current, 0 at the end of the mapping, -1 on error. */
-static int
-map_next_key(struct loader *l)
-{
-	if (ev_next(l) < 0)
-		return -1;
-	if (l->ev.type == YAML_MAPPING_END_EVENT)
-		return 0;
-	if (l->ev.type != YAML_SCALAR_EVENT || is_null(l))
-		return fail(l, ev_pos(l), "expected a key, found %s",
-		    found(l));
-	return 1;
-}
-
-/* Move to the next element of the list being read: returns 1 with the
- * element current, 0 at the end of the list, -1 on error. */
-static int
-seq_next(struct loader *l)
-{
-	if (ev_next(l) < 0)
-		return -1;
-	return l->ev.type != YAML_SEQUENCE_END_EVENT;
-}
 
 /* A copy of `n` bytes of scratch space in the tree's arena. */
-static void *
-arena_copy(struct loader *l, const void *p, size_t n)
+void *
+load_copy(struct loader *l, const void *p, size_t n)
 {
 	void *q = tree_alloc(l->t, n);
 
@@ -458,703 +97,42 @@ arena_copy(struct loader *l, const void *p, size_t n)
 
 /* The current key's index in `names`; an error (with a hint) when it is
  * unknown or was seen before in this mapping. */
-static int
-field_lookup(struct loader *l, const char *const *names, size_t n,
+int
+load_field(struct loader *l, const char *const *names, size_t n,
     const char *where, unsigned *seen, struct kw_pos *kpos)
 {
-	const char *key = sval(l);
+	const char *key = ycur_str(l->c);
 	struct kw_suggest sg;
 
 	for (size_t i = 0; i < n; i++) {
 		if (key[0] != names[i][0] || strcmp(key, names[i]) != 0)
 			continue;
 		if (*seen & 1u << i)
-			return fail(l, ev_pos(l), "duplicate key '%s' (first "
+			return load_err(l, "duplicate key '%s' (first "
 			    "at %u:%u)", names[i], kpos[i].line, kpos[i].col);
 		*seen |= 1u << i;
-		kpos[i] = ev_pos(l);
+		kpos[i] = ycur_pos(l->c);
 		return (int)i;
 	}
 	check_suggest_init(&sg, key);
 	for (size_t i = 0; i < n; i++)
 		check_suggest_try(&sg, names[i]);
 	if (sg.best != NULL)
-		return fail(l, ev_pos(l), "unknown key '%s' in %s (did you "
-		    "mean '%s'?)", show(l, 0, key, l->ev.data.scalar.length),
+		return load_err(l, "unknown key '%s' in %s (did you "
+		    "mean '%s'?)", ycur_show(l->c, 0, key, ycur_len(l->c)),
 		    where, sg.best);
-	return fail(l, ev_pos(l), "unknown key '%s' in %s",
-	    show(l, 0, key, l->ev.data.scalar.length), where);
+	return load_err(l, "unknown key '%s' in %s",
+	    ycur_show(l->c, 0, key, ycur_len(l->c)), where);
 }
 
-static int
-missing(struct loader *l, struct kw_pos mpos, const char *const *names,
+int
+load_missing(struct loader *l, struct kw_pos mpos, const char *const *names,
     size_t n, unsigned required, unsigned seen, const char *where)
 {
 	for (size_t i = 0; i < n; i++)
 		if ((required & 1u << i) && !(seen & 1u << i))
-			return fail(l, mpos, "missing required field '%s' in "
-			    "%s", names[i], where);
-	return 0;
-}
-
-/* ---- languages and texts ---- */
-
-static const char *
-lang_list(struct loader *l)
-{
-	char *buf = l->show[2];
-	size_t n = 0;
-
-	buf[0] = '\0';
-	for (size_t i = 0; i < l->t->nlangs && n + 6 < sizeof l->show[2];
-	    i++)
-		n += (size_t)snprintf(buf + n, sizeof l->show[2] - n, "%s%s",
-		    i > 0 ? ", " : "", l->t->langs[i]);
-	return buf;
-}
-
-#define LANG_EXPECTED "(expected 2 or 3 lower-case letters, or a " \
-	"region after them such as pt-BR)"
-
-/* A match-only language `code` (a `match` key the tree's languages do not
- * list): its index, added after the others if new, or -1 after an error. */
-static int
-match_lang(struct loader *l, const char *code, size_t len, struct kw_pos pos)
-{
-	struct kw_tree *t = l->t;
-	size_t all = tree_nlangs_all(t);
-
-	for (size_t i = t->nlangs; i < all; i++)
-		if (strcmp(code, t->langs[i]) == 0)
-			return (int)i;
-	if (all == KW_LANG_MAX)
-		return fail(l, pos, "unknown language '%s' (a tree uses at "
-		    "most %d languages, match-only ones included)",
-		    show(l, 0, code, len), KW_LANG_MAX);
-	t->langs[all] = tree_strndup(t, code, len);
-	t->nlangs_all = all + 1;
-	return (int)all;
-}
-
-/* The index of the current key as a language of the tree (provisional
- * until `languages` has been read), or -1 after an error. In a `match`
- * mapping (`in_match`), a language the tree does not list is match-only. */
-static int
-lang_index(struct loader *l, int in_match)
-{
-	const char *code = sval(l);
-	size_t len = l->ev.data.scalar.length;
-
-	if (!tree_lang_valid(code))
-		return fail(l, ev_pos(l), "invalid language code '%s' "
-		    LANG_EXPECTED, show(l, 0, code, len));
-	if (l->langs_known) {
-		for (size_t i = 0; i < l->t->nlangs; i++)
-			if (strcmp(code, l->t->langs[i]) == 0)
-				return (int)i;
-		if (in_match)
-			return match_lang(l, code, len, ev_pos(l));
-		return fail(l, ev_pos(l), "unknown language '%s' "
-		    "(languages: %s)", show(l, 0, code, len), lang_list(l));
-	}
-	for (size_t i = 0; i < l->npre; i++)
-		if (strcmp(code, l->pre[i]) == 0) {
-			if (!in_match && !l->pre_text[i]) {
-				l->pre_text[i] = 1;
-				l->pre_tpos[i] = ev_pos(l);
-			}
-			return (int)i;
-		}
-	if (l->npre == KW_LANG_MAX)
-		return fail(l, ev_pos(l), "unknown language '%s' (a tree uses "
-		    "at most %d languages, match-only ones included)", code,
-		    KW_LANG_MAX);
-	memcpy(l->pre[l->npre], code, len + 1);
-	l->pre_pos[l->npre] = ev_pos(l);
-	l->pre_text[l->npre] = !in_match;
-	l->pre_tpos[l->npre] = ev_pos(l);
-	return (int)l->npre++;
-}
-
-static int
-parse_text(struct loader *l, const char *what, struct kw_text *out)
-{
-	struct kw_pos kpos[KW_LANG_MAX];
-	const char *s[KW_LANG_MAX];
-	unsigned seen = 0, n = 0;
-	int r, i;
-
-	if (expect(l, YAML_MAPPING_START_EVENT, what) < 0)
-		return -1;
-	memset(out, 0, sizeof *out);
-	out->pos = ev_pos(l);
-	while ((r = map_next_key(l)) > 0) {
-		if ((i = lang_index(l, 0)) < 0)
-			return -1;
-		if (seen & 1u << i)
-			return fail(l, ev_pos(l), "duplicate key '%s' (first "
-			    "at %u:%u)", sval(l), kpos[i].line, kpos[i].col);
-		seen |= 1u << i;
-		kpos[i] = ev_pos(l);
-		if (ev_next(l) < 0 || read_string(l, what, &s[i]) < 0)
-			return -1;
-		if ((unsigned)i >= n)
-			n = (unsigned)i + 1;
-	}
-	if (r < 0)
-		return -1;
-	/* only as many slots as the highest language given */
-	for (unsigned k = 0; k < n; k++)
-		if (!(seen & 1u << k))
-			s[k] = NULL;
-	if (n > 0) {
-		out->s = arena_copy(l, s, n * sizeof *s);
-		out->n = n;
-	}
-	return 0;
-}
-
-/* A list of strings into the arena (e.g. links, match phrases). */
-static int
-parse_strlist(struct loader *l, const char *what, struct kw_strv *out)
-{
-	size_t n = 0;
-	int r;
-
-	if (expect(l, YAML_SEQUENCE_START_EVENT, what) < 0)
-		return -1;
-	while ((r = seq_next(l)) > 0) {
-		l->strs = xgrow(l->strs, &l->capstrs, n + 1, sizeof *l->strs);
-		if (read_string(l, what, &l->strs[n]) < 0)
-			return -1;
-		n++;
-	}
-	if (r < 0)
-		return -1;
-	out->n = n;
-	out->v = arena_copy(l, l->strs, n * sizeof *out->v);
-	return 0;
-}
-
-/* Texts read before `languages` are indexed in order of first use; give
- * them the tree's order (their new array may be longer). */
-static void
-remap_text(struct loader *l, struct kw_text *x, const int *map)
-{
-	const char *s[KW_LANG_MAX] = { NULL };
-	unsigned n = 0;
-
-	for (unsigned i = 0; i < x->n; i++) {
-		s[map[i]] = x->s[i];
-		if ((unsigned)map[i] >= n)
-			n = (unsigned)map[i] + 1;
-	}
-	if (n > 0)
-		x->s = arena_copy(l, s, n * sizeof *s);
-	x->n = n;
-}
-
-static void
-remap_match(struct loader *l, struct kw_option *o, const int *map)
-{
-	struct kw_strv s[KW_LANG_MAX];
-	unsigned n = 0;
-
-	memset(s, 0, sizeof s);
-	for (unsigned i = 0; i < o->nmatch; i++) {
-		s[map[i]] = o->match[i];
-		if ((unsigned)map[i] >= n)
-			n = (unsigned)map[i] + 1;
-	}
-	if (n > 0)
-		o->match = arena_copy(l, s, n * sizeof *s);
-	o->nmatch = n;
-}
-
-/* `languages` has been read: give the texts read before it their real
- * language indexes. */
-static int
-resolve_langs(struct loader *l)
-{
-	int map[KW_LANG_MAX], identity = 1;
-	size_t n = l->npre;
-
-	for (size_t i = 0; i < n; i++) {
-		int j = -1;
-
-		for (size_t k = 0; k < l->t->nlangs; k++)
-			if (strcmp(l->pre[i], l->t->langs[k]) == 0)
-				j = (int)k;
-		if (j < 0 && l->pre_text[i])
-			return fail(l, l->pre_tpos[i], "unknown language '%s' "
-			    "(languages: %s)", l->pre[i], lang_list(l));
-		if (j < 0 && (j = match_lang(l, l->pre[i], strlen(l->pre[i]),
-		    l->pre_pos[i])) < 0)
-			return -1;
-		map[i] = j;
-		identity &= j == (int)i;
-	}
-	l->langs_known = 1;
-	if (identity)
-		return 0;
-	remap_text(l, &l->t->title, map);
-	for (size_t i = 0; i < l->nnodes; i++) {
-		struct kw_node *nd = &l->nodes[i];
-
-		remap_text(l, &nd->title, map);
-		remap_text(l, &nd->text, map);
-		remap_text(l, &nd->why, map);
-		remap_text(l, &nd->contact, map);
-		remap_text(l, &nd->tell, map);
-		for (size_t j = 0; j < nd->nitems; j++)
-			remap_text(l, &nd->items[j], map);
-		for (size_t j = 0; j < nd->nopts; j++) {
-			remap_text(l, &nd->opts[j].label, map);
-			remap_text(l, &nd->opts[j].message, map);
-			remap_match(l, &nd->opts[j], map);
-		}
-	}
-	for (size_t i = 0; i < l->nscens; i++)
-		remap_text(l, &l->scens[i].caller, map);
-	return 0;
-}
-
-static int
-parse_languages(struct loader *l)
-{
-	struct kw_tree *t = l->t;
-	struct kw_pos lpos = ev_pos(l);
-	int r;
-
-	if (expect(l, YAML_SEQUENCE_START_EVENT, "languages") < 0)
-		return -1;
-	while ((r = seq_next(l)) > 0) {
-		const char *code;
-
-		if (read_string(l, "languages", &code) < 0)
-			return -1;
-		if (!tree_lang_valid(code))
-			return fail(l, ev_pos(l), "invalid language code '%s' "
-			    LANG_EXPECTED, show(l, 0, code, strlen(code)));
-		for (size_t i = 0; i < t->nlangs; i++)
-			if (strcmp(code, t->langs[i]) == 0)
-				return fail(l, ev_pos(l), "duplicate language "
-				    "'%s'", code);
-		if (t->nlangs == KW_LANG_MAX)
-			return fail(l, ev_pos(l), "too many languages (at "
-			    "most %d)", KW_LANG_MAX);
-		t->langs[t->nlangs++] = code;
-	}
-	if (r < 0)
-		return -1;
-	if (t->nlangs == 0)
-		return fail(l, lpos, "expected at least one language in "
-		    "'languages'");
-	return resolve_langs(l);
-}
-
-/* ---- options, items, nodes ---- */
-
-enum {
-	OF_ID, OF_LABEL, OF_MESSAGE, OF_MATCH, OF_NEXT, OF_COUNT
-};
-
-static const char *const option_fields[OF_COUNT] = {
-	"id", "label", "message", "match", "next"
-};
-
-static int
-parse_match(struct loader *l, struct kw_option *o)
-{
-	struct kw_pos kpos[KW_LANG_MAX];
-	struct kw_strv match[KW_LANG_MAX];
-	unsigned seen = 0, n = 0;
-	int r, i;
-
-	if (expect(l, YAML_MAPPING_START_EVENT, "match") < 0)
-		return -1;
-	memset(match, 0, sizeof match);
-	while ((r = map_next_key(l)) > 0) {
-		if ((i = lang_index(l, 1)) < 0)
-			return -1;
-		if (seen & 1u << i)
-			return fail(l, ev_pos(l), "duplicate key '%s' (first "
-			    "at %u:%u)", sval(l), kpos[i].line, kpos[i].col);
-		seen |= 1u << i;
-		kpos[i] = ev_pos(l);
-		if (ev_next(l) < 0 || parse_strlist(l, "match", &match[i]) < 0)
-			return -1;
-		if ((unsigned)i >= n)
-			n = (unsigned)i + 1;
-	}
-	if (r < 0)
-		return -1;
-	if (n > 0) {
-		o->match = arena_copy(l, match, n * sizeof *match);
-		o->nmatch = n;
-	}
-	return 0;
-}
-
-static int
-parse_option(struct loader *l, struct kw_option *o, size_t index)
-{
-	struct kw_pos mpos = ev_pos(l), kpos[OF_COUNT];
-	unsigned seen = 0;
-	char num[24];
-	int r, f;
-
-	if (expect(l, YAML_MAPPING_START_EVENT, "options") < 0)
-		return -1;
-	memset(o, 0, sizeof *o);
-	while ((r = map_next_key(l)) > 0) {
-		if ((f = field_lookup(l, option_fields, OF_COUNT, "an option",
-		    &seen, kpos)) < 0 || ev_next(l) < 0)
-			return -1;
-		switch (f) {
-		case OF_ID:
-			if (read_string(l, "id", &o->id) < 0)
-				return -1;
-			if (strlen(o->id) > KW_ID_MAX ||
-			    strspn(o->id, "abcdefghijklmnopqrstuvwxyz"
-			    "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._-") !=
-			    strlen(o->id))
-				return fail(l, ev_pos(l), "invalid option id "
-				    "'%s' (letters, digits, '.', '_' and '-', "
-				    "at most %d)",
-				    show(l, 0, o->id, strlen(o->id)),
-				    KW_ID_MAX);
-			break;
-		case OF_LABEL:
-			r = parse_text(l, "label", &o->label);
-			break;
-		case OF_MESSAGE:
-			r = parse_text(l, "message", &o->message);
-			break;
-		case OF_MATCH:
-			r = parse_match(l, o);
-			break;
-		case OF_NEXT:
-			o->pos = ev_pos(l);
-			r = read_string(l, "next", &o->target);
-			break;
-		}
-		if (r < 0)
-			return -1;
-	}
-	if (r < 0 || missing(l, mpos, option_fields, OF_COUNT,
-	    1u << OF_LABEL | 1u << OF_NEXT, seen, "an option") < 0)
-		return -1;
-	if (o->id == NULL) {
-		snprintf(num, sizeof num, "%zu", index + 1);
-		o->id = tree_strndup(l->t, num, strlen(num));
-	}
-	return 0;
-}
-
-static int
-parse_options(struct loader *l, struct kw_node *nd)
-{
-	struct kw_pos lpos = ev_pos(l);
-	size_t n = 0;
-	int r;
-
-	if (expect(l, YAML_SEQUENCE_START_EVENT, "options") < 0)
-		return -1;
-	while ((r = seq_next(l)) > 0) {
-		if (n == KW_OPTIONS_MAX)
-			return fail(l, ev_pos(l), "too many options (at most "
-			    "%d)", KW_OPTIONS_MAX);
-		if (parse_option(l, &l->opts[n], n) < 0)
-			return -1;
-		n++;
-	}
-	if (r < 0)
-		return -1;
-	if (n == 0)
-		return fail(l, lpos, "expected at least one option in "
-		    "'options'");
-	nd->nopts = n;
-	nd->opts = arena_copy(l, l->opts, n * sizeof *nd->opts);
-	return 0;
-}
-
-static int
-parse_items(struct loader *l, struct kw_node *nd)
-{
-	size_t n = 0;
-	int r;
-
-	if (expect(l, YAML_SEQUENCE_START_EVENT, "items") < 0)
-		return -1;
-	while ((r = seq_next(l)) > 0) {
-		if (n == KW_ITEMS_MAX)
-			return fail(l, ev_pos(l), "too many items (at most "
-			    "%d)", KW_ITEMS_MAX);
-		l->items = xgrow(l->items, &l->capitems, n + 1,
-		    sizeof *l->items);
-		if (parse_text(l, "items", &l->items[n]) < 0)
-			return -1;
-		n++;
-	}
-	if (r < 0)
-		return -1;
-	nd->nitems = n;
-	nd->items = arena_copy(l, l->items, n * sizeof *nd->items);
-	return 0;
-}
-
-enum {
-	NF_TYPE, NF_TITLE, NF_TEXT, NF_WHY, NF_LINKS, NF_NEXT, NF_ITEMS,
-	NF_YES, NF_NO, NF_MINUTES, NF_WORKED, NF_FAILING, NF_OPTIONS,
-	NF_RESULT, NF_CONTACT, NF_TELL, NF_COUNT
-};
-
-static const char *const node_fields[NF_COUNT] = {
-	"type", "title", "text", "why", "links", "next", "items", "yes", "no",
-	"minutes", "worked", "failing", "options", "result", "contact", "tell"
-};
-
-#define NB(f) (1u << NF_##f)
-#define NB_ALL (NB(TYPE) | NB(TITLE) | NB(TEXT) | NB(LINKS))
-
-static const unsigned node_allowed[KW_NODE_TYPE_COUNT] = {
-	[KW_NODE_KEY] = NB_ALL | NB(WHY) | NB(NEXT),
-	[KW_NODE_CHOICE] = NB_ALL | NB(WHY) | NB(OPTIONS),
-	[KW_NODE_QUESTION] = NB_ALL | NB(WHY) | NB(YES) | NB(NO),
-	[KW_NODE_STEP] = NB_ALL | NB(WHY) | NB(NEXT) | NB(ITEMS),
-	[KW_NODE_WAIT] = NB_ALL | NB(WHY) | NB(MINUTES) | NB(WORKED) |
-	    NB(FAILING),
-	[KW_NODE_OUTCOME] = NB_ALL | NB(RESULT) | NB(CONTACT) | NB(TELL)
-};
-
-static const unsigned node_required[KW_NODE_TYPE_COUNT] = {
-	[KW_NODE_KEY] = NB(TYPE) | NB(TEXT) | NB(NEXT),
-	[KW_NODE_CHOICE] = NB(TYPE) | NB(TEXT) | NB(OPTIONS),
-	[KW_NODE_QUESTION] = NB(TYPE) | NB(TEXT) | NB(YES) | NB(NO),
-	[KW_NODE_STEP] = NB(TYPE) | NB(TEXT) | NB(NEXT),
-	[KW_NODE_WAIT] = NB(TYPE) | NB(TEXT) | NB(MINUTES) | NB(WORKED) |
-	    NB(FAILING),
-	[KW_NODE_OUTCOME] = NB(TYPE) | NB(TEXT) | NB(RESULT)
-};
-
-/* The edges of key, step, question and wait nodes, by field. */
-static const struct {
-	enum kw_node_type type;
-	int field;
-	const char *answer;
-} fixed_edges[] = {
-	{ KW_NODE_KEY, NF_NEXT, "next" },
-	{ KW_NODE_STEP, NF_NEXT, "next" },
-	{ KW_NODE_QUESTION, NF_YES, "yes" },	/* KW_OPT_YES */
-	{ KW_NODE_QUESTION, NF_NO, "no" },	/* KW_OPT_NO */
-	{ KW_NODE_WAIT, NF_WORKED, "worked" },	/* KW_OPT_WORKED */
-	{ KW_NODE_WAIT, NF_FAILING, "failing" }	/* KW_OPT_FAILING */
-};
-
-/* A name from a fixed set (node type, result), with a hint when unknown. */
-static int
-read_enum(struct loader *l, const char *what, const char *const *names,
-    size_t n)
-{
-	struct kw_suggest sg;
-	char list[128];
-	size_t used = 0;
-	const char *s;
-
-	if (l->ev.type != YAML_SCALAR_EVENT || is_null(l))
-		return fail(l, ev_pos(l), "expected a string for '%s', "
-		    "found %s", what, found(l));
-	s = sval(l);
-	for (size_t i = 0; i < n; i++)
-		if (strcmp(s, names[i]) == 0)
-			return (int)i;
-	check_suggest_init(&sg, s);
-	for (size_t i = 0; i < n; i++)
-		check_suggest_try(&sg, names[i]);
-	if (sg.best != NULL)
-		return fail(l, ev_pos(l), "unknown %s '%s' (did you mean "
-		    "'%s'?)", what, show(l, 0, s, l->ev.data.scalar.length),
-		    sg.best);
-	for (size_t i = 0; i < n && used < sizeof list; i++)
-		used += (size_t)snprintf(list + used, sizeof list - used,
-		    "%s%s", i > 0 ? ", " : "", names[i]);
-	return fail(l, ev_pos(l), "unknown %s '%s' (expected one of: %s)",
-	    what, show(l, 0, s, l->ev.data.scalar.length), list);
-}
-
-static int
-not_allowed(struct loader *l, int f, struct kw_pos pos,
-    enum kw_node_type type)
-{
-	return fail(l, pos, "field '%s' is not allowed in %s %s node",
-	    node_fields[f], type == KW_NODE_OUTCOME ? "an" : "a",
-	    tree_type_name(type));
-}
-
-static int
-parse_node(struct loader *l, struct kw_node *nd)
-{
-	struct kw_pos mpos = ev_pos(l), kpos[NF_COUNT], tpos[NF_COUNT];
-	const char *target[NF_COUNT] = { NULL };
-	unsigned char order[NF_COUNT];
-	size_t norder = 0;
-	unsigned seen = 0;
-	int r, f, v, typed = 0;
-	long long minutes;
-	char where[KW_ID_MAX + 32];
-
-	snprintf(where, sizeof where, "node '%s'", nd->id);
-	if (expect_in(l, YAML_MAPPING_START_EVENT, where) < 0)
-		return -1;
-	while ((r = map_next_key(l)) > 0) {
-		if ((f = field_lookup(l, node_fields, NF_COUNT, where, &seen,
-		    kpos)) < 0)
-			return -1;
-		if (typed && !(node_allowed[nd->type] & 1u << f))
-			return not_allowed(l, f, kpos[f], nd->type);
-		order[norder++] = (unsigned char)f;
-		if (ev_next(l) < 0)
-			return -1;
-		switch (f) {
-		case NF_TYPE:
-			if ((v = read_enum(l, "node type", kw_type_names,
-			    KW_NODE_TYPE_COUNT)) < 0)
-				return -1;
-			nd->type = (enum kw_node_type)v;
-			typed = 1;
-			for (size_t i = 0; i < norder; i++)
-				if (!(node_allowed[v] & 1u << order[i]))
-					return not_allowed(l, order[i],
-					    kpos[order[i]], nd->type);
-			break;
-		case NF_TITLE:
-			r = parse_text(l, "title", &nd->title);
-			break;
-		case NF_TEXT:
-			r = parse_text(l, "text", &nd->text);
-			break;
-		case NF_WHY:
-			r = parse_text(l, "why", &nd->why);
-			break;
-		case NF_CONTACT:
-			r = parse_text(l, "contact", &nd->contact);
-			break;
-		case NF_TELL:
-			r = parse_text(l, "tell", &nd->tell);
-			break;
-		case NF_LINKS:
-			r = parse_strlist(l, "links", &nd->links);
-			break;
-		case NF_NEXT:
-		case NF_YES:
-		case NF_NO:
-		case NF_WORKED:
-		case NF_FAILING:
-			tpos[f] = ev_pos(l);
-			r = read_string(l, node_fields[f], &target[f]);
-			break;
-		case NF_ITEMS:
-			r = parse_items(l, nd);
-			break;
-		case NF_MINUTES:
-			if ((r = read_int(l, "minutes", 1, KW_MINUTES_MAX,
-			    &minutes)) == 0)
-				nd->minutes = (unsigned)minutes;
-			break;
-		case NF_OPTIONS:
-			r = parse_options(l, nd);
-			break;
-		case NF_RESULT:
-			if ((v = read_enum(l, "result", kw_result_names,
-			    KW_RESULT_COUNT)) < 0)
-				return -1;
-			nd->result = (enum kw_result)v;
-			break;
-		}
-		if (r < 0)
-			return -1;
-	}
-	if (r < 0)
-		return -1;
-	if (!typed)
-		return fail(l, mpos, "missing required field 'type' in %s",
-		    where);
-	snprintf(where, sizeof where, "%s node '%s'",
-	    tree_type_name(nd->type), nd->id);
-	if (missing(l, mpos, node_fields, NF_COUNT, node_required[nd->type],
-	    seen, where) < 0)
-		return -1;
-	if (nd->type == KW_NODE_CHOICE || nd->type == KW_NODE_OUTCOME)
-		return 0;
-	nd->opts = tree_alloc(l->t, 2 * sizeof *nd->opts);
-	for (size_t i = 0; i < sizeof fixed_edges / sizeof fixed_edges[0];
-	    i++) {
-		struct kw_option *o;
-
-		if (fixed_edges[i].type != nd->type)
-			continue;
-		o = &nd->opts[nd->nopts++];
-		o->id = fixed_edges[i].answer;
-		o->target = target[fixed_edges[i].field];
-		o->pos = tpos[fixed_edges[i].field];
-	}
-	return 0;
-}
-
-/* The nodes mapping: ids in file order; duplicates found by sorting. */
-static int
-parse_nodes(struct loader *l)
-{
-	struct kw_pos mpos = ev_pos(l);
-	const struct kw_node *dup;
-	struct kw_tree *t = l->t;
-	int r;
-
-	if (expect(l, YAML_MAPPING_START_EVENT, "nodes") < 0)
-		return -1;
-	while ((r = map_next_key(l)) > 0) {
-		struct kw_node *nd;
-		const char *id = sval(l);
-
-		if (!tree_id_valid(id, 0))
-			return fail(l, ev_pos(l), "invalid node id '%s' "
-			    "(letters, digits, '.', '_' and '-', starting "
-			    "with a letter or digit, at most %d)",
-			    show(l, 0, id, l->ev.data.scalar.length),
-			    KW_ID_MAX);
-		if (l->nnodes == l->lim->max_nodes)
-			return fail(l, ev_pos(l), "too many nodes (more than "
-			    "%zu)", l->lim->max_nodes);
-		l->nodes = xgrow(l->nodes, &l->capnodes, l->nnodes + 1,
-		    sizeof *l->nodes);
-		nd = &l->nodes[l->nnodes];
-		memset(nd, 0, sizeof *nd);
-		nd->id = tree_strndup(t, id, l->ev.data.scalar.length);
-		nd->pos = ev_pos(l);
-		if (ev_next(l) < 0 || parse_node(l, nd) < 0)
-			return -1;
-		l->nnodes++;
-	}
-	if (r < 0)
-		return -1;
-	if (l->nnodes == 0)
-		return fail(l, mpos, "expected at least one node in 'nodes'");
-	t->nnodes = l->nnodes;
-	/* the growing array becomes the tree's, cut to size: a big tree's
-	 * nodes are neither held twice nor written twice */
-	t->nodes = tree_adopt(t, xrealloc(l->nodes,
-	    l->nnodes * sizeof *t->nodes));
-	l->nodes = t->nodes;
-	l->capnodes = 0;
-	if ((dup = tree_index(t)) != NULL) {
-		const struct kw_node *first = t->nodes;
-
-		while (strcmp(first->id, dup->id) != 0)
-			first++;
-		return fail(l, dup->pos, "duplicate node id '%s' (first at "
-		    "%u:%u)", dup->id, first->pos.line, first->pos.col);
-	}
+			return load_fail(l, mpos, "missing required field "
+			    "'%s' in %s", names[i], where);
 	return 0;
 }
 
@@ -1171,17 +149,17 @@ static const char *const scenario_fields[SF_COUNT] = {
 static int
 parse_scenario(struct loader *l, struct kw_scenario *s)
 {
-	struct kw_pos mpos = ev_pos(l), kpos[SF_COUNT], lpos;
+	struct kw_pos mpos = ycur_pos(l->c), kpos[SF_COUNT], lpos;
 	unsigned seen = 0;
 	int r, f;
 
-	if (expect(l, YAML_MAPPING_START_EVENT, "scenarios") < 0)
+	if (ycur_expect(l->c, YC_MAP, "scenarios") < 0)
 		return -1;
 	memset(s, 0, sizeof *s);
 	s->pos = mpos;
-	while ((r = map_next_key(l)) > 0) {
-		if ((f = field_lookup(l, scenario_fields, SF_COUNT,
-		    "a scenario", &seen, kpos)) < 0 || ev_next(l) < 0)
+	while ((r = ycur_map_next_key(l->c)) > 0) {
+		if ((f = load_field(l, scenario_fields, SF_COUNT,
+		    "a scenario", &seen, kpos)) < 0 || ycur_next(l->c) < 0)
 			return -1;
 		switch (f) {
 		case SF_ID:
@@ -1189,20 +167,20 @@ parse_scenario(struct loader *l, struct kw_scenario *s)
 				return -1;
 			break;
 		case SF_CALLER:
-			r = parse_text(l, "caller", &s->caller);
+			r = load_text(l, "caller", &s->caller);
 			break;
 		case SF_KEY:
-			r = read_string(l, "key", &s->key);
+			r = load_string(l, "key", &s->key);
 			break;
 		case SF_PATH:
-			lpos = ev_pos(l);
-			r = parse_strlist(l, "path", &s->path);
+			lpos = ycur_pos(l->c);
+			r = load_strlist(l, "path", &s->path);
 			if (r == 0 && s->path.n == 0)
-				r = fail(l, lpos, "expected at least one node "
-				    "in 'path'");
+				r = load_fail(l, lpos, "expected at least one "
+				    "node in 'path'");
 			break;
 		case SF_ANSWERS:
-			r = parse_strlist(l, "answers", &s->answers);
+			r = load_strlist(l, "answers", &s->answers);
 			break;
 		}
 		if (r < 0)
@@ -1210,7 +188,7 @@ parse_scenario(struct loader *l, struct kw_scenario *s)
 	}
 	if (r < 0)
 		return -1;
-	return missing(l, mpos, scenario_fields, SF_COUNT, 1u << SF_ID |
+	return load_missing(l, mpos, scenario_fields, SF_COUNT, 1u << SF_ID |
 	    1u << SF_CALLER | 1u << SF_PATH | 1u << SF_ANSWERS, seen,
 	    "a scenario");
 }
@@ -1221,9 +199,9 @@ parse_scenarios(struct loader *l)
 	struct kw_tree *t = l->t;
 	int r;
 
-	if (expect(l, YAML_SEQUENCE_START_EVENT, "scenarios") < 0)
+	if (ycur_expect(l->c, YC_SEQ, "scenarios") < 0)
 		return -1;
-	while ((r = seq_next(l)) > 0) {
+	while ((r = ycur_seq_next(l->c)) > 0) {
 		l->scens = xgrow(l->scens, &l->capscens, l->nscens + 1,
 		    sizeof *l->scens);
 		if (parse_scenario(l, &l->scens[l->nscens]) < 0)
@@ -1233,7 +211,7 @@ parse_scenarios(struct loader *l)
 	if (r < 0)
 		return -1;
 	t->nscenarios = l->nscens;
-	t->scenarios = arena_copy(l, l->scens, l->nscens *
+	t->scenarios = load_copy(l, l->scens, l->nscens *
 	    sizeof *t->scenarios);
 	free(l->scens);
 	l->scens = t->scenarios;	/* for resolve_langs() */
@@ -1255,40 +233,40 @@ static int
 parse_keyfmt(struct loader *l)
 {
 	struct kw_keyfmt *k = &l->t->keyfmt;
-	struct kw_pos mpos = ev_pos(l), kpos[KF_COUNT];
+	struct kw_pos mpos = ycur_pos(l->c), kpos[KF_COUNT];
 	unsigned seen = 0;
 	long long v;
 	int r, f;
 
-	if (expect(l, YAML_MAPPING_START_EVENT, "product_key") < 0)
+	if (ycur_expect(l->c, YC_MAP, "product_key") < 0)
 		return -1;
-	while ((r = map_next_key(l)) > 0) {
-		if ((f = field_lookup(l, keyfmt_fields, KF_COUNT,
-		    "product_key", &seen, kpos)) < 0 || ev_next(l) < 0)
+	while ((r = ycur_map_next_key(l->c)) > 0) {
+		if ((f = load_field(l, keyfmt_fields, KF_COUNT,
+		    "product_key", &seen, kpos)) < 0 || ycur_next(l->c) < 0)
 			return -1;
 		switch (f) {
 		case KF_GROUPS:
 		case KF_GROUP_LENGTH:
-			if (read_int(l, keyfmt_fields[f], 1, KW_KEYFMT_MAX,
-			    &v) < 0)
+			if (ycur_read_int(l->c, keyfmt_fields[f], 1,
+			    KW_KEYFMT_MAX, &v) < 0)
 				return -1;
 			*(f == KF_GROUPS ? &k->groups : &k->group_length) =
 			    (unsigned)v;
 			break;
 		case KF_ALPHABET:
-			if (l->ev.type != YAML_SCALAR_EVENT || is_null(l))
-				return fail(l, ev_pos(l), "expected a string "
-				    "for 'alphabet', found %s", found(l));
-			if (l->ev.data.scalar.length > KW_ALPHABET_MAX)
-				return fail(l, ev_pos(l), "alphabet longer "
+			if (ycur_type(l->c) != YC_SCALAR || ycur_is_null(l->c))
+				return load_err(l, "expected a string for "
+				    "'alphabet', found %s", ycur_found(l->c));
+			if (ycur_len(l->c) > KW_ALPHABET_MAX)
+				return load_err(l, "alphabet longer "
 				    "than %d characters", KW_ALPHABET_MAX);
-			memcpy(k->alphabet, sval(l),
-			    l->ev.data.scalar.length + 1);
-			k->pos = ev_pos(l);
+			memcpy(k->alphabet, ycur_str(l->c),
+			    ycur_len(l->c) + 1);
+			k->pos = ycur_pos(l->c);
 			break;
 		}
 	}
-	if (r < 0 || missing(l, mpos, keyfmt_fields, KF_COUNT,
+	if (r < 0 || load_missing(l, mpos, keyfmt_fields, KF_COUNT,
 	    (1u << KF_COUNT) - 1, seen, "product_key") < 0)
 		return -1;
 	l->t->has_keyfmt = 1;
@@ -1309,36 +287,33 @@ static int
 parse_tree(struct loader *l)
 {
 	struct kw_tree *t = l->t;
-	struct kw_pos mpos = ev_pos(l), kpos[TF_COUNT];
+	struct kw_pos mpos = ycur_pos(l->c), kpos[TF_COUNT];
 	unsigned seen = 0;
 	long long v;
 	int r, f;
 
-	if (expect_in(l, YAML_MAPPING_START_EVENT, "the tree") < 0)
+	if (ycur_expect_in(l->c, YC_MAP, "the tree") < 0)
 		return -1;
-	while ((r = map_next_key(l)) > 0) {
-		if ((f = field_lookup(l, tree_fields, TF_COUNT, "the tree",
-		    &seen, kpos)) < 0 || ev_next(l) < 0)
+	while ((r = ycur_map_next_key(l->c)) > 0) {
+		if ((f = load_field(l, tree_fields, TF_COUNT, "the tree",
+		    &seen, kpos)) < 0 || ycur_next(l->c) < 0)
 			return -1;
 		switch (f) {
 		case TF_KEYWIZ:
-			if (l->ev.type == YAML_SCALAR_EVENT &&
-			    l->ev.data.scalar.tag == NULL &&
-			    l->ev.data.scalar.style ==
-			    YAML_PLAIN_SCALAR_STYLE &&
-			    l->ev.data.scalar.length > 18 &&
-			    strspn(sval(l) + (sval(l)[0] == '-'),
-			    "0123456789") == l->ev.data.scalar.length -
-			    (sval(l)[0] == '-'))
-				return fail(l, ev_pos(l), "unsupported format "
+			if (ycur_is_plain(l->c) && ycur_len(l->c) > 18 &&
+			    strspn(ycur_str(l->c) + (ycur_str(l->c)[0] == '-'),
+			    "0123456789") == ycur_len(l->c) -
+			    (ycur_str(l->c)[0] == '-'))
+				return load_err(l, "unsupported format "
 				    "version %s; this keywiz reads %d",
-				    show(l, 0, sval(l),
-				    l->ev.data.scalar.length),
+				    ycur_show(l->c, 0, ycur_str(l->c),
+				    ycur_len(l->c)),
 				    KW_FORMAT_VERSION);
-			if (read_int(l, "keywiz", LLONG_MIN, LLONG_MAX, &v) < 0)
+			if (ycur_read_int(l->c, "keywiz", LLONG_MIN,
+			    LLONG_MAX, &v) < 0)
 				return -1;
 			if (v != KW_FORMAT_VERSION)
-				return fail(l, ev_pos(l), "unsupported format "
+				return load_err(l, "unsupported format "
 				    "version %lld; this keywiz reads %d", v,
 				    KW_FORMAT_VERSION);
 			t->format = (unsigned)v;
@@ -1348,23 +323,23 @@ parse_tree(struct loader *l)
 				return -1;
 			break;
 		case TF_VERSION:
-			r = read_string(l, "version", &t->version);
+			r = load_string(l, "version", &t->version);
 			break;
 		case TF_TITLE:
-			r = parse_text(l, "title", &t->title);
+			r = load_text(l, "title", &t->title);
 			break;
 		case TF_LANGUAGES:
-			r = parse_languages(l);
+			r = load_languages(l);
 			break;
 		case TF_PRODUCT_KEY:
 			r = parse_keyfmt(l);
 			break;
 		case TF_START:
-			t->start_pos = ev_pos(l);
-			r = read_string(l, "start", &t->start_id);
+			t->start_pos = ycur_pos(l->c);
+			r = load_string(l, "start", &t->start_id);
 			break;
 		case TF_NODES:
-			r = parse_nodes(l);
+			r = load_nodes(l);
 			break;
 		case TF_SCENARIOS:
 			r = parse_scenarios(l);
@@ -1375,32 +350,9 @@ parse_tree(struct loader *l)
 	}
 	if (r < 0)
 		return -1;
-	return missing(l, mpos, tree_fields, TF_COUNT, 1u << TF_KEYWIZ |
+	return load_missing(l, mpos, tree_fields, TF_COUNT, 1u << TF_KEYWIZ |
 	    1u << TF_ID | 1u << TF_TITLE | 1u << TF_LANGUAGES |
 	    1u << TF_START | 1u << TF_NODES, seen, "the tree");
-}
-
-/* The stream: exactly one document whose root is the tree's mapping. */
-static int
-parse_stream(struct loader *l)
-{
-	struct kw_pos top = { 1, 1 };
-
-	if (l->rd.len == 0)
-		return fail(l, top, "empty file");
-	if (l->rd.fd < 0 && reader_vet(&l->rd) < 0)	/* a stream: as read */
-		return -1;
-	if (ev_next(l) < 0)	/* stream start */
-		return -1;
-	if (ev_next(l) < 0)
-		return -1;
-	if (l->ev.type == YAML_STREAM_END_EVENT)
-		return fail(l, top, "empty file");
-	if (ev_next(l) < 0 || parse_tree(l) < 0)
-		return -1;
-	if (ev_next(l) < 0 || ev_next(l) < 0)	/* document end, stream end */
-		return -1;
-	return 0;
 }
 
 static struct kw_tree *
@@ -1411,28 +363,22 @@ load_run(const char *buf, size_t len, int fd, const struct kw_limits *lim,
 	struct kw_tree *t = tree_new();
 	int r;
 
-	reader_init(&l->rd, buf, len, fd, lim->max_bytes, diags);
 	l->lim = lim;
-	l->diags = diags;
 	l->t = t;
 	t->file = tree_strndup(t, diags->file, strlen(diags->file));
 	if (len > lim->max_bytes) {
 		struct kw_pos top = { 1, 1 };
 
-		r = fail(l, top, "file too large: %zu bytes (at most %zu; see "
-		    "KEYWIZ_MAX_TREE_BYTES)", len, lim->max_bytes);
+		diags_add(diags, KW_SEV_ERROR, top, "file too large: %zu bytes "
+		    "(at most %zu; see KEYWIZ_MAX_TREE_BYTES)", len,
+		    lim->max_bytes);
+		r = -1;
 	} else {
-		if (!yaml_parser_initialize(&l->parser))
-			fatal("out of memory while reading YAML");
-		if (fd >= 0)
-			yaml_parser_set_input(&l->parser, reader_read, &l->rd);
-		else
-			yaml_parser_set_input_string(&l->parser,
-			    (const unsigned char *)buf, len);
-		r = parse_stream(l);
-		if (l->have_ev)
-			yaml_event_delete(&l->ev);
-		yaml_parser_delete(&l->parser);
+		/* the stream: exactly one document, the tree's mapping */
+		l->c = ycur_new(buf, len, fd, lim, diags);
+		r = ycur_begin(l->c) < 0 || parse_tree(l) < 0 ||
+		    ycur_end(l->c) < 0 ? -1 : 0;
+		ycur_free(l->c);
 	}
 	if (l->capnodes > 0)
 		free(l->nodes);
@@ -1440,7 +386,6 @@ load_run(const char *buf, size_t len, int fd, const struct kw_limits *lim,
 		free(l->scens);
 	free(l->strs);
 	free(l->items);
-	reader_done(&l->rd);
 	free(l);
 	if (r < 0) {
 		tree_free(t);

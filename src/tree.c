@@ -373,6 +373,48 @@ tree_lang_valid(const char *s)
 	    == 2 && s[n + 3] == '\0';
 }
 
+int
+tree_option_id_valid(const char *s)
+{
+	size_t n = strlen(s);
+
+	return n <= KW_ID_MAX && strspn(s, "abcdefghijklmnopqrstuvwxyz"
+	    "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._-") == n;
+}
+
+size_t
+tree_fixed_answers(enum kw_node_type type, const char *const **names)
+{
+	static const char *const next[] = { "next" };
+	static const char *const yesno[] = { "yes", "no" };
+	static const char *const wait[] = { "worked", "failing" };
+
+	switch (type) {
+	case KW_NODE_KEY:
+	case KW_NODE_STEP:
+		*names = next;
+		return 1;
+	case KW_NODE_QUESTION:
+		*names = yesno;
+		return 2;
+	case KW_NODE_WAIT:
+		*names = wait;
+		return 2;
+	default:
+		*names = NULL;
+		return 0;
+	}
+}
+
+int
+tree_text_empty(const struct kw_text *x)
+{
+	for (size_t i = 0; i < x->n; i++)
+		if (x->s[i] != NULL && x->s[i][0] != '\0')
+			return 0;
+	return 1;
+}
+
 const char *const kw_type_names[KW_NODE_TYPE_COUNT] = {
 	"key", "choice", "question", "step", "wait", "outcome"
 };

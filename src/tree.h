@@ -189,6 +189,21 @@ void tree_link(struct kw_tree *t);
  * letter or digit, at most KW_ID_MAX characters. */
 int tree_id_valid(const char *s, int lower_only);
 
+/* Whether `s` is a choice option's id: letters, digits, '.', '_' and
+ * '-', at most KW_ID_MAX (unlike other ids, it may start with any of them,
+ * and a choice numbers the options whose id is not given). */
+int tree_option_id_valid(const char *s);
+
+/* The answers a node of type `type` always has, in option order: "next"
+ * (key, step), "yes" and "no" (question, KW_OPT_YES and KW_OPT_NO),
+ * "worked" and "failing" (wait); none for a choice or an outcome. Each
+ * answer's name is also the node field that names its target. Returns
+ * how many, with *names pointing at them. */
+size_t tree_fixed_answers(enum kw_node_type type, const char *const **names);
+
+/* Whether a text holds nothing: no language has a non-empty string. */
+int tree_text_empty(const struct kw_text *x);
+
 /* Whether `s` is a language code as a tree may use: 2 or 3 lower-case
  * letters, optionally a hyphen and a region of 2 upper-case letters
  * ("pt-BR", "zh-TW"). */

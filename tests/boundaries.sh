@@ -26,7 +26,7 @@ needed() {
 }
 
 echo "1..5"
-t "only load.c includes yaml.h" "$(inc 'yaml\.h' 'load\.c')"
+t "only the loader's YAML cursor (yamlcur.c) includes yaml.h" "$(inc 'yaml\.h' 'yamlcur\.c')"
 t "only the curses shell (ui_curses.c) includes curses.h, no screen*.c nor interact.c" "$(inc '(ncursesw/)?n?curses\.h' 'ui_curses\.c')"
 t "the engine (tree, session) and the interaction layer use no stdio" "$(inc 'stdio\.h' 'x' | tr ' ' '\n' | grep -xE '(tree|session|hash|interact)\.[ch]' | tr '\n' ' ')"
 t "only record.c includes jansson.h" "$(inc 'jansson\.h' 'record\.c')"
