@@ -216,6 +216,46 @@ void screen_handle(struct cui *ui, enum scr scr, const struct input *in);
 /* Free what the screens hold, wiping the key typed. */
 void screen_free(struct cui *ui);
 
+/* ---- the frame: the whole screen, for the shell to paint ---- */
+
+enum {
+	FRAME_TEXT,		/* s, at most `cols` columns */
+	FRAME_FILL,		/* `cols` spaces */
+	FRAME_RULE,		/* a horizontal line, `cols` long */
+	FRAME_UP,		/* an arrow: more above */
+	FRAME_DOWN		/* more below */
+};
+#define FRAME_STYLED	0x1u	/* in `style` */
+#define FRAME_REVERSE	0x2u
+#define FRAME_BOLD	0x4u
+#define FRAME_TITLE	0x8u	/* the title bar's colours */
+
+struct frame_span {
+	int kind;
+	int y, x;
+	char *s;		/* FRAME_TEXT: clean UTF-8, owned */
+	size_t cols;
+	enum kw_style style;
+	unsigned flags;
+};
+
+/* What the terminal shows: spans painted in order (a later one covers an
+ * earlier one), and where the cursor rests. */
+struct frame {
+	int lines, cols;
+	struct frame_span *span;
+	size_t n, cap;
+	int cy, cx;
+};
+
+/* Lay out screen `scr`, drawn by screen_draw(), as a frame of the size
+ * screen_draw() was given (`utf8`: the terminal shows UTF-8, so the
+ * path's separator is U+203A). Scrolls the body so that the focus, the
+ * input field or the caller's answer is in sight. The frame is emptied
+ * first; frame_free frees its spans. */
+void screen_frame(struct cui *ui, enum scr scr, int utf8, struct frame *f);
+void frame_free(struct frame *f);
+
 /* ---- shared by the screens ---- */
 
 /* The one-line message under the body. */

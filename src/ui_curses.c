@@ -90,207 +90,46 @@ put(const char *s, size_t cols)
 		addnstr(s, (int)n);
 }
 
-/* The title line: keywiz, the tree, and where you are on the path. */
 static void
-paint_title(struct cui *ui, int width)
+paint(struct cui *ui, enum scr scr, struct frame *f)
 {
-	size_t lang = ui->v.lang;
-	char *where, *t, *line;
-
-	attrset(A_REVERSE | (ui->colors ? COLOR_PAIR(PAIR_TITLE) : 0));
-	move(0, 0);
-	hline(' ', COLS);
-	if (ui->heading != NULL)
-		where = xstrdup(ui->heading);
-	else {
-		/* "Step 3: " stays; the path keeps its end in sight */
-		char *step = xasprintf(_("Step %zu: "), ui->v.step), *path;
-		size_t sw = text_width(step);
-
-		path = xstrdup("");
-		for (size_t i = 0; i < session_depth(ui->s); i++) {
-			const char *h = view_node_heading(session_step(ui->s,
-			    i)->node, lang);
-
-			t = xasprintf("%s%s%s", path, i == 0 ? "" :
-			    MB_CUR_MAX > 1 ? " \xe2\x80\xba " : " > ", h);
-			free(path);
-			path = t;
-		}
-		t = text_clean(path);
-		line = layout_truncate_left(t, (size_t)width > sw ?
-		    (size_t)width - sw : 1);
-		where = xasprintf("%s%s", step, line);
-		free(line);
-		free(t);
-		free(path);
-		free(step);
-	}
-	t = text_clean(ui->v.tree_title);
-	line = layout_truncate(t, (size_t)width - 1);
-	mvaddstr(0, 1, line);
-	free(line);
-	free(t);
-	attrset(A_BOLD);
-	t = text_clean(where);
-	move(1, 0);
-	put(t, (size_t)width);
-	free(t);
-	free(where);
-	attrset(A_NORMAL);
-}
-
-/* How many footer lines the hints need at this width (1 or 2). */
-static int
-footer_lines(const struct cui *ui, size_t width)
-{
-	size_t used = 0;
-
-	for (size_t i = 0; i < ui->nhint; i++)
-		used += text_width(ui->hint[i].key) +
-		    text_width(ui->hint[i].what) + 3;
-	return used <= width ? 1 : 2;
-}
-
-static void
-paint_footer(struct cui *ui, int y, int nlines, size_t width)
-{
-	size_t x = 0;
-	int line = 0;
-
-	for (size_t i = 0; i < ui->nhint; i++) {
-		const struct hint *h = &ui->hint[i];
-		size_t w = text_width(h->key) + text_width(h->what) + 2;
-
-		if (x > 0 && x + w > width) {
-			if (++line >= nlines)
-				break;
-			x = 0;
-		}
-		move(y + line, (int)x);
-		attrset(A_REVERSE);
-		put(h->key, width - x);
-		attrset(A_NORMAL);
-		addch(' ');
-		put(h->what, width > x + text_width(h->key) + 1 ?
-		    width - x - text_width(h->key) - 1 : 0);
-		x += w + 1;
-	}
-}
-
-static void
-paint(struct cui *ui, enum scr scr)
-{
-	int width = COLS, rule = LINES >= 16, nfoot, bottom, body_y, body_h;
-	int cy = -1, cx = 0;
-	size_t first = 0, last = 0;
-	struct kw_body *b = &ui->body;
-
+	screen_frame(ui, scr, MB_CUR_MAX > 1, f);
 	erase();
-	if (scr == SCR_SMALL) {
-		for (size_t i = 0; i < b->n && (int)i < LINES; i++) {
-			move((int)i, 0);
-			attrset(style_attr(ui, b->row[i].style));
-			put(b->row[i].s, (size_t)width);
-		}
-		attrset(A_NORMAL);
-		move(0, 0);
-		refresh();
-		return;
-	}
-	paint_title(ui, width);
-	nfoot = footer_lines(ui, (size_t)width - 1);
-	bottom = LINES - nfoot - (ui->msg[0] != '\0');
-	body_y = 2 + rule;
-	body_h = bottom - body_y;
-	if (rule)
-		mvhline_set(2, 0, WACS_HLINE, width);
+	for (size_t i = 0; i < f->n; i++) {
+		const struct frame_span *sp = &f->span[i];
+		attr_t a = sp->flags & FRAME_STYLED ? style_attr(ui, sp->style) :
+		    A_NORMAL;
 
-	if (ui->reveal && layout_item_rows(b, ITEM_CALLER, &first, &last)) {
-		/* once: the caller's answer, with the focused answer or the
-		 * input field when both fit */
-		size_t ff = 0, fl = 0;
-		int with = ui->focus_item >= 0 && layout_item_rows(b,
-		    ui->focus_item, &ff, &fl);
-
-		if (!with && ui->field_row >= 0) {
-			ff = fl = (size_t)ui->field_row;
-			with = 1;
-		}
-		if (with) {
-			size_t lo = ff < first ? ff : first;
-			size_t hi = fl > last ? fl : last;
-
-			if (hi - lo < (size_t)body_h) {
-				first = lo;
-				last = hi;
-			}
-		}
-		ui->top = layout_scroll(ui->top, b->n, (size_t)body_h,
-		    first, last);
-		ui->reveal = 0;
-	}
-	if (ui->focus_item >= 0 && layout_item_rows(b, ui->focus_item,
-	    &first, &last)) {
-		if (ui->follow)
-			ui->top = layout_scroll(ui->top, b->n, (size_t)body_h,
-			    first, last);
-	} else if (ui->field_row >= 0 && ui->follow)
-		ui->top = layout_scroll(ui->top, b->n, (size_t)body_h,
-		    (size_t)ui->field_row, (size_t)ui->field_row);
-	if (b->n <= (size_t)body_h)
-		ui->top = 0;
-	else if (ui->top > b->n - (size_t)body_h)
-		ui->top = b->n - (size_t)body_h;
-
-	for (int y = 0; y < body_h && ui->top + (size_t)y < b->n; y++) {
-		const struct kw_row *r = &b->row[ui->top + (size_t)y];
-		int focused = ui->focus_item >= 0 && r->item == ui->focus_item;
-
-		attrset(style_attr(ui, r->style) | (focused ? A_REVERSE : 0));
-		move(body_y + y, 0);
-		put(r->s, (size_t)width - 1);
-		if (focused && ui->top + (size_t)y == first) {
-			/* the marker says it without colour */
-			attrset(A_REVERSE | A_BOLD);
-			mvaddch(body_y + y, 0, '>');
-			if (cy < 0) {
-				cy = body_y + y;
-				cx = 0;
-			}
+		if (sp->flags & FRAME_REVERSE)
+			a |= A_REVERSE;
+		if (sp->flags & FRAME_BOLD)
+			a |= A_BOLD;
+		if ((sp->flags & FRAME_TITLE) && ui->colors)
+			a |= COLOR_PAIR(PAIR_TITLE);
+		attrset(a);
+		move(sp->y, sp->x);
+		switch (sp->kind) {
+		case FRAME_TEXT:
+			put(sp->s, sp->cols);
+			break;
+		case FRAME_FILL:
+			hline(' ', (int)sp->cols);
+			break;
+		case FRAME_RULE:
+			hline_set(WACS_HLINE, (int)sp->cols);
+			break;
+		case FRAME_UP:
+			add_wch(WACS_UARROW);
+			break;
+		case FRAME_DOWN:
+			add_wch(WACS_DARROW);
+			break;
 		}
 	}
 	attrset(A_NORMAL);
-	/* more above or below: an arrow in the last column */
-	attrset(A_REVERSE);
-	if (ui->top > 0)
-		mvadd_wch(body_y, width - 1, WACS_UARROW);
-	if (ui->top + (size_t)body_h < b->n)
-		mvadd_wch(body_y + body_h - 1, width - 1, WACS_DARROW);
-	attrset(A_NORMAL);
-	if (ui->msg[0] != '\0') {
-		attrset(style_attr(ui, ui->msg_style));
-		move(bottom, 0);
-		put(ui->msg, (size_t)width - 1);
-		attrset(A_NORMAL);
-	}
-	paint_footer(ui, LINES - nfoot, nfoot, (size_t)width - 1);
-
-	/* the cursor on the input field, else on the focused answer */
-	if (ui->field_row >= 0 && (size_t)ui->field_row >= ui->top &&
-	    (size_t)ui->field_row < ui->top + (size_t)body_h) {
-		cy = body_y + (int)((size_t)ui->field_row - ui->top);
-		cx = (int)(ui->field_col < (size_t)width ? ui->field_col :
-		    (size_t)width - 1);
-	}
-	if (cy < 0) {
-		cy = body_y;
-		cx = 0;
-	}
-	move(cy, cx);
+	move(f->cy, f->cx);
 	refresh();
 }
-
 
 /* ---- input ---- */
 
@@ -580,6 +419,7 @@ ui_curses_run(struct kw_session *s, const struct kw_ui_opts *o)
 {
 	struct cui ui;
 	struct input in;
+	struct frame frame = { 0 };
 	int status = KW_EXIT_NEGATIVE;
 
 	screen_init(&ui, s, o);
@@ -601,7 +441,7 @@ ui_curses_run(struct kw_session *s, const struct kw_ui_opts *o)
 		if (!screen_next(&ui))
 			break;
 		scr = screen_draw(&ui, LINES, COLS);
-		paint(&ui, scr);
+		paint(&ui, scr, &frame);
 		if (!read_input(&ui, scr, &in))
 			continue;
 		ui.lines = LINES;
@@ -621,6 +461,7 @@ ui_curses_run(struct kw_session *s, const struct kw_ui_opts *o)
 	if (status == KW_EXIT_NEGATIVE)
 		status = interact_end(s, ui.quit);
 	free(ui.queue);
+	frame_free(&frame);
 	screen_free(&ui);
 	return status;
 }
