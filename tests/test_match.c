@@ -203,12 +203,7 @@ teardown(void)
 
 /* One test per row of a table of `n` rows; the body sees the row as *ip. */
 #define TABLE_TEST(suite, name, n) \
-	ParameterizedTestParameters(suite, name) \
-	{ \
-		return tu_indexes(n); \
-	} \
-	ParameterizedTest(size_t *ip, suite, name, .init = setup, \
-	    .fini = teardown)
+	TU_TABLE_TEST(suite, name, n, .init = setup, .fini = teardown)
 
 static const char *
 opt_id(const struct kw_match *m)

@@ -29,11 +29,8 @@ setup(void)
 
 /* One test per row of `table`; the body sees the row's index as *ip. */
 #define TABLE_TEST(suite, name, table) \
-	ParameterizedTestParameters(suite, name) \
-	{ \
-		return tu_indexes(sizeof table / sizeof table[0]); \
-	} \
-	ParameterizedTest(size_t *ip, suite, name, .init = setup)
+	TU_TABLE_TEST(suite, name, sizeof table / sizeof table[0], \
+	    .init = setup)
 
 /* ---- valid keys, typed many ways ---- */
 

@@ -48,4 +48,14 @@ void tu_run_free(struct tu_run *r);
  * pass an index into a static table, not pointers. */
 struct criterion_test_params tu_indexes(size_t n);
 
+/* A table-driven test: one test per row of a table of `n` rows, the body
+ * seeing the row's index as *ip; what follows `n` are ParameterizedTest's
+ * options (at least one: .init = setup, .timeout = 10...). */
+#define TU_TABLE_TEST(suite, name, n, ...) \
+	ParameterizedTestParameters(suite, name) \
+	{ \
+		return tu_indexes(n); \
+	} \
+	ParameterizedTest(size_t *ip, suite, name, __VA_ARGS__)
+
 #endif
