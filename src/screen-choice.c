@@ -14,25 +14,27 @@
 
 #define MATCH_SHOW	3
 
-/* Whether choice `i` contains the filter, in any language of the tree. */
+/* Whether choice `i` contains the filter, in any language of the tree:
+ * the one place the filter meets the matching. */
 static int
 choice_shown(const struct cui *ui, size_t i)
 {
 	const struct kw_tree *t = session_tree(ui->s);
 	const struct kw_option *o = &ui->v.node->opts[i];
+	const char *filter = ui->choice.filter;
 
-	if (ui->filter[0] == '\0')
+	if (filter[0] == '\0')
 		return 1;
 	for (size_t l = 0; l < t->nlangs; l++) {
 		const char *label = tree_text_lang(&o->label, l);
 		const char *msg = tree_text_lang(&o->message, l);
 		const struct kw_strv *more = tree_match(o, l);
 
-		if ((label != NULL && layout_contains(label, ui->filter)) ||
-		    (msg != NULL && layout_contains(msg, ui->filter)))
+		if ((label != NULL && layout_contains(label, filter)) ||
+		    (msg != NULL && layout_contains(msg, filter)))
 			return 1;
 		for (size_t j = 0; j < more->n; j++)
-			if (layout_contains(more->v[j], ui->filter))
+			if (layout_contains(more->v[j], filter))
 				return 1;
 	}
 	return 0;
@@ -59,8 +61,9 @@ draw_choice(struct cui *ui)
 
 	screen_body_current(ui);
 	layout_blank(b);
-	if (ui->filter[0] != '\0') {
-		char *line = xasprintf("%s%s", _("Filter: "), ui->filter);
+	if (ui->choice.filter[0] != '\0') {
+		char *line = xasprintf("%s%s", _("Filter: "),
+		    ui->choice.filter);
 
 		ui->field_row = (long)b->n;
 		ui->field_col = text_width(line);
@@ -95,9 +98,6 @@ draw_choice(struct cui *ui)
 		    KW_ST_MARK, -1);
 	else
 		ui->focus_item = (int)ui->focus;
-	screen_hint(ui, _("Enter"), _("choose"));
-	screen_hint(ui, "1-9", _("number"));
-	screen_hint_common(ui, 1);
 }
 
 /* A paste at the error screen: the message it matches best gets the
@@ -116,11 +116,11 @@ choice_paste(struct cui *ui, const char *text)
 		    "text; type a few of its words to filter the list."));
 		return;
 	}
-	ui->filter[0] = '\0';
+	ui->choice.filter[0] = '\0';
 	ui->focus = m[0].opt;
 	ui->follow = 1;
-	free(ui->pasted);
-	ui->pasted = xstrdup(text);
+	free(ui->choice.pasted);
+	ui->choice.pasted = xstrdup(text);
 	if (verdict == KW_MATCH_CLOSE)
 		screen_say(ui, KW_ST_NORMAL, _("Closest to the pasted text: %zu) "
 		    "(also close: %zu). Enter takes it."), m[0].opt + 1,
@@ -142,55 +142,58 @@ choice_digit(struct cui *ui, int d)
 {
 	size_t n = ui->v.nchoices;
 
-	ui->num = ui->num * 10 + (unsigned)d;
-	if (ui->num == 0 || ui->num > n) {
-		screen_say(ui, KW_ST_MARK, _("! There is no answer %u."), ui->num);
-		ui->num = 0;
+	ui->choice.num = ui->choice.num * 10 + (unsigned)d;
+	if (ui->choice.num == 0 || ui->choice.num > n) {
+		screen_say(ui, KW_ST_MARK, _("! There is no answer %u."),
+		    ui->choice.num);
+		ui->choice.num = 0;
 		return;
 	}
-	ui->focus = ui->num - 1;
+	ui->focus = ui->choice.num - 1;
 	ui->follow = 1;
-	if ((size_t)ui->num * 10 > n) {
-		ui->num = 0;
+	if ((size_t)ui->choice.num * 10 > n) {
+		ui->choice.num = 0;
 		interact_take(ui->s, &ui->v.choice[ui->focus], NULL);
 	}
 }
 
-static void
+static enum key_result
 key_choice(struct cui *ui, const struct input *in)
 {
 	int digit = screen_digit_text(in);
 
 	if (!digit)
-		ui->num = 0;
+		ui->choice.num = 0;
 	switch (in->act) {
 	case ACT_TEXT:
 		if (in->paste && ui->v.pasteable) {
 			choice_paste(ui, in->text);
-			return;
+			return KEY_HANDLED;
 		}
-		if (digit && ui->filter[0] == '\0') {
+		if (digit && ui->choice.filter[0] == '\0') {
 			choice_digit(ui, in->text[0] - '0');
-			return;
+			return KEY_HANDLED;
 		}
-		screen_append(ui->filter, sizeof ui->filter, in->text);
+		screen_append(ui->choice.filter, sizeof ui->choice.filter,
+		    in->text);
 		ui->follow = 1;
 		choice_refocus(ui);
-		return;
+		return KEY_HANDLED;
 	case ACT_BACKSPACE:
-		if (!screen_chop(ui->filter))
+		if (!screen_chop(ui->choice.filter))
 			break;
 		choice_refocus(ui);
-		return;
+		return KEY_HANDLED;
 	case ACT_ESC:
-		if (ui->filter[0] == '\0')
+		if (ui->choice.filter[0] == '\0')
 			break;
-		ui->filter[0] = '\0';
-		return;
+		ui->choice.filter[0] = '\0';
+		return KEY_HANDLED;
 	case ACT_UP:
 	case ACT_DOWN:
 		for (size_t i = ui->focus; ; ) {
-			if (in->act == ACT_UP ? i == 0 : i + 1 >= ui->v.nchoices)
+			if (in->act == ACT_UP ? i == 0 :
+			    i + 1 >= ui->v.nchoices)
 				break;
 			i = in->act == ACT_UP ? i - 1 : i + 1;
 			if (choice_shown(ui, i)) {
@@ -199,18 +202,40 @@ key_choice(struct cui *ui, const struct input *in)
 			}
 		}
 		ui->follow = 1;
-		return;
+		return KEY_HANDLED;
 	case ACT_ENTER:
 		if (ui->focus >= ui->v.nchoices || !choice_shown(ui, ui->focus))
-			return;
+			return KEY_IGNORED;
 		interact_take(ui->s, &ui->v.choice[ui->focus],
-		    ui->pasted != NULL ? ui->pasted :
-		    ui->filter[0] != '\0' ? ui->filter : NULL);
-		return;
+		    ui->choice.pasted != NULL ? ui->choice.pasted :
+		    ui->choice.filter[0] != '\0' ? ui->choice.filter : NULL);
+		return KEY_HANDLED;
 	default:
 		break;
 	}
-	screen_key_common(ui, in);
+	return screen_key_common(ui, in);
 }
 
-const struct screen_ops choice_screen = { draw_choice, key_choice, 1 };
+/* A new node: no filter, no number, no paste. */
+static void
+enter_choice(struct cui *ui)
+{
+	struct choice_state *c = &ui->choice;
+
+	c->filter[0] = '\0';
+	c->num = 0;
+	free(c->pasted);
+	c->pasted = NULL;
+}
+
+static const struct binding choice_keys[] = {
+	ENTER_KEYS(N_("choose")),
+	{ .code = NOKEY, .act = ACT_TEXT, .help = KH_DIGITS,
+	    .hint = N_("number"), .name = N_("1-9") },
+	KEY(NOKEY, ACT_TEXT, KH_TYPING),
+	NODE_KEYS
+};
+
+const struct screen_ops choice_screen = {
+	draw_choice, key_choice, SCREEN_KEYS(choice_keys), 1, enter_choice
+};

@@ -25,21 +25,21 @@ draw_key(struct cui *ui)
 
 	screen_body_current(ui);
 	layout_blank(b);
-	width = layout_key_show(&ui->key, fmt->groups, fmt->group_length,
-	    ui->mask, shown, sizeof shown, col);
+	width = layout_key_show(&ui->keyin.field, fmt->groups,
+	    fmt->group_length, ui->keyin.mask, shown, sizeof shown, col);
 	leadw = text_width(lead);
 	line = xasprintf("%s%s", lead, shown);
 	ui->field_row = (long)b->n;
-	ui->field_col = leadw + col[ui->key.cur];
+	ui->field_col = leadw + col[ui->keyin.field.cur];
 	layout_add_line(b, line, KW_ST_FIELD, -1);
 	free(line);
-	if (ui->key.n == 0) {
+	if (ui->keyin.field.n == 0) {
 		layout_add(b, 0, NULL, _("Type or paste the key; the dashes "
 		    "come by themselves."), KW_ST_DIM, -1);
-		goto footer;
+		return;
 	}
 
-	layout_key_text(&ui->key, text, sizeof text);
+	layout_key_text(&ui->keyin.field, text, sizeof text);
 	interact_check_key(ui->s, text, &k);
 	explicit_bzero(text, sizeof text);
 	/* a caret under each character that cannot be in a key */
@@ -51,17 +51,18 @@ draw_key(struct cui *ui)
 	for (size_t i = 0; i < k.nbad; i++) {
 		const struct kw_key_bad *bad = &k.bad[i];
 
-		if (bad->pos >= ui->key.n || leadw + col[bad->pos] >= width)
+		if (bad->pos >= ui->keyin.field.n ||
+		    leadw + col[bad->pos] >= width)
 			continue;
 		marks[leadw + col[bad->pos]] = '^';
-		if (near == NULL || (bad->pos <= ui->key.cur &&
+		if (near == NULL || (bad->pos <= ui->keyin.field.cur &&
 		    bad->pos > near->pos))
 			near = bad;
 	}
 	if (near != NULL)
 		layout_add_line(b, marks, KW_ST_MARK, -1);
 	if (near != NULL) {
-		char *bad = interact_bad_char(near, ui->mask);
+		char *bad = interact_bad_char(near, ui->keyin.mask);
 		char *why = xasprintf("! %s", bad);
 
 		layout_add(b, 0, NULL, why, KW_ST_MARK, -1);
@@ -76,10 +77,6 @@ draw_key(struct cui *ui)
 		    "you may still have an error message to report."),
 		    KW_ST_DIM, -1);
 	prodkey_wipe(&k);
-footer:
-	screen_hint(ui, _("Enter"), _("continue"));
-	screen_hint(ui, "F2", ui->mask ? _("show key") : _("hide key"));
-	screen_hint_common(ui, 1);
 }
 
 /* Enter at the key screen: the analysis goes into the session (the masked
@@ -90,56 +87,74 @@ key_key_enter(struct cui *ui)
 	char text[KW_FIELD_MAX * 5 + 1];
 	struct kw_keycheck k;
 
-	if (ui->key.n > 0) {
-		layout_key_text(&ui->key, text, sizeof text);
+	if (ui->keyin.field.n > 0) {
+		layout_key_text(&ui->keyin.field, text, sizeof text);
 		interact_set_key(ui->s, text, &k);
 		explicit_bzero(text, sizeof text);
 		prodkey_wipe(&k);
 	}
-	layout_key_wipe(&ui->key);
+	layout_key_wipe(&ui->keyin.field);
 	interact_continue(ui->s);
 }
 
-static void
+static enum key_result
 key_key(struct cui *ui, const struct input *in)
 {
-	struct kw_keyfield *f = &ui->key;
+	struct kw_keyfield *f = &ui->keyin.field;
 
 	if (in->act != ACT_ASK && in->act != ACT_PGUP && in->act != ACT_PGDN)
 		ui->follow = 1;	/* editing brings the field back in sight */
 	switch (in->act) {
 	case ACT_TEXT:
 		layout_key_insert(f, in->text);
-		return;
+		return KEY_HANDLED;
 	case ACT_ENTER:
 		key_key_enter(ui);
-		return;
+		return KEY_HANDLED;
 	case ACT_MASK:
-		ui->mask = !ui->mask;
-		return;
+		ui->keyin.mask = !ui->keyin.mask;
+		return KEY_HANDLED;
 	case ACT_BACKSPACE:
 		if (f->n == 0)
 			break;
 		layout_key_backspace(f);
-		return;
+		return KEY_HANDLED;
 	case ACT_DELETE:
 		layout_key_delete(f);
-		return;
+		return KEY_HANDLED;
 	case ACT_LEFT:
 		if (f->cur > 0)
 			f->cur--;
-		return;
+		return KEY_HANDLED;
 	case ACT_RIGHT:
 		if (f->cur < f->n)
 			f->cur++;
-		return;
+		return KEY_HANDLED;
 	case ACT_END:
 		f->cur = f->n;
-		return;
+		return KEY_HANDLED;
 	default:
 		break;
 	}
-	screen_key_common(ui, in);
+	return screen_key_common(ui, in);
 }
 
-const struct screen_ops key_screen = { draw_key, key_key, 1 };
+/* Wipe what was typed: a new node has no key in its field. */
+static void
+enter_key(struct cui *ui)
+{
+	layout_key_wipe(&ui->keyin.field);
+}
+
+static const struct binding key_keys[] = {
+	ENTER_KEYS(N_("continue")),
+	HINT(FN | KW_K_F(2), ACT_MASK, KH_MASK, N_("hide key"), W_SHOWN),
+	HINT(FN | KW_K_F(2), ACT_MASK, KH_MASK, N_("show key"), W_HIDDEN),
+	KEY(CTRL('T'), ACT_MASK, KH_MASK),
+	KEY(NOKEY, ACT_TEXT, KH_TYPING),
+	NODE_KEYS
+};
+
+const struct screen_ops key_screen = {
+	draw_key, key_key, SCREEN_KEYS(key_keys), 1, enter_key
+};

@@ -17,47 +17,43 @@ draw_question(struct cui *ui)
 	screen_body_current(ui);
 	layout_blank(&ui->body);
 	screen_body_choices(ui);
-	screen_hint(ui, view_yes_key(), _("yes"));
-	screen_hint(ui, view_no_key(), _("no"));
-	screen_hint(ui, _("Enter"), _("choose"));
-	screen_hint_common(ui, 0);
 }
 
 /* Number keys for the answers of a question or a wait. */
-static int
+static enum key_result
 key_number(struct cui *ui, const struct input *in)
 {
 	size_t d;
 
 	if (!screen_digit_text(in))
-		return 0;
+		return KEY_IGNORED;
 	d = (size_t)(in->text[0] - '0');
-	if (d >= 1 && d <= ui->v.nchoices)
-		interact_take(ui->s, &ui->v.choice[d - 1], NULL);
-	return 1;
+	if (d < 1 || d > ui->v.nchoices)
+		return KEY_IGNORED;
+	interact_take(ui->s, &ui->v.choice[d - 1], NULL);
+	return KEY_HANDLED;
 }
 
 /* Keys of a screen whose answers are a short list (question, wait). */
-static void
+static enum key_result
 key_list(struct cui *ui, const struct input *in)
 {
 	switch (in->act) {
 	case ACT_UP:
 	case ACT_DOWN:
 		screen_focus_move(ui, in->act, ui->v.nchoices);
-		return;
+		return KEY_HANDLED;
 	case ACT_ENTER:
 		interact_take(ui->s, &ui->v.choice[ui->focus], NULL);
-		return;
+		return KEY_HANDLED;
+	case ACT_TEXT:
+		return key_number(ui, in);
 	default:
-		if (key_number(ui, in))
-			return;
-		break;
+		return screen_key_common(ui, in);
 	}
-	screen_key_common(ui, in);
 }
 
-static void
+static enum key_result
 key_question(struct cui *ui, const struct input *in)
 {
 	/* the view lists a question's answers yes first, then no */
@@ -66,7 +62,8 @@ key_question(struct cui *ui, const struct input *in)
 	else if (in->act == ACT_NO)
 		interact_take(ui->s, &ui->v.choice[1], NULL);
 	else
-		key_list(ui, in);
+		return key_list(ui, in);
+	return KEY_HANDLED;
 }
 
 /* ---- steps (a checklist) ---- */
@@ -88,15 +85,11 @@ draw_step(struct cui *ui)
 		layout_add(b, 2, lead, tree_text(&ui->v.items[i], ui->v.lang),
 		    on ? KW_ST_OK : KW_ST_NORMAL, (int)i);
 	}
-	if (ui->v.nitems > 0) {
+	if (ui->v.nitems > 0)
 		ui->focus_item = (int)ui->focus;
-		screen_hint(ui, _("Space"), _("tick"));
-	}
-	screen_hint(ui, _("Enter"), _("continue"));
-	screen_hint_common(ui, 0);
 }
 
-static void
+static enum key_result
 key_step(struct cui *ui, const struct input *in)
 {
 	size_t item = ui->focus;
@@ -104,31 +97,32 @@ key_step(struct cui *ui, const struct input *in)
 	switch (in->act) {
 	case ACT_TEXT:
 		if (!screen_digit_text(in))
-			return;
+			return KEY_IGNORED;
 		item = (size_t)(in->text[0] - '0');
 		if (item < 1 || item > ui->v.nitems)
-			return;
+			return KEY_IGNORED;
 		item--;
 		ui->focus = item;
 		/* FALLTHROUGH */
 	case ACT_TICK:
-		if (item < ui->v.nitems)
-			interact_tick(ui->s, item);
-		return;
+		if (item >= ui->v.nitems)
+			return KEY_IGNORED;
+		interact_tick(ui->s, item);
+		return KEY_HANDLED;
 	case ACT_UP:
 	case ACT_DOWN:
 		if (ui->v.nitems > 0)
 			screen_focus_move(ui, in->act, ui->v.nitems);
 		else
 			screen_scroll_body(ui, in->act);
-		return;
+		return KEY_HANDLED;
 	case ACT_ENTER:
 		interact_continue(ui->s);
-		return;
+		return KEY_HANDLED;
 	default:
 		break;
 	}
-	screen_key_common(ui, in);
+	return screen_key_common(ui, in);
 }
 
 /* ---- waiting ---- */
@@ -157,11 +151,39 @@ draw_wait(struct cui *ui)
 	free(line);
 	layout_blank(b);
 	screen_body_choices(ui);
-	screen_hint(ui, "1-3", _("answer"));
-	screen_hint(ui, _("Enter"), _("choose"));
-	screen_hint_common(ui, 0);
 }
 
-const struct screen_ops question_screen = { draw_question, key_question, 0 };
-const struct screen_ops step_screen = { draw_step, key_step, 0 };
-const struct screen_ops wait_screen = { draw_wait, key_list, 0 };
+static const struct binding question_keys[] = {
+	HINT('y', ACT_YES, KH_YESNO, N_("yes"), W_ALWAYS),
+	KEY('o', ACT_YES, KH_NONE),	/* oui: "y, n" says so */
+	HINT('n', ACT_NO, KH_YESNO, N_("no"), W_ALWAYS),
+	ENTER_KEYS(N_("choose")),
+	NODE_KEYS,
+	NODE_COMMAND_KEYS
+};
+
+static const struct binding step_keys[] = {
+	HINT(' ', ACT_TICK, KH_TICK, N_("tick"), W_ITEMS),
+	{ .code = NOKEY, .act = ACT_TEXT, .help = KH_DIGITS },
+	ENTER_KEYS(N_("continue")),
+	NODE_KEYS,
+	NODE_COMMAND_KEYS
+};
+
+static const struct binding wait_keys[] = {
+	{ .code = NOKEY, .act = ACT_TEXT, .help = KH_DIGITS,
+	    .hint = N_("answer"), .name = N_("1-3") },
+	ENTER_KEYS(N_("choose")),
+	NODE_KEYS,
+	NODE_COMMAND_KEYS
+};
+
+const struct screen_ops question_screen = {
+	draw_question, key_question, SCREEN_KEYS(question_keys), 0, NULL
+};
+const struct screen_ops step_screen = {
+	draw_step, key_step, SCREEN_KEYS(step_keys), 0, NULL
+};
+const struct screen_ops wait_screen = {
+	draw_wait, key_list, SCREEN_KEYS(wait_keys), 0, NULL
+};

@@ -63,10 +63,6 @@ draw_outcome(struct cui *ui)
 	    "c copies the ticket summary to the clipboard."), KW_ST_DIM, -1);
 	if (ui->v.training)
 		body_branches(ui);
-	screen_hint(ui, _("Enter"), _("finish"));
-	screen_hint(ui, "n", _("note"));
-	screen_hint(ui, "c", _("copy"));
-	screen_hint_common(ui, 0);
 }
 
 static const char b64chars[] =
@@ -153,7 +149,7 @@ copy_osc52(const char *text)
 	free(b64);
 }
 
-static void
+static enum key_result
 key_outcome(struct cui *ui, const struct input *in)
 {
 	char *text;
@@ -161,30 +157,40 @@ key_outcome(struct cui *ui, const struct input *in)
 	switch (in->act) {
 	case ACT_ENTER:
 		session_finish(ui->s);
-		return;
+		return KEY_HANDLED;
 	case ACT_NOTE:
 		ui->note[0] = '\0';
 		ui->overlay = SCR_NOTE;
-		return;
+		return KEY_HANDLED;
 	case ACT_COPY:
 		if ((text = ticket_summary(ui)) == NULL) {
-			screen_say(ui, KW_ST_MARK, "%s", _("! The ticket summary could "
-			    "not be made."));
-			return;
+			screen_say(ui, KW_ST_MARK, "%s", _("! The ticket summary "
+			    "could not be made."));
+			return KEY_HANDLED;
 		}
 		copy_osc52(text);
-		screen_say(ui, KW_ST_OK, _("= Ticket summary copied to the clipboard "
-		    "(%zu characters)."), strlen(text));
+		screen_say(ui, KW_ST_OK, _("= Ticket summary copied to the "
+		    "clipboard (%zu characters)."), strlen(text));
 		free(text);
-		return;
+		return KEY_HANDLED;
 	case ACT_UP:
 	case ACT_DOWN:
 		screen_scroll_body(ui, in->act);
-		return;
+		return KEY_HANDLED;
 	default:
 		break;
 	}
-	screen_key_common(ui, in);
+	return screen_key_common(ui, in);
 }
 
-const struct screen_ops outcome_screen = { draw_outcome, key_outcome, 0 };
+static const struct binding outcome_keys[] = {
+	ENTER_KEYS(N_("finish")),
+	HINT('n', ACT_NOTE, KH_NOTE, N_("note"), W_ALWAYS),
+	HINT('c', ACT_COPY, KH_COPY, N_("copy"), W_ALWAYS),
+	NODE_KEYS,
+	NODE_COMMAND_KEYS
+};
+
+const struct screen_ops outcome_screen = {
+	draw_outcome, key_outcome, SCREEN_KEYS(outcome_keys), 0, NULL
+};

@@ -11,52 +11,20 @@
 #include "text.h"
 #include "xalloc.h"
 
+/* The keys, as the screens bind them (screen.c), and a word on the key
+ * and error screens, where letters are typed. */
 static void
 draw_help(struct cui *ui)
 {
-	static const struct {
-		const char *key, *what;
-	} keys[] = {
-		{ N_("Enter"), N_("choose the answer under the cursor, or go "
-		    "on") },
-		{ N_("Up, Down"), N_("move between the answers") },
-		{ N_("1-9"), N_("choose an answer (or tick an item) by its "
-		    "number") },
-		{ N_("y, n"), N_("yes or no (o for oui in French)") },
-		{ N_("Space"), N_("tick or untick the item under the "
-		    "cursor") },
-		{ N_("typing"), N_("key screen: the key, in any form; error "
-		    "screen: filters the list (any case, with or without "
-		    "accents); pasting a whole message selects it") },
-		{ N_("F2, Ctrl-T"), N_("hide or show the product key") },
-		{ N_("Esc, Backspace, Left"), N_("back one step") },
-		{ N_("Home"), N_("start again from the first step") },
-		{ N_("/, Ctrl-F"), N_("search the text of every step: Enter "
-		    "on a step of your path goes back to it; other steps are "
-		    "shown for reading") },
-		{ N_("n"), N_("result screen: add a note to the record") },
-		{ N_("c"), N_("result screen: copy the ticket summary to the "
-		    "clipboard (OSC 52)") },
-		{ N_("PgUp, PgDn"), N_("scroll") },
-		{ N_("?, F1"), N_("this help") },
-		{ N_("q, F10"), N_("quit (asks first when a session is under "
-		    "way)") }
-	};
 	struct kw_body *b = &ui->body;
+	const char *keys, *what;
 
 	layout_add(b, 0, NULL, _("Keys"), KW_ST_HEAD, -1);
 	layout_blank(b);
-	for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++) {
-		layout_add(b, 0, NULL, _(keys[i].key), KW_ST_HEAD, -1);
-		layout_add(b, 4, NULL, _(keys[i].what), KW_ST_NORMAL, -1);
-	}
-	if (ui->o->scenario != NULL) {
-		layout_add(b, 0, NULL, _("a, F3"), KW_ST_HEAD, -1);
-		layout_add(b, 4, NULL, _("practice: ask the caller about this "
-		    "step"), KW_ST_NORMAL, -1);
-		layout_add(b, 0, NULL, "F4", KW_ST_HEAD, -1);
-		layout_add(b, 4, NULL, _("practice: read the caller's card "
-		    "again"), KW_ST_NORMAL, -1);
+	for (size_t i = 0; screen_keyhelp(i, ui->o->scenario != NULL, &keys,
+	    &what); i++) {
+		layout_add(b, 0, NULL, _(keys), KW_ST_HEAD, -1);
+		layout_add(b, 4, NULL, _(what), KW_ST_NORMAL, -1);
 	}
 	layout_blank(b);
 	layout_add(b, 0, NULL, ui->o->scenario != NULL ? _("On the key and "
@@ -64,13 +32,12 @@ draw_help(struct cui *ui)
 	    "there.") : _("On the key and error screens, letters are typed, "
 	    "so use F1, Ctrl-F and F10 there."), KW_ST_DIM, -1);
 	ui->heading = _("Help");
-	screen_hint(ui, _("any key"), _("close help"));
-	screen_hint(ui, _("PgDn"), _("scroll"));
 }
 
-/* The keys of a page to read (help, caller, score): returns 1 if `in`
- * scrolled it or did nothing, 0 if it is for the page's own key function. */
-static int
+/* The keys of a page to read (help, caller, score): scrolling, and
+ * keys that leave it where it is; KEY_IGNORED: for the page's own key
+ * function. */
+static enum key_result
 key_page(struct cui *ui, const struct input *in)
 {
 	switch (in->act) {
@@ -79,24 +46,27 @@ key_page(struct cui *ui, const struct input *in)
 	case ACT_UP:
 	case ACT_DOWN:
 		screen_scroll_body(ui, in->act);
-		return 1;
+		return KEY_HANDLED;
 	case ACT_RESIZE:
 	case ACT_REDRAW:
 	case ACT_NONE:
-		return 1;
+		return KEY_HANDLED;
 	default:
-		return 0;
+		return KEY_IGNORED;
 	}
 }
 
-static void
+static enum key_result
 key_help(struct cui *ui, const struct input *in)
 {
-	if (key_page(ui, in))
-		return;
+	enum key_result r = key_page(ui, in);
+
+	if (r != KEY_IGNORED)
+		return r;
 	ui->overlay = ui->under;
 	ui->top = 0;
 	ui->follow = 1;
+	return KEY_HANDLED;
 }
 
 /* ---- a note ---- */
@@ -117,32 +87,30 @@ draw_note(struct cui *ui)
 		ui->field_col = b->width - 1;
 	layout_add_line(b, line, KW_ST_FIELD, -1);
 	free(line);
-	screen_hint(ui, _("Enter"), _("add the note"));
-	screen_hint(ui, _("Esc"), _("cancel"));
 }
 
-static void
+static enum key_result
 key_note(struct cui *ui, const struct input *in)
 {
 	switch (in->act) {
 	case ACT_TEXT:
 		screen_append(ui->note, sizeof ui->note, in->text);
-		return;
+		return KEY_HANDLED;
 	case ACT_BACKSPACE:
 		screen_chop(ui->note);
-		return;
+		return KEY_HANDLED;
 	case ACT_ENTER:
 		if (interact_note(ui->s, ui->note))
 			screen_say(ui, KW_ST_OK, "%s", _("= Note added."));
 		ui->note[0] = '\0';
 		ui->overlay = SCR_COUNT;
-		return;
+		return KEY_HANDLED;
 	case ACT_ESC:
 		ui->note[0] = '\0';
 		ui->overlay = SCR_COUNT;
-		return;
+		return KEY_HANDLED;
 	default:
-		return;
+		return KEY_IGNORED;
 	}
 }
 
@@ -163,26 +131,24 @@ draw_quit(struct cui *ui)
 	layout_add(b, 2, lead, _("Quit"), KW_ST_NORMAL, 0);
 	layout_add(b, 2, "n) ", _("Go on with the session"), KW_ST_NORMAL, 1);
 	ui->focus_item = 1;
-	screen_hint(ui, view_yes_key(), _("quit"));
-	screen_hint(ui, "n", _("go on"));
 }
 
-static void
+static enum key_result
 key_quit(struct cui *ui, const struct input *in)
 {
 	switch (in->act) {
 	case ACT_YES:
 	case ACT_QUIT:
 		ui->quit = 1;
-		return;
+		return KEY_HANDLED;
 	case ACT_NO:
 	case ACT_ESC:
 	case ACT_ENTER:
 	case ACT_BACKSPACE:
 		ui->overlay = SCR_COUNT;
-		return;
+		return KEY_HANDLED;
 	default:
-		return;
+		return KEY_IGNORED;
 	}
 }
 
@@ -204,27 +170,23 @@ draw_caller(struct cui *ui)
 	    "where letters are typed) to hear what the caller says, and F4 to "
 	    "read this card again. Your walk is scored at the end."),
 	    KW_ST_DIM, -1);
-	screen_hint(ui, _("Enter"), _("go on"));
-	screen_hint(ui, _("PgDn"), _("scroll"));
-	screen_hint(ui, "F10", _("quit"));
 }
 
-static void
+static enum key_result
 key_caller(struct cui *ui, const struct input *in)
 {
-	if (key_page(ui, in))
-		return;
-	switch (in->act) {
-	case ACT_QUIT:
-		ui->overlay = SCR_COUNT;
+	enum key_result r = key_page(ui, in);
+
+	if (r != KEY_IGNORED)
+		return r;
+	ui->overlay = SCR_COUNT;
+	if (in->act == ACT_QUIT)
 		screen_ask_quit(ui);
-		return;
-	default:
-		ui->overlay = SCR_COUNT;
+	else {
 		ui->top = 0;
 		ui->follow = 1;
-		return;
 	}
+	return KEY_HANDLED;
 }
 
 /* ---- practice: the score ---- */
@@ -267,16 +229,18 @@ draw_score(struct cui *ui)
 			layout_add(b, 4, _("Why: "), tree_text(&it->node->why,
 			    lang), KW_ST_DIM, -1);
 	}
-	screen_hint(ui, _("Enter"), _("finish"));
-	screen_hint(ui, _("PgDn"), _("scroll"));
 }
 
 /* Any key but scrolling leaves: the session is over. */
-static void
+static enum key_result
 key_score(struct cui *ui, const struct input *in)
 {
-	if (!key_page(ui, in))
-		ui->leave = 1;
+	enum key_result r = key_page(ui, in);
+
+	if (r != KEY_IGNORED)
+		return r;
+	ui->leave = 1;
+	return KEY_HANDLED;
 }
 
 /* ---- too small ---- */
@@ -292,16 +256,69 @@ draw_small(struct cui *ui)
 	free(line);
 }
 
-static void
+/* Nothing until the terminal is large enough. */
+static enum key_result
 key_small(struct cui *ui, const struct input *in)
 {
 	(void)ui;
 	(void)in;
+	return KEY_IGNORED;
 }
 
-const struct screen_ops help_screen = { draw_help, key_help, 0 };
-const struct screen_ops note_screen = { draw_note, key_note, 1 };
-const struct screen_ops quit_screen = { draw_quit, key_quit, 0 };
-const struct screen_ops caller_screen = { draw_caller, key_caller, 0 };
-const struct screen_ops score_screen = { draw_score, key_score, 0 };
-const struct screen_ops small_screen = { draw_small, key_small, 0 };
+static const struct binding help_keys[] = {
+	{ .code = NOKEY, .act = ACT_NONE, .hint = N_("close help"),
+	    .name = N_("any key") },
+	HINT(FN | KW_K_PGDN, ACT_PGDN, KH_SCROLL, N_("scroll"), W_ALWAYS),
+	BASE_KEYS
+};
+
+static const struct binding note_keys[] = {
+	ENTER_KEYS(N_("add the note")),
+	HINT(0x1b, ACT_ESC, KH_NONE, N_("cancel"), W_ALWAYS),
+	BASE_KEYS
+};
+
+static const struct binding quit_keys[] = {
+	HINT('y', ACT_YES, KH_NONE, N_("quit"), W_ALWAYS),
+	HINT('n', ACT_NO, KH_NONE, N_("go on"), W_ALWAYS),
+	KEY('o', ACT_YES, KH_NONE),
+	KEY('q', ACT_YES, KH_NONE),
+	BASE_KEYS
+};
+
+static const struct binding caller_keys[] = {
+	ENTER_KEYS(N_("go on")),
+	HINT(FN | KW_K_PGDN, ACT_PGDN, KH_SCROLL, N_("scroll"), W_ALWAYS),
+	HINT(FN | KW_K_F(10), ACT_QUIT, KH_QUIT, N_("quit"), W_ALWAYS),
+	BASE_KEYS
+};
+
+static const struct binding score_keys[] = {
+	ENTER_KEYS(N_("finish")),
+	HINT(FN | KW_K_PGDN, ACT_PGDN, KH_SCROLL, N_("scroll"), W_ALWAYS),
+	KEY('q', ACT_QUIT, KH_QUIT),
+	BASE_KEYS
+};
+
+static const struct binding small_keys[] = {
+	BASE_KEYS
+};
+
+const struct screen_ops help_screen = {
+	draw_help, key_help, SCREEN_KEYS(help_keys), 0, NULL
+};
+const struct screen_ops note_screen = {
+	draw_note, key_note, SCREEN_KEYS(note_keys), 1, NULL
+};
+const struct screen_ops quit_screen = {
+	draw_quit, key_quit, SCREEN_KEYS(quit_keys), 0, NULL
+};
+const struct screen_ops caller_screen = {
+	draw_caller, key_caller, SCREEN_KEYS(caller_keys), 0, NULL
+};
+const struct screen_ops score_screen = {
+	draw_score, key_score, SCREEN_KEYS(score_keys), 0, NULL
+};
+const struct screen_ops small_screen = {
+	draw_small, key_small, SCREEN_KEYS(small_keys), 0, NULL
+};

@@ -40,9 +40,9 @@ search_index(struct cui *ui)
 {
 	const struct kw_tree *t = session_tree(ui->s);
 
-	if (ui->sindex != NULL)
+	if (ui->search.index != NULL)
 		return;
-	ui->sindex = xcalloc(t->nnodes, sizeof *ui->sindex);
+	ui->search.index = xcalloc(t->nnodes, sizeof *ui->search.index);
 	for (size_t i = 0; i < t->nnodes; i++) {
 		const struct kw_node *n = &t->nodes[i];
 		char *acc = xstrdup("");
@@ -65,7 +65,7 @@ search_index(struct cui *ui)
 					index_add(&acc, more->v[k]);
 			}
 		}
-		ui->sindex[i] = acc;
+		ui->search.index[i] = acc;
 	}
 }
 
@@ -76,12 +76,12 @@ search_hits(struct cui *ui, const struct kw_node **hit, size_t max)
 	char *q;
 	size_t n = 0;
 
-	if (ui->query[0] == '\0')
+	if (ui->search.query[0] == '\0')
 		return 0;
 	search_index(ui);
-	q = layout_fold(ui->query);
+	q = layout_fold(ui->search.query);
 	for (size_t i = 0; i < t->nnodes && n < max; i++)
-		if (*q == '\0' || strstr(ui->sindex[i], q) != NULL)
+		if (*q == '\0' || strstr(ui->search.index[i], q) != NULL)
 			hit[n++] = &t->nodes[i];
 	free(q);
 	return n;
@@ -106,13 +106,13 @@ draw_search(struct cui *ui)
 	char *line;
 
 	ui->heading = _("Search");
-	line = xasprintf("%s%s", _("Search: "), ui->query);
+	line = xasprintf("%s%s", _("Search: "), ui->search.query);
 	ui->field_row = (long)b->n;
 	ui->field_col = text_width(line);
 	layout_add_line(b, line, KW_ST_FIELD, -1);
 	free(line);
 	layout_blank(b);
-	if (ui->query[0] == '\0')
+	if (ui->search.query[0] == '\0')
 		layout_add(b, 0, NULL, _("Type words to find in every step of "
 		    "the tree, in any language, any case, with or without "
 		    "accents."), KW_ST_DIM, -1);
@@ -141,18 +141,15 @@ draw_search(struct cui *ui)
 		free(first);
 	}
 	if (n > 0) {
-		if (ui->sfocus >= n)
-			ui->sfocus = n - 1;
-		ui->focus_item = (int)ui->sfocus;
+		if (ui->search.focus >= n)
+			ui->search.focus = n - 1;
+		ui->focus_item = (int)ui->search.focus;
 	}
-	screen_hint(ui, _("Enter"), _("go there"));
-	screen_hint(ui, _("Esc"), _("close"));
-	screen_hint(ui, "F10", _("quit"));
 }
 
 /* The common keys that still work over the search and its read-only
  * view: help, quit, paging, redraw; the others mean something else there. */
-static void
+static enum key_result
 key_overlay_common(struct cui *ui, const struct input *in)
 {
 	switch (in->act) {
@@ -161,14 +158,13 @@ key_overlay_common(struct cui *ui, const struct input *in)
 	case ACT_PGUP:
 	case ACT_PGDN:
 	case ACT_REDRAW:
-		screen_key_common(ui, in);
-		return;
+		return screen_key_common(ui, in);
 	default:
-		return;
+		return KEY_IGNORED;
 	}
 }
 
-static void
+static enum key_result
 key_search(struct cui *ui, const struct input *in)
 {
 	const struct kw_node *hit[SEARCH_MAX];
@@ -177,48 +173,48 @@ key_search(struct cui *ui, const struct input *in)
 
 	switch (in->act) {
 	case ACT_TEXT:
-		screen_append(ui->query, sizeof ui->query, in->text);
-		ui->sfocus = 0;
+		screen_append(ui->search.query, sizeof ui->search.query,
+		    in->text);
+		ui->search.focus = 0;
 		ui->top = 0;
-		return;
+		return KEY_HANDLED;
 	case ACT_BACKSPACE:
-		screen_chop(ui->query);
-		ui->sfocus = 0;
-		return;
+		screen_chop(ui->search.query);
+		ui->search.focus = 0;
+		return KEY_HANDLED;
 	case ACT_ESC:
 	case ACT_SEARCH:
 		ui->overlay = SCR_COUNT;
 		ui->top = 0;
 		ui->follow = 1;
-		return;
+		return KEY_HANDLED;
 	case ACT_UP:
-		if (ui->sfocus > 0)
-			ui->sfocus--;
+		if (ui->search.focus > 0)
+			ui->search.focus--;
 		ui->follow = 1;
-		return;
+		return KEY_HANDLED;
 	case ACT_DOWN:
-		ui->sfocus++;
+		ui->search.focus++;
 		ui->follow = 1;
-		return;
+		return KEY_HANDLED;
 	case ACT_ENTER:
 		n = search_hits(ui, hit, SEARCH_MAX);
-		if (ui->sfocus >= n)
-			return;
-		at = path_index(ui->s, hit[ui->sfocus]);
+		if (ui->search.focus >= n)
+			return KEY_IGNORED;
+		at = path_index(ui->s, hit[ui->search.focus]);
 		if (at < 0) {
-			ui->peek = hit[ui->sfocus];
+			ui->search.peek = hit[ui->search.focus];
 			ui->overlay = SCR_PEEK;
 			ui->top = 0;
-			return;
+			return KEY_HANDLED;
 		}
 		if ((size_t)at + 1 < session_depth(ui->s))
 			session_back_to(ui->s, (size_t)at);
 		ui->overlay = SCR_COUNT;
 		ui->top = 0;
-		return;
+		return KEY_HANDLED;
 	default:
-		key_overlay_common(ui, in);
-		return;
+		return key_overlay_common(ui, in);
 	}
 }
 
@@ -226,7 +222,7 @@ key_search(struct cui *ui, const struct input *in)
 static void
 draw_peek(struct cui *ui)
 {
-	const struct kw_node *n = ui->peek;
+	const struct kw_node *n = ui->search.peek;
 	struct kw_body *b = &ui->body;
 	size_t lang = ui->v.lang;
 
@@ -249,12 +245,9 @@ draw_peek(struct cui *ui)
 		}
 	if (n->type == KW_NODE_OUTCOME)
 		screen_body_outcome(ui, n);
-	screen_hint(ui, _("Esc"), _("back to the search"));
-	screen_hint(ui, _("PgDn"), _("scroll"));
-	screen_hint(ui, "q", _("quit"));
 }
 
-static void
+static enum key_result
 key_peek(struct cui *ui, const struct input *in)
 {
 	switch (in->act) {
@@ -265,16 +258,34 @@ key_peek(struct cui *ui, const struct input *in)
 		ui->overlay = SCR_SEARCH;
 		ui->top = 0;
 		ui->follow = 1;
-		return;
+		return KEY_HANDLED;
 	case ACT_UP:
 	case ACT_DOWN:
 		screen_scroll_body(ui, in->act);
-		return;
+		return KEY_HANDLED;
 	default:
-		key_overlay_common(ui, in);
-		return;
+		return key_overlay_common(ui, in);
 	}
 }
 
-const struct screen_ops search_screen = { draw_search, key_search, 1 };
-const struct screen_ops peek_screen = { draw_peek, key_peek, 0 };
+static const struct binding search_keys[] = {
+	ENTER_KEYS(N_("go there")),
+	HINT(0x1b, ACT_ESC, KH_NONE, N_("close"), W_ALWAYS),
+	HINT(FN | KW_K_F(10), ACT_QUIT, KH_QUIT, N_("quit"), W_ALWAYS),
+	BASE_KEYS
+};
+
+static const struct binding peek_keys[] = {
+	HINT(0x1b, ACT_ESC, KH_NONE, N_("back to the search"), W_ALWAYS),
+	HINT(FN | KW_K_PGDN, ACT_PGDN, KH_SCROLL, N_("scroll"), W_ALWAYS),
+	HINT('q', ACT_QUIT, KH_QUIT, N_("quit"), W_ALWAYS),
+	COMMAND_KEYS,
+	BASE_KEYS
+};
+
+const struct screen_ops search_screen = {
+	draw_search, key_search, SCREEN_KEYS(search_keys), 1, NULL
+};
+const struct screen_ops peek_screen = {
+	draw_peek, key_peek, SCREEN_KEYS(peek_keys), 0, NULL
+};

@@ -12,60 +12,44 @@
 #include "screen.h"
 #include "xalloc.h"
 
-#define ON(x)		(1u << (x))
-#define ALL		(~0u)
-/* screens where letters are commands (the others type them as text) */
-#define CMDS		(ON(SCR_QUESTION) | ON(SCR_STEP) | ON(SCR_WAIT) | \
-			    ON(SCR_OUTCOME) | ON(SCR_PEEK))
-/* the screens of the tree's nodes */
-#define NODES		(ON(SCR_KEY) | ON(SCR_CHOICE) | ON(SCR_QUESTION) | \
-			    ON(SCR_STEP) | ON(SCR_WAIT) | ON(SCR_OUTCOME))
-
-/* The key table: the first entry that names the key for the current
- * screen gives the action. Printable keys not listed are text. */
-static const struct binding {
-	int code;		/* a character, or FN | KW_K_* */
-	unsigned where;		/* ON(screen) bits */
-	enum action act;
-} bindings[] = {
-	{ '\n', ALL, ACT_ENTER },
-	{ '\r', ALL, ACT_ENTER },
-	{ FN | KW_K_ENTER, ALL, ACT_ENTER },
-	{ FN | KW_K_UP, ALL, ACT_UP },
-	{ FN | KW_K_DOWN, ALL, ACT_DOWN },
-	{ FN | KW_K_LEFT, ALL, ACT_LEFT },
-	{ FN | KW_K_RIGHT, ALL, ACT_RIGHT },
-	{ FN | KW_K_PGUP, ALL, ACT_PGUP },
-	{ FN | KW_K_PGDN, ALL, ACT_PGDN },
-	{ FN | KW_K_BACKSPACE, ALL, ACT_BACKSPACE },
-	{ 0x7f, ALL, ACT_BACKSPACE },
-	{ CTRL('H'), ALL, ACT_BACKSPACE },
-	{ FN | KW_K_DELETE, ALL, ACT_DELETE },
-	{ 0x1b, ALL, ACT_ESC },
-	{ FN | KW_K_END, ALL, ACT_END },
-	{ FN | KW_K_HOME, ALL, ACT_RESTART },
-	{ FN | KW_K_F(1), ALL, ACT_HELP },
-	{ '?', CMDS, ACT_HELP },
-	{ CTRL('F'), ALL, ACT_SEARCH },
-	{ '/', CMDS, ACT_SEARCH },
-	{ 'q', ON(SCR_QUIT), ACT_YES },
-	{ FN | KW_K_F(10), ALL, ACT_QUIT },
-	{ 'q', CMDS | ON(SCR_SCORE), ACT_QUIT },
-	{ FN | KW_K_F(2), ON(SCR_KEY), ACT_MASK },
-	{ CTRL('T'), ON(SCR_KEY), ACT_MASK },
-	{ 'n', ON(SCR_OUTCOME), ACT_NOTE },
-	{ 'c', ON(SCR_OUTCOME), ACT_COPY },
-	{ 'y', ON(SCR_QUESTION) | ON(SCR_QUIT), ACT_YES },
-	{ 'o', ON(SCR_QUESTION) | ON(SCR_QUIT), ACT_YES },
-	{ 'n', ON(SCR_QUESTION) | ON(SCR_QUIT), ACT_NO },
-	{ ' ', ON(SCR_STEP), ACT_TICK },
-	{ FN | KW_K_F(3), NODES, ACT_ASK },
-	{ 'a', NODES & CMDS, ACT_ASK },
-	{ FN | KW_K_F(4), NODES, ACT_CALLER },
-	{ CTRL('L'), ALL, ACT_REDRAW },
-	{ FN | KW_K_RESIZE, ALL, ACT_RESIZE }
+/* The help page's entries (enum keyhelp): the keys' name and what they
+ * do, practice ones last. */
+static const struct {
+	const char *keys, *what;
+	int practice;
+} keyhelp[KH_COUNT] = {
+	[KH_ENTER] = { N_("Enter"), N_("choose the answer under the cursor, "
+	    "or go on"), 0 },
+	[KH_MOVE] = { N_("Up, Down"), N_("move between the answers"), 0 },
+	[KH_DIGITS] = { N_("1-9"), N_("choose an answer (or tick an item) by "
+	    "its number"), 0 },
+	[KH_YESNO] = { N_("y, n"), N_("yes or no (o for oui in French)"), 0 },
+	[KH_TICK] = { N_("Space"), N_("tick or untick the item under the "
+	    "cursor"), 0 },
+	[KH_TYPING] = { N_("typing"), N_("key screen: the key, in any form; "
+	    "error screen: filters the list (any case, with or without "
+	    "accents); pasting a whole message selects it"), 0 },
+	[KH_MASK] = { N_("F2, Ctrl-T"), N_("hide or show the product key"),
+	    0 },
+	[KH_BACK] = { N_("Esc, Backspace, Left"), N_("back one step"), 0 },
+	[KH_RESTART] = { N_("Home"), N_("start again from the first step"),
+	    0 },
+	[KH_SEARCH] = { N_("/, Ctrl-F"), N_("search the text of every step: "
+	    "Enter on a step of your path goes back to it; other steps are "
+	    "shown for reading"), 0 },
+	[KH_NOTE] = { N_("n"), N_("result screen: add a note to the record"),
+	    0 },
+	[KH_COPY] = { N_("c"), N_("result screen: copy the ticket summary to "
+	    "the clipboard (OSC 52)"), 0 },
+	[KH_SCROLL] = { N_("PgUp, PgDn"), N_("scroll"), 0 },
+	[KH_HELP] = { N_("?, F1"), N_("this help"), 0 },
+	[KH_QUIT] = { N_("q, F10"), N_("quit (asks first when a session is "
+	    "under way)"), 0 },
+	[KH_ASK] = { N_("a, F3"), N_("practice: ask the caller about this "
+	    "step"), 1 },
+	[KH_CALLER] = { "F4", N_("practice: read the caller's card again"),
+	    1 }
 };
-
 
 void
 screen_say(struct cui *ui, enum kw_style style, const char *fmt, ...)
@@ -78,32 +62,133 @@ screen_say(struct cui *ui, enum kw_style style, const char *fmt, ...)
 	ui->msg_style = style;
 }
 
-void
-screen_hint(struct cui *ui, const char *key, const char *what)
+/* Whether help entry `kh` is bound on some screen. */
+static int
+keyhelp_bound(enum keyhelp kh)
 {
-	if (ui->nhint < HINT_MAX) {
-		ui->hint[ui->nhint].key = key;
-		ui->hint[ui->nhint].what = what;
-		ui->nhint++;
-	}
+	for (size_t s = 0; s < SCR_COUNT; s++)
+		for (size_t i = 0; i < screens[s]->nkeys; i++)
+			if (screens[s]->keys[i].help == kh)
+				return 1;
+	return 0;
 }
 
-/* The keys every node screen shares, after its own. */
-void
-screen_hint_common(struct cui *ui, int text_screen)
+int
+screen_keyhelp(size_t i, int practice, const char **keys, const char **what)
 {
-	/* help and quit first: a narrow footer keeps them */
-	screen_hint(ui, text_screen ? "F1" : "?", _("help"));
-	screen_hint(ui, text_screen ? "F10" : "q", _("quit"));
-	if (ui->o->scenario != NULL) {
-		screen_hint(ui, text_screen ? "F3" : "a", _("ask caller"));
-		screen_hint(ui, "F4", _("caller card"));
+	size_t n = 0;
+
+	for (size_t kh = KH_NONE + 1; kh < KH_COUNT; kh++) {
+		if ((keyhelp[kh].practice && !practice) ||
+		    !keyhelp_bound((enum keyhelp)kh))
+			continue;
+		if (n++ == i) {
+			*keys = keyhelp[kh].keys;
+			*what = keyhelp[kh].what;
+			return 1;
+		}
 	}
-	if (ui->v.step > 1) {
-		screen_hint(ui, _("Esc"), _("back"));
-		screen_hint(ui, _("Home"), _("restart"));
+	return 0;
+}
+
+/* The footer's name of key `code` in `buf`, or NULL if it has none. */
+static const char *
+key_name(int code, char *buf, size_t size)
+{
+	switch (code) {
+	case '\r':
+	case '\n':
+	case FN | KW_K_ENTER:
+		return _("Enter");
+	case 0x1b:
+		return _("Esc");
+	case ' ':
+		return _("Space");
+	case FN | KW_K_HOME:
+		return _("Home");
+	case FN | KW_K_PGDN:
+		return _("PgDn");
+	default:
+		break;
 	}
-	screen_hint(ui, text_screen ? "^F" : "/", _("search"));
+	if (code >= (FN | KW_K_F0) && code <= (FN | KW_K_F(12)))
+		snprintf(buf, size, "F%d", code - (FN | KW_K_F0));
+	else if (code > 0 && code < 0x20)
+		snprintf(buf, size, "^%c", code + '@');
+	else if (code > 0x20 && code < 0x7f)
+		snprintf(buf, size, "%c", code);
+	else
+		return NULL;
+	return buf;
+}
+
+/* The key to show for action `act` on screen `scr`: a letter where
+ * letters are commands, else the first key bound with a name; the yes
+ * key follows the language (y, or o in French). */
+static const char *
+hint_key(enum scr scr, enum action act, char *buf, size_t size)
+{
+	const struct screen_ops *op = screens[scr];
+	const char *name = NULL;
+
+	if (act == ACT_YES)
+		return view_yes_key();
+	for (size_t i = 0; i < op->nkeys; i++) {
+		int c = op->keys[i].code;
+
+		if (op->keys[i].act != act || c == NOKEY)
+			continue;
+		if (c > 0x20 && c < 0x7f)
+			return key_name(c, buf, size);
+		if (name == NULL)
+			name = key_name(c, buf, size);
+	}
+	return name;
+}
+
+static int
+hint_when(const struct cui *ui, enum when w)
+{
+	switch (w) {
+	case W_PRACTICE:
+		return ui->o->scenario != NULL;
+	case W_UNDER_WAY:
+		return ui->v.step > 1;
+	case W_ITEMS:
+		return ui->v.nitems > 0;
+	case W_SHOWN:
+		return !ui->keyin.mask;
+	case W_HIDDEN:
+		return ui->keyin.mask;
+	case W_ALWAYS:
+		break;
+	}
+	return 1;
+}
+
+/* The footer of screen `scr`, from its bindings: each action with a word
+ * for it, once, under its key's name. */
+static void
+screen_footer(struct cui *ui, enum scr scr)
+{
+	const struct screen_ops *op = screens[scr];
+	unsigned long long shown = 0;
+
+	for (size_t i = 0; i < op->nkeys && ui->nhint < HINT_MAX; i++) {
+		const struct binding *b = &op->keys[i];
+		struct hint *h = &ui->hint[ui->nhint];
+
+		if (b->hint == NULL || (shown >> b->act & 1) ||
+		    !hint_when(ui, b->when))
+			continue;
+		h->key = b->code == NOKEY ? _(b->name) : hint_key(scr, b->act,
+		    h->name, sizeof h->name);
+		if (h->key == NULL)
+			continue;
+		h->what = _(b->hint);
+		shown |= 1ull << b->act;
+		ui->nhint++;
+	}
 }
 
 /* Remove the last UTF-8 character of `s`. */
@@ -268,7 +353,7 @@ static int
 in_progress(const struct cui *ui)
 {
 	return session_depth(ui->s) > 1 || session_key(ui->s)->entered ||
-	    ui->key.n > 0;
+	    ui->keyin.field.n > 0;
 }
 
 void
@@ -281,9 +366,7 @@ screen_ask_quit(struct cui *ui)
 	ui->overlay = SCR_QUIT;
 }
 
-/* What every screen does with an action its own function left alone.
- * Returns 1 if it did something. */
-int
+enum key_result
 screen_key_common(struct cui *ui, const struct input *in)
 {
 	switch (in->act) {
@@ -291,47 +374,46 @@ screen_key_common(struct cui *ui, const struct input *in)
 	case ACT_ESC:
 	case ACT_LEFT:
 		go_back(ui);
-		return 1;
+		return KEY_HANDLED;
 	case ACT_RESTART:
 		if (session_depth(ui->s) > 1) {
 			session_restart(ui->s);
 			screen_say(ui, KW_ST_NORMAL, "%s",
 			    _("Started again from the first step."));
 		}
-		return 1;
+		return KEY_HANDLED;
 	case ACT_HELP:
 		ui->under = ui->overlay;
 		ui->overlay = SCR_HELP;
-		return 1;
+		return KEY_HANDLED;
 	case ACT_SEARCH:
 		ui->overlay = SCR_SEARCH;
-		ui->sfocus = 0;
-		return 1;
+		ui->search.focus = 0;
+		return KEY_HANDLED;
 	case ACT_QUIT:
 		screen_ask_quit(ui);
-		return 1;
+		return KEY_HANDLED;
 	case ACT_PGUP:
 	case ACT_PGDN:
 		screen_scroll_body(ui, in->act);
-		return 1;
+		return KEY_HANDLED;
 	case ACT_REDRAW:
-		ui->repaint = 1;
-		return 1;
+		return KEY_REPAINT;
 	case ACT_ASK:
 		if (ui->o->scenario == NULL)
-			return 0;
+			return KEY_IGNORED;
 		ui->asked = 1;
 		ui->reveal = 1;
 		ui->follow = 0;
-		return 1;
+		return KEY_HANDLED;
 	case ACT_CALLER:
 		if (ui->o->scenario == NULL)
-			return 0;
+			return KEY_IGNORED;
 		ui->overlay = SCR_CALLER;
 		ui->top = 0;
-		return 1;
+		return KEY_HANDLED;
 	default:
-		return 0;
+		return KEY_IGNORED;
 	}
 }
 
@@ -392,24 +474,24 @@ screen_node_enter(struct cui *ui)
 	ui->focus = 0;
 	ui->top = 0;
 	ui->follow = 1;
-	ui->filter[0] = '\0';
-	ui->num = 0;
-	free(ui->pasted);
-	ui->pasted = NULL;
 	ui->asked = 0;
 	ui->reveal = 0;
-	layout_key_wipe(&ui->key);
+	for (size_t i = 0; i < SCR_COUNT; i++)
+		if (screens[i]->enter != NULL)
+			screens[i]->enter(ui);
 }
 
 
 enum action
 screen_lookup(enum scr scr, int code)
 {
-	for (size_t i = 0; i < sizeof bindings / sizeof bindings[0]; i++)
-		if (bindings[i].code == code && (bindings[i].where & ON(scr)))
-			return bindings[i].act;
+	const struct screen_ops *op = screens[scr];
+
+	for (size_t i = 0; i < op->nkeys; i++)
+		if (op->keys[i].code == code && code != NOKEY)
+			return op->keys[i].act;
 	/* letters given as commands answer in either case */
-	if (!screens[scr]->text && code >= 'A' && code <= 'Z')
+	if (!op->text && code >= 'A' && code <= 'Z')
 		return screen_lookup(scr, code + ('a' - 'A'));
 	return ACT_NONE;
 }
@@ -467,26 +549,27 @@ screen_draw(struct cui *ui, int lines, int cols)
 	ui->field_col = 0;
 	ui->nhint = 0;
 	screens[scr]->draw(ui);
+	screen_footer(ui, scr);
 	return scr;
 }
 
-void
+enum key_result
 screen_handle(struct cui *ui, enum scr scr, const struct input *in)
 {
 	if (in->act != ACT_RESIZE && in->act != ACT_NONE)
 		ui->msg[0] = '\0';
-	screens[scr]->key(ui, in);
+	return screens[scr]->key(ui, in);
 }
 
 void
 screen_free(struct cui *ui)
 {
-	layout_key_wipe(&ui->key);
+	layout_key_wipe(&ui->keyin.field);
 	layout_free(&ui->body);
-	free(ui->pasted);
-	if (ui->sindex != NULL)
+	free(ui->choice.pasted);
+	if (ui->search.index != NULL)
 		for (size_t i = 0; i < session_tree(ui->s)->nnodes; i++)
-			free(ui->sindex[i]);
-	free(ui->sindex);
+			free(ui->search.index[i]);
+	free(ui->search.index);
 	interact_matching_free(&ui->matching);
 }

@@ -6,6 +6,7 @@
 #include <stddef.h>
 #include <wchar.h>
 
+#include "i18n.h"
 #include "interact.h"
 #include "layout.h"
 #include "session.h"
@@ -113,10 +114,134 @@ struct qkey {
 	wint_t wc;
 };
 
+/* What a key handler did, for the shell (htop's HandlerResult): nothing,
+ * or a change to draw, or a change that wants the whole terminal painted
+ * again (Ctrl-L). */
+enum key_result {
+	KEY_IGNORED,
+	KEY_HANDLED,
+	KEY_REPAINT
+};
+
+/* When a binding's footer entry shows. */
+enum when {
+	W_ALWAYS,
+	W_PRACTICE,		/* a practice call */
+	W_UNDER_WAY,		/* past the first step */
+	W_ITEMS,		/* the step has items to tick */
+	W_SHOWN,		/* the key typed is shown */
+	W_HIDDEN		/* the key typed is hidden */
+};
+
+/* The help page's entries, in its order: a name for some keys and what
+ * they do. Each binding points at the entry it is listed under (tmux's
+ * bind -N); the help page lists the entries some binding points at. */
+enum keyhelp {
+	KH_NONE,
+	KH_ENTER, KH_MOVE, KH_DIGITS, KH_YESNO, KH_TICK, KH_TYPING, KH_MASK,
+	KH_BACK, KH_RESTART, KH_SEARCH, KH_NOTE, KH_COPY, KH_SCROLL, KH_HELP,
+	KH_QUIT, KH_ASK, KH_CALLER,
+	KH_COUNT
+};
+
+/*
+ * One key of a screen: the action it takes, where the help page lists it,
+ * and, for the footer, a word for what it does there (shown when `when`
+ * holds, under the key's name; an action is shown once). A screen's keys
+ * are its own table, composed from the groups below as dialog composes
+ * HELPKEY_BINDINGS; the first binding of a key wins. Keys that type (the
+ * digits, letters on a screen that takes text) are NOKEY bindings: they
+ * are never looked up, only shown, under `name`.
+ */
+struct binding {
+	int code;		/* a character, FN | KW_K_*, or NOKEY */
+	enum action act;
+	enum keyhelp help;
+	const char *hint;	/* N_(): the footer's word, or NULL */
+	enum when when;
+	const char *name;	/* N_(): a NOKEY binding's name ("1-9") */
+};
+#define NOKEY		(-1)
+
+#define KEY(c, a, h)	{ .code = (c), .act = (a), .help = (h) }
+#define HINT(c, a, h, word, w) \
+	{ .code = (c), .act = (a), .help = (h), .hint = (word), .when = (w) }
+
+/* The keys every screen has. */
+#define BASE_KEYS \
+	KEY('\r', ACT_ENTER, KH_ENTER), \
+	KEY('\n', ACT_ENTER, KH_ENTER), \
+	KEY(FN | KW_K_ENTER, ACT_ENTER, KH_ENTER), \
+	KEY(FN | KW_K_UP, ACT_UP, KH_MOVE), \
+	KEY(FN | KW_K_DOWN, ACT_DOWN, KH_MOVE), \
+	KEY(0x1b, ACT_ESC, KH_BACK), \
+	KEY(FN | KW_K_BACKSPACE, ACT_BACKSPACE, KH_BACK), \
+	KEY(0x7f, ACT_BACKSPACE, KH_BACK), \
+	KEY(CTRL('H'), ACT_BACKSPACE, KH_BACK), \
+	KEY(FN | KW_K_LEFT, ACT_LEFT, KH_BACK), \
+	KEY(FN | KW_K_RIGHT, ACT_RIGHT, KH_NONE), \
+	KEY(FN | KW_K_DELETE, ACT_DELETE, KH_NONE), \
+	KEY(FN | KW_K_END, ACT_END, KH_NONE), \
+	KEY(FN | KW_K_HOME, ACT_RESTART, KH_RESTART), \
+	KEY(FN | KW_K_PGUP, ACT_PGUP, KH_SCROLL), \
+	KEY(FN | KW_K_PGDN, ACT_PGDN, KH_SCROLL), \
+	KEY(FN | KW_K_F(1), ACT_HELP, KH_HELP), \
+	KEY(CTRL('F'), ACT_SEARCH, KH_SEARCH), \
+	KEY(FN | KW_K_F(10), ACT_QUIT, KH_QUIT), \
+	KEY(CTRL('L'), ACT_REDRAW, KH_NONE), \
+	KEY(FN | KW_K_RESIZE, ACT_RESIZE, KH_NONE)
+
+/* Enter, with the footer's word for it on this screen. */
+#define ENTER_KEYS(word) \
+	HINT('\r', ACT_ENTER, KH_ENTER, word, W_ALWAYS)
+
+/* The keys of the tree's node screens, in the order of their footer
+ * after the screen's own; then the letters where letters are commands. */
+#define NODE_KEYS \
+	HINT(FN | KW_K_F(1), ACT_HELP, KH_HELP, N_("help"), W_ALWAYS), \
+	HINT(FN | KW_K_F(10), ACT_QUIT, KH_QUIT, N_("quit"), W_ALWAYS), \
+	HINT(FN | KW_K_F(3), ACT_ASK, KH_ASK, N_("ask caller"), W_PRACTICE), \
+	HINT(FN | KW_K_F(4), ACT_CALLER, KH_CALLER, N_("caller card"), \
+	    W_PRACTICE), \
+	HINT(0x1b, ACT_ESC, KH_BACK, N_("back"), W_UNDER_WAY), \
+	HINT(FN | KW_K_HOME, ACT_RESTART, KH_RESTART, N_("restart"), \
+	    W_UNDER_WAY), \
+	HINT(CTRL('F'), ACT_SEARCH, KH_SEARCH, N_("search"), W_ALWAYS), \
+	BASE_KEYS
+#define COMMAND_KEYS \
+	KEY('?', ACT_HELP, KH_HELP), \
+	KEY('/', ACT_SEARCH, KH_SEARCH), \
+	KEY('q', ACT_QUIT, KH_QUIT)
+#define NODE_COMMAND_KEYS \
+	COMMAND_KEYS, \
+	KEY('a', ACT_ASK, KH_ASK)
+
 /* One entry of the footer: a key and what it does. */
 struct hint {
 	const char *key;
 	const char *what;
+	char name[16];		/* the key's name, when made up here */
+};
+
+/* Each screen's own state, started afresh (its `enter`) when a node is
+ * entered. */
+struct key_state {
+	struct kw_keyfield field;	/* what was typed */
+	int mask;		/* hide the characters (kept from node to
+				 * node) */
+};
+
+struct choice_state {
+	char filter[TEXT_MAX];	/* typed filter */
+	char *pasted;		/* text pasted, for the record */
+	unsigned num;		/* a number being typed */
+};
+
+struct search_state {
+	char query[TEXT_MAX];
+	size_t focus;
+	char **index;		/* folded text of each node, built once */
+	const struct kw_node *peek;	/* the step shown for reading */
 };
 
 struct cui {
@@ -130,7 +255,6 @@ struct cui {
 	int leave;		/* practice: the score was read */
 	int colors;
 	int lines, cols;	/* the terminal's size, set by the shell */
-	int repaint;		/* paint the whole screen again (Ctrl-L) */
 
 	/* the node the per-node state below belongs to */
 	const struct kw_node *seen;
@@ -138,24 +262,15 @@ struct cui {
 	size_t focus;		/* choice, item or answer under the cursor */
 	size_t top;		/* first body row shown */
 	int follow;		/* keep the focus in sight when scrolling */
-	char filter[TEXT_MAX];	/* choice: typed filter */
-	char *pasted;		/* choice: text pasted, for the record */
-	unsigned num;		/* choice: a number being typed */
-	struct kw_keyfield key;	/* key: what was typed */
-	int mask;		/* key: hide the characters */
 	char msg[512];		/* one line about the last action */
 	enum kw_style msg_style;
 	int asked;		/* practice: the caller was asked here */
 	int reveal;		/* bring the caller's answer into sight */
 
-	/* search */
-	char query[TEXT_MAX];
-	size_t sfocus;
-	char **sindex;		/* folded text of each node, built once */
-	const struct kw_node *peek;
-
-	/* note */
-	char note[TEXT_MAX];
+	struct key_state keyin;
+	struct choice_state choice;
+	struct search_state search;
+	char note[TEXT_MAX];	/* the note being written */
 
 	/* what draw leaves for paint */
 	struct kw_body body;
@@ -177,9 +292,13 @@ struct cui {
 
 struct screen_ops {
 	void (*draw)(struct cui *);
-	void (*key)(struct cui *, const struct input *);
+	enum key_result (*key)(struct cui *, const struct input *);
+	const struct binding *keys;	/* the screen's key table */
+	size_t nkeys;
 	int text;		/* letters are typed, not commands */
+	void (*enter)(struct cui *);	/* a node is entered (or NULL) */
 };
+#define SCREEN_KEYS(table)	(table), sizeof (table) / sizeof (table)[0]
 
 /* one per screen, in screen-*.c */
 extern const struct screen_ops key_screen, choice_screen, question_screen,
@@ -211,8 +330,10 @@ int screen_next(struct cui *ui);
  * rows, the heading and the footer hints that the shell paints. */
 enum scr screen_draw(struct cui *ui, int lines, int cols);
 /* Hand `in` to screen `scr` (the one drawn): the message of the last
- * action goes, unless `in` is a resize or nothing. */
-void screen_handle(struct cui *ui, enum scr scr, const struct input *in);
+ * action goes, unless `in` is a resize or nothing. Returns what the
+ * screen's handler did. */
+enum key_result screen_handle(struct cui *ui, enum scr scr,
+    const struct input *in);
 /* Free what the screens hold, wiping the key typed. */
 void screen_free(struct cui *ui);
 
@@ -261,10 +382,11 @@ void frame_free(struct frame *f);
 /* The one-line message under the body. */
 void screen_say(struct cui *ui, enum kw_style style, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
-/* Add a footer entry. */
-void screen_hint(struct cui *ui, const char *key, const char *what);
-/* The keys every node screen shares, after its own. */
-void screen_hint_common(struct cui *ui, int text_screen);
+/* The help page's entries some screen binds, in order: *keys is the
+ * keys' name and *what what they do (both to translate); practice ones
+ * only when `practice`. Returns 0 past the last. */
+int screen_keyhelp(size_t i, int practice, const char **keys,
+    const char **what);
 /* Remove the last UTF-8 character of `s`: 0 if it was empty. */
 int screen_chop(char *s);
 /* Append text to a fixed buffer, newlines and tabs as spaces, never
@@ -285,8 +407,7 @@ void screen_focus_move(struct cui *ui, enum action act, size_t n);
 /* Scroll the body by a page or a line; the focus stays where it is. */
 void screen_scroll_body(struct cui *ui, enum action act);
 void screen_ask_quit(struct cui *ui);
-/* What every screen does with an action its own function left alone.
- * Returns 1 if it did something. */
-int screen_key_common(struct cui *ui, const struct input *in);
+/* What every screen does with an action its own function left alone. */
+enum key_result screen_key_common(struct cui *ui, const struct input *in);
 
 #endif

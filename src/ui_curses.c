@@ -97,8 +97,8 @@ paint(struct cui *ui, enum scr scr, struct frame *f)
 	erase();
 	for (size_t i = 0; i < f->n; i++) {
 		const struct frame_span *sp = &f->span[i];
-		attr_t a = sp->flags & FRAME_STYLED ? style_attr(ui, sp->style) :
-		    A_NORMAL;
+		attr_t a = sp->flags & FRAME_STYLED ?
+		    style_attr(ui, sp->style) : A_NORMAL;
 
 		if (sp->flags & FRAME_REVERSE)
 			a |= A_REVERSE;
@@ -446,11 +446,8 @@ ui_curses_run(struct kw_session *s, const struct kw_ui_opts *o)
 			continue;
 		ui.lines = LINES;
 		ui.cols = COLS;
-		screen_handle(&ui, scr, &in);
-		if (ui.repaint) {
+		if (screen_handle(&ui, scr, &in) == KEY_REPAINT)
 			clearok(curscr, TRUE);
-			ui.repaint = 0;
-		}
 		if (in.text != NULL) {
 			explicit_bzero(in.text, strlen(in.text));
 			free(in.text);

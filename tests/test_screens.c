@@ -44,6 +44,15 @@ drive_start(struct drive *d, const char *lang, int lines, int cols)
 	screen_init(&d->ui, d->s, &d->o);
 }
 
+/* A practice call, at the caller's card of the tree's first scenario. */
+static void
+drive_practice(struct drive *d, const char *lang, int lines, int cols)
+{
+	drive_start(d, lang, lines, cols);
+	d->o.scenario = &tu_bundled()->scenarios[0];
+	screen_init(&d->ui, d->s, &d->o);
+}
+
 static void
 drive_free(struct drive *d)
 {
@@ -67,16 +76,20 @@ drive_frame(struct drive *d)
 	return scr;
 }
 
-/* `in` to screen `scr`, the one drawn (text is copied). */
-static void
+/* `in` to screen `scr`, the one drawn (text is copied): what the screen
+ * did. */
+static enum key_result
 drive_handle(struct drive *d, enum scr scr, struct input in)
 {
+	enum key_result r;
+
 	if (in.text != NULL)
 		in.text = xstrdup(in.text);
 	d->ui.lines = d->lines;
 	d->ui.cols = d->cols;
-	screen_handle(&d->ui, scr, &in);
+	r = screen_handle(&d->ui, scr, &in);
 	free(in.text);
+	return r;
 }
 
 /* The screen up now, drawn; the run must not be over. */
@@ -91,7 +104,7 @@ drive_screen(struct drive *d)
 
 /* A key as the shell decodes it (a character or FN | KW_K_*), to the
  * screen drawn. */
-static void
+static enum key_result
 drive_key(struct drive *d, int code)
 {
 	enum scr scr = drive_screen(d);
@@ -103,7 +116,7 @@ drive_key(struct drive *d, int code)
 		in.act = ACT_TEXT;
 		in.text = text;
 	}
-	drive_handle(d, scr, in);
+	return drive_handle(d, scr, in);
 }
 
 /* ASCII typed one key at a time. */
@@ -315,7 +328,8 @@ Test(screens, key_typed_is_checked_and_kept_masked)
 	assert_shows(&d, "Key: *****-");
 	drive_type(&d, "hjkmpqrtvwxy2346789O");
 	assert_shows(&d, "! Group 5, character 5 cannot be in a product key.");
-	assert_shows(&d, "! Not a valid key: 1 impossible character: O at 5.5.");
+	assert_shows(&d, "! Not a valid key: 1 impossible character: "
+	    "O at 5.5.");
 	drive_key(&d, '\r');
 	cr_assert_str_eq(node_id(&d), "which-error");
 	cr_assert(session_key(d.s)->entered);
@@ -337,13 +351,13 @@ Test(screens, filter_narrows_the_list_and_esc_clears_it)
 	drive_type(&d, "admin");
 	assert_shows(&d, "Filter: admin");
 	assert_has_not(&d, "1) Invalid product key");
-	cr_assert_str_eq(d.ui.filter, "admin");
+	cr_assert_str_eq(d.ui.choice.filter, "admin");
 	drive_key(&d, FN | KW_K_BACKSPACE);
-	cr_assert_str_eq(d.ui.filter, "admi");
+	cr_assert_str_eq(d.ui.choice.filter, "admi");
 	drive_type(&d, "zzzz");
 	assert_shows(&d, "! No answer contains this text");
 	drive_key(&d, 0x1b);
-	cr_assert_str_eq(d.ui.filter, "");
+	cr_assert_str_eq(d.ui.choice.filter, "");
 	assert_has_not(&d, "Filter:");
 	assert_has(&d, "8) More user licenses than this offer allows");
 	/* the session has not moved */
@@ -548,6 +562,68 @@ Test(screens, resize_to_40x12_keeps_the_focus_and_footer)
 	drive_free(&d);
 }
 
+/* ---- what a key handler returns ---- */
+
+Test(screens, handlers_say_what_to_redraw)
+{
+	struct drive d;
+
+	drive_start(&d, "en", 24, 80);
+	cr_assert_eq(drive_key(&d, CTRL('L')), KEY_REPAINT);
+	cr_assert_eq(drive_key(&d, 'b'), KEY_HANDLED);
+	cr_assert_eq(drive_key(&d, FN | KW_K_F(7)), KEY_IGNORED);
+	to_error_list(&d);
+	cr_assert_eq(drive_key(&d, '9'), KEY_HANDLED);
+	cr_assert_eq(drive_key(&d, '7'), KEY_IGNORED, "no item 7 to tick");
+	cr_assert_eq(drive_key(&d, 'x'), KEY_IGNORED);
+	drive_resize(&d, 10, 30);
+	cr_assert_eq(drive_key(&d, '\r'), KEY_IGNORED);
+	drive_free(&d);
+}
+
+/* ---- the footer comes from the bindings ---- */
+
+/* Every footer entry that names a key names one the screen binds (or,
+ * for the yes key, the language's), on every screen reached here. */
+static void
+assert_footer_bound(struct drive *d)
+{
+	enum scr scr = drive_screen(d);
+
+	for (size_t i = 0; i < d->ui.nhint; i++) {
+		const char *k = d->ui.hint[i].key;
+		int code = k[1] == '\0' ? (unsigned char)k[0] :
+		    k[0] == 'F' ? FN | KW_K_F(atoi(k + 1)) :
+		    k[0] == '^' ? CTRL(k[1]) : -1;
+
+		if (code < 0 || (k[0] >= '0' && k[0] <= '9'))
+			continue;	/* a named key: Enter, Esc, 1-9... */
+		cr_assert_neq(screen_lookup(scr, code), ACT_NONE,
+		    "footer key %s is not bound on screen %d", k, (int)scr);
+	}
+}
+
+Test(screens, footer_keys_are_bound)
+{
+	struct drive d;
+
+	drive_practice(&d, "en", 24, 80);
+	assert_footer_bound(&d);	/* the caller's card */
+	drive_key(&d, '\r');
+	assert_footer_bound(&d);	/* key, practice */
+	to_error_list(&d);
+	assert_footer_bound(&d);
+	drive_key(&d, '1');
+	drive_key(&d, '0');
+	assert_footer_bound(&d);
+	drive_key(&d, CTRL('F'));
+	assert_footer_bound(&d);
+	drive_key(&d, 0x1b);
+	drive_key(&d, FN | KW_K_F(1));
+	assert_footer_bound(&d);
+	drive_free(&d);
+}
+
 /* ---- help ---- */
 
 Test(screens, help_opens_over_a_screen_and_any_key_closes_it)
@@ -562,7 +638,8 @@ Test(screens, help_opens_over_a_screen_and_any_key_closes_it)
 	assert_shows(&d, "Keys");
 	drive_key(&d, 'x');
 	cr_assert_eq(drive_screen(&d), SCR_CHOICE);
-	cr_assert_str_eq(d.ui.filter, "adm", "help leaves the filter alone");
+	cr_assert_str_eq(d.ui.choice.filter, "adm",
+	    "help leaves the filter alone");
 	drive_free(&d);
 }
 
@@ -575,7 +652,11 @@ Test(screens, help_opens_over_a_screen_and_any_key_closes_it)
  *   KW_GOLDEN_UPDATE=1 make check TESTS=tests/test_screens
  * then read `git diff tests/golden/` before committing.
  */
-enum golden_at { AT_KEY, AT_ERRORS, AT_STEP, AT_HELP, AT_OUTCOME };
+enum golden_at {
+	AT_KEY, AT_ERRORS, AT_STEP, AT_HELP, AT_OUTCOME, AT_QUIT, AT_SEARCH,
+	AT_PEEK, AT_NOTE, AT_CALLER, AT_PRACTICE_HELP, AT_PRACTICE_ASKED,
+	AT_SCORE
+};
 
 static const struct golden {
 	const char *file;
@@ -591,7 +672,15 @@ static const struct golden {
 	{ "step-40x12-fr", "fr", 12, 40, AT_STEP },
 	{ "help-80x24-en", "en", 24, 80, AT_HELP },
 	{ "help-40x12-fr", "fr", 12, 40, AT_HELP },
-	{ "outcome-80x24-fr", "fr", 24, 80, AT_OUTCOME }
+	{ "outcome-80x24-fr", "fr", 24, 80, AT_OUTCOME },
+	{ "quit-80x24-fr", "fr", 24, 80, AT_QUIT },
+	{ "search-40x12-en", "en", 12, 40, AT_SEARCH },
+	{ "peek-80x24-en", "en", 24, 80, AT_PEEK },
+	{ "note-40x12-fr", "fr", 12, 40, AT_NOTE },
+	{ "caller-80x24-en", "en", 24, 80, AT_CALLER },
+	{ "practice-help-end-80x24-fr", "fr", 24, 80, AT_PRACTICE_HELP },
+	{ "practice-asked-80x24-en", "en", 24, 80, AT_PRACTICE_ASKED },
+	{ "score-80x24-en", "en", 24, 80, AT_SCORE }
 };
 
 /* A line-by-line diff of two screens (they have as many lines). */
@@ -625,7 +714,10 @@ TU_TABLE_TEST(screens, golden, sizeof goldens / sizeof goldens[0],
 	struct drive d;
 	char path[1024], *got, *want;
 
-	drive_start(&d, g->lang, g->lines, g->cols);
+	if (g->at >= AT_CALLER)
+		drive_practice(&d, g->lang, g->lines, g->cols);
+	else
+		drive_start(&d, g->lang, g->lines, g->cols);
 	switch (g->at) {
 	case AT_KEY:
 		drive_type(&d, "bcdfg-hjkmp-qrtvw-xy2");
@@ -649,6 +741,43 @@ TU_TABLE_TEST(screens, golden, sizeof goldens / sizeof goldens[0],
 		drive_key(&d, '9');
 		drive_key(&d, '\r');
 		drive_key(&d, 'n');
+		break;
+	case AT_QUIT:
+		to_error_list(&d);
+		drive_key(&d, FN | KW_K_F(10));
+		break;
+	case AT_SEARCH:
+		drive_key(&d, CTRL('F'));
+		drive_type(&d, "admin");
+		break;
+	case AT_PEEK:
+		drive_key(&d, CTRL('F'));
+		drive_type(&d, "admin role");
+		drive_key(&d, '\r');
+		break;
+	case AT_NOTE:
+		to_error_list(&d);
+		drive_key(&d, '9');
+		drive_key(&d, '\r');
+		drive_key(&d, 'n');
+		drive_key(&d, 'n');
+		drive_type(&d, "called back");
+		break;
+	case AT_CALLER:
+		break;
+	case AT_PRACTICE_HELP:	/* its end, with the practice keys */
+		drive_key(&d, '\r');
+		drive_key(&d, FN | KW_K_F(1));
+		drive_key(&d, FN | KW_K_PGDN);
+		drive_key(&d, FN | KW_K_PGDN);
+		break;
+	case AT_PRACTICE_ASKED:
+		drive_key(&d, '\r');
+		drive_key(&d, FN | KW_K_F(3));
+		break;
+	case AT_SCORE:
+		drive_key(&d, '\r');
+		drive_key(&d, FN | KW_K_F(10));
 		break;
 	}
 	got = drive_show(&d);
