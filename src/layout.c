@@ -69,6 +69,21 @@ layout_add_line(struct kw_body *b, const char *s, enum kw_style style,
 	add_row(b, clean, style, item);
 }
 
+/* A lead on a row of its own, after `indent` spaces, cut to `width`:
+ * without the blank that parted it from its text. */
+static char *
+lead_alone(const char *lead, size_t indent, size_t width)
+{
+	char *cut = layout_truncate(lead, width - indent), *row;
+	size_t n = strlen(cut);
+
+	while (n > 0 && cut[n - 1] == ' ')
+		n--;
+	row = xasprintf("%*s%.*s", (int)indent, "", (int)n, cut);
+	free(cut);
+	return row;
+}
+
 void
 layout_add(struct kw_body *b, size_t indent, const char *lead,
     const char *text, enum kw_style style, int item)
@@ -85,7 +100,7 @@ layout_add(struct kw_body *b, size_t indent, const char *lead,
 		/* no room for a hanging indent: the lead goes first, alone
 		 * if need be, and the text takes the whole width */
 		if (lclean != NULL && *lclean != '\0')
-			add_row(b, layout_truncate(lclean, b->width), style,
+			add_row(b, lead_alone(lclean, 0, b->width), style,
 			    item);
 		indent = leadw = 0;
 		free(lclean);
@@ -94,7 +109,7 @@ layout_add(struct kw_body *b, size_t indent, const char *lead,
 	    text_width(clean) > b->width - indent - leadw) {
 		/* the lead would squeeze the text into a narrow column:
 		 * it gets its own row, the text keeps the indent */
-		add_row(b, xasprintf("%*s%s", (int)indent, "", lclean), style,
+		add_row(b, lead_alone(lclean, indent, b->width), style,
 		    item);
 		leadw = 0;
 		free(lclean);

@@ -13,6 +13,7 @@
 #include "i18n.h"
 #include "input.h"
 #include "interact.h"
+#include "layout.h"
 #include "sig.h"
 #include "text.h"
 #include "ui.h"
@@ -48,29 +49,21 @@ struct plain {
 	int key_pending;		/* key node: an analysed key awaits Enter */
 };
 
-/* Print tree or user text: cleaned of control characters, wrapped, each
- * line indented by `indent` spaces. */
+/* Print tree or user text as the screens lay it out (layout_add):
+ * cleaned of control characters, wrapped to the width, the first line
+ * indented by `indent` spaces and led by `first`, the others lined up
+ * after it. */
 static void
 put_wrapped(struct plain *p, size_t indent, const char *first,
     const char *s)
 {
-	char *clean = text_clean(s);
-	struct kw_lines l = { 0 };
-	size_t lead = first != NULL ? text_width(first) : 0;
-	size_t w = p->width > indent + lead + 10 ? p->width - indent - lead : 10;
+	struct kw_body b;
 
-	text_wrap(clean, w, &l);
-	for (size_t i = 0; i < l.n; i++) {
-		if (l.len[i] == 0 && i + 1 == l.n && i > 0)
-			break;
-		fprintf(p->out, "%*s%s%.*s\n", (int)indent, "",
-		    i == 0 && first != NULL ? first : "",
-		    (int)l.len[i], l.line[i]);
-		if (i == 0 && first != NULL)
-			indent += lead;
-	}
-	text_lines_free(&l);
-	free(clean);
+	layout_init(&b, p->width);
+	layout_add(&b, indent, first, s, KW_ST_NORMAL, -1);
+	for (size_t i = 0; i < b.n; i++)
+		fprintf(p->out, "%s\n", b.row[i].s);
+	layout_free(&b);
 }
 
 static void

@@ -56,7 +56,10 @@ static const struct wrap_case wraps[] = {
 	    { "Key: ", NULL } },
 	{ "no room for the hanging indent", 10, 2, "Who to contact: ",
 	    "the reseller",
-	    { "Who to co\xe2\x80\xa6", "the", "reseller", NULL } }
+	    { "Who to co\xe2\x80\xa6", "the", "reseller", NULL } },
+	{ "a lead alone on its row ends without its blank", 16, 2, "Why: ",
+	    "one two three four",
+	    { "  Why:", "  one two three", "  four", NULL } }
 };
 
 Test(layout, wrap)

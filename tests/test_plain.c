@@ -56,6 +56,21 @@ Test(plain, a_whole_walk_in_english)
 	tu_run_free(&r);
 }
 
+/* The plain front end wraps as the screens do (layout.c): at 24 columns
+ * the outcome's longer labels get a row of their own. */
+Test(plain, narrow_text_wraps_as_on_the_screens)
+{
+	struct kw_ui_opts o = { .echo = 1, .width = 24 };
+	static const char script[] = "\n1\nn\n\n";
+	struct tu_run r;
+
+	tu_run_plain(walk, "en", script, strlen(script), &o, &r);
+	cr_assert_eq(r.status, KW_EXIT_OK, "%s", r.out);
+	cr_assert(strstr(r.out, "\nWho to contact:\nA billing admin\n") !=
+	    NULL, "%s", r.out);
+	tu_run_free(&r);
+}
+
 Test(plain, a_whole_walk_in_french)
 {
 	struct tu_run r;
