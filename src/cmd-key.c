@@ -101,7 +101,7 @@ print_bad(FILE *out, const struct kw_key_bad *b)
 }
 
 int
-cmd_check_key(const struct kw_tree *t, const char *key, FILE *out)
+cmd_key(const struct kw_tree *t, const char *key, FILE *out)
 {
 	const struct kw_keyfmt *fmt = prodkey_tree_format(t);
 	struct kw_keycheck *k = xmalloc(sizeof *k);

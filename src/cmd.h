@@ -35,7 +35,7 @@ struct kw_opts {
 int cmd_check(const struct kw_opts *o);
 /* --check-key=KEY: print the analysis; 0 well-formed, 1 not. The key format
  * comes from `t` (or the default when t is NULL or has none). */
-int cmd_check_key(const struct kw_tree *t, const char *key, FILE *out);
+int cmd_key(const struct kw_tree *t, const char *key, FILE *out);
 /* --match=TEXT: print the matches best first; 0, or 1 when none. */
 int cmd_match(const struct kw_tree *t, size_t lang, const char *text,
     FILE *out);

@@ -1,14 +1,15 @@
 /* SPDX-License-Identifier: MIT */
-/* layout.h - screen layout without a terminal: wrapped rows, truncation, folding, the key field */
+/* layout.h - screen layout without a terminal: wrapped rows, truncation, folding (the key field: keyfield.c) */
 #ifndef KW_LAYOUT_H
 #define KW_LAYOUT_H
 
 #include <stddef.h>
 
 /*
- * The curses front end composes each screen's body as rows of text that fit
- * the width, then paints the rows that fit the height. Everything here is
- * plain computation on UTF-8 strings, so the unit tests can check it.
+ * The screens compose their body as rows of text that fit the width, and
+ * the curses shell paints the rows that fit the height; the plain front end
+ * prints its text through the same rows. Everything here is plain
+ * computation on UTF-8 strings, so the unit tests can check it.
  */
 
 /* How a row is shown; the front end maps styles to attributes, and every
@@ -82,36 +83,5 @@ char *layout_fold(const char *s);
 /* Whether `needle` occurs in `hay`, folding both (an empty needle always
  * does). */
 int layout_contains(const char *hay, const char *needle);
-
-/* The product-key entry field: the characters typed, one per cell, without
- * the dashes (they are shown, never stored). */
-#define KW_FIELD_MAX 64
-
-struct kw_keyfield {
-	char cell[KW_FIELD_MAX][5];	/* one UTF-8 character each */
-	size_t n;			/* cells in use */
-	size_t cur;			/* cursor: 0..n */
-};
-
-/* Insert typed or pasted `text` at the cursor: ASCII letters upper-cased;
- * spaces, dashes of any kind, quotes and control characters dropped, so a
- * key pastes in any form. Returns the characters inserted (the field keeps
- * at most KW_FIELD_MAX). */
-size_t layout_key_insert(struct kw_keyfield *f, const char *text);
-/* Delete the character before the cursor (backspace) or under it; return
- * 0 when there was none. */
-int layout_key_backspace(struct kw_keyfield *f);
-int layout_key_delete(struct kw_keyfield *f);
-/* The characters joined, without dashes, into buf (for prodkey_analyse). */
-void layout_key_text(const struct kw_keyfield *f, char *buf, size_t size);
-/* The field as shown: groups of `glen` separated by '-', a dash appearing
- * as soon as a group is full (but never after the last of `groups`); each
- * character replaced by '*' when `mask`. Writes the column of each cell to
- * col[0..n] (col[n]: the column after the last) when col is not NULL.
- * Returns the columns used. */
-size_t layout_key_show(const struct kw_keyfield *f, unsigned groups,
-    unsigned glen, int mask, char *buf, size_t size, size_t *col);
-/* Forget the key (explicit_bzero). */
-void layout_key_wipe(struct kw_keyfield *f);
 
 #endif

@@ -200,7 +200,7 @@ run_check_key(const struct kw_opts *o, const char *key)
 
 	if (o->tree_path != NULL && (t = run_load(o, &status)) == NULL)
 		return status;
-	status = cmd_check_key(t, key, stdout);
+	status = cmd_key(t, key, stdout);
 	tree_free(t);
 	return status;
 }

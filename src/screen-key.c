@@ -25,7 +25,7 @@ draw_key(struct cui *ui)
 
 	screen_body_current(ui);
 	layout_blank(b);
-	width = layout_key_show(&ui->keyin.field, fmt->groups,
+	width = keyfield_show(&ui->keyin.field, fmt->groups,
 	    fmt->group_length, ui->keyin.mask, shown, sizeof shown, col);
 	leadw = text_width(lead);
 	line = xasprintf("%s%s", lead, shown);
@@ -39,7 +39,7 @@ draw_key(struct cui *ui)
 		return;
 	}
 
-	layout_key_text(&ui->keyin.field, text, sizeof text);
+	keyfield_text(&ui->keyin.field, text, sizeof text);
 	interact_check_key(ui->s, text, &k);
 	explicit_bzero(text, sizeof text);
 	/* a caret under each character that cannot be in a key */
@@ -88,12 +88,12 @@ key_key_enter(struct cui *ui)
 	struct kw_keycheck k;
 
 	if (ui->keyin.field.n > 0) {
-		layout_key_text(&ui->keyin.field, text, sizeof text);
+		keyfield_text(&ui->keyin.field, text, sizeof text);
 		interact_set_key(ui->s, text, &k);
 		explicit_bzero(text, sizeof text);
 		prodkey_wipe(&k);
 	}
-	layout_key_wipe(&ui->keyin.field);
+	keyfield_wipe(&ui->keyin.field);
 	interact_continue(ui->s);
 }
 
@@ -106,7 +106,7 @@ key_key(struct cui *ui, const struct input *in)
 		ui->follow = 1;	/* editing brings the field back in sight */
 	switch (in->act) {
 	case ACT_TEXT:
-		layout_key_insert(f, in->text);
+		keyfield_insert(f, in->text);
 		return KEY_HANDLED;
 	case ACT_ENTER:
 		key_key_enter(ui);
@@ -117,10 +117,10 @@ key_key(struct cui *ui, const struct input *in)
 	case ACT_BACKSPACE:
 		if (f->n == 0)
 			break;
-		layout_key_backspace(f);
+		keyfield_backspace(f);
 		return KEY_HANDLED;
 	case ACT_DELETE:
-		layout_key_delete(f);
+		keyfield_delete(f);
 		return KEY_HANDLED;
 	case ACT_LEFT:
 		if (f->cur > 0)
@@ -143,7 +143,7 @@ key_key(struct cui *ui, const struct input *in)
 static void
 enter_key(struct cui *ui)
 {
-	layout_key_wipe(&ui->keyin.field);
+	keyfield_wipe(&ui->keyin.field);
 }
 
 static const struct binding key_keys[] = {

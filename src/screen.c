@@ -564,7 +564,7 @@ screen_handle(struct cui *ui, enum scr scr, const struct input *in)
 void
 screen_free(struct cui *ui)
 {
-	layout_key_wipe(&ui->keyin.field);
+	keyfield_wipe(&ui->keyin.field);
 	layout_free(&ui->body);
 	free(ui->choice.pasted);
 	if (ui->search.index != NULL)

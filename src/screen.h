@@ -8,6 +8,7 @@
 
 #include "i18n.h"
 #include "interact.h"
+#include "keyfield.h"
 #include "layout.h"
 #include "session.h"
 #include "ui.h"

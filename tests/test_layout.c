@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: MIT */
-/* test_layout.c - the curses front end's layout helpers: wrapping, truncation, folding, the key field */
+/* test_layout.c - the screens' layout helpers (wrapping, truncation, folding) and the key field (keyfield.c) */
 #include "config.h"
 
 #include <criterion/criterion.h>
@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "keyfield.h"
 #include "layout.h"
 
 static void
@@ -237,8 +238,8 @@ Test(layout, key_show)
 		size_t col[KW_FIELD_MAX + 1], cols;
 
 		memset(&f, 0, sizeof f);
-		layout_key_insert(&f, c->input);
-		cols = layout_key_show(&f, 5, 5, c->mask, buf, sizeof buf, col);
+		keyfield_insert(&f, c->input);
+		cols = keyfield_show(&f, 5, 5, c->mask, buf, sizeof buf, col);
 		cr_assert_str_eq(buf, c->shown, "%s", c->name);
 		cr_assert_eq(cols, c->cols, "%s: %zu columns", c->name, cols);
 		cr_assert_eq(col[f.n], c->cols, "%s: cursor column", c->name);
@@ -253,24 +254,24 @@ Test(layout, key_editing)
 	size_t col[KW_FIELD_MAX + 1];
 
 	memset(&f, 0, sizeof f);
-	cr_assert_eq(layout_key_insert(&f, "bcdfghjk"), 8);
-	layout_key_show(&f, 5, 5, 0, buf, sizeof buf, col);
+	cr_assert_eq(keyfield_insert(&f, "bcdfghjk"), 8);
+	keyfield_show(&f, 5, 5, 0, buf, sizeof buf, col);
 	cr_assert_eq(col[5], 6, "the dash takes a column");
 	f.cur = 2;
-	cr_assert_eq(layout_key_backspace(&f), 1);	/* drops C */
-	cr_assert_eq(layout_key_delete(&f), 1);		/* drops D */
-	layout_key_text(&f, buf, sizeof buf);
+	cr_assert_eq(keyfield_backspace(&f), 1);	/* drops C */
+	cr_assert_eq(keyfield_delete(&f), 1);		/* drops D */
+	keyfield_text(&f, buf, sizeof buf);
 	cr_assert_str_eq(buf, "BFGHJK");
 	cr_assert_eq(f.cur, 1);
-	layout_key_insert(&f, "x");
-	layout_key_text(&f, buf, sizeof buf);
+	keyfield_insert(&f, "x");
+	keyfield_text(&f, buf, sizeof buf);
 	cr_assert_str_eq(buf, "BXFGHJK");
 	cr_assert_eq(f.cur, 2);
 	f.cur = 0;
-	cr_assert_eq(layout_key_backspace(&f), 0);
+	cr_assert_eq(keyfield_backspace(&f), 0);
 	f.cur = f.n;
-	cr_assert_eq(layout_key_delete(&f), 0);
-	layout_key_wipe(&f);
+	cr_assert_eq(keyfield_delete(&f), 0);
+	keyfield_wipe(&f);
 	cr_assert_eq(f.n, 0);
 	cr_assert_eq(f.cell[0][0], '\0');
 }
@@ -283,9 +284,9 @@ Test(layout, key_field_is_bounded)
 	memset(&f, 0, sizeof f);
 	memset(big, 'b', sizeof big - 1);
 	big[sizeof big - 1] = '\0';
-	cr_assert_eq(layout_key_insert(&f, big), KW_FIELD_MAX);
+	cr_assert_eq(keyfield_insert(&f, big), KW_FIELD_MAX);
 	cr_assert_eq(f.n, KW_FIELD_MAX);
-	cr_assert_eq(layout_key_insert(&f, "c"), 0);
+	cr_assert_eq(keyfield_insert(&f, "c"), 0);
 }
 
 Test(layout, key_field_wide_characters)
@@ -296,8 +297,8 @@ Test(layout, key_field_wide_characters)
 
 	memset(&f, 0, sizeof f);
 	/* full-width B and C: two columns each, normalised later by prodkey */
-	layout_key_insert(&f, "\xef\xbc\xa2\xef\xbc\xa3" "d");
-	cr_assert_eq(layout_key_show(&f, 5, 5, 0, buf, sizeof buf, col), 5);
+	keyfield_insert(&f, "\xef\xbc\xa2\xef\xbc\xa3" "d");
+	cr_assert_eq(keyfield_show(&f, 5, 5, 0, buf, sizeof buf, col), 5);
 	cr_assert_eq(col[1], 2);
 	cr_assert_eq(col[2], 4);
 	cr_assert_eq(col[3], 5);

@@ -504,7 +504,7 @@ struct cmdcase {
 	const char *out;
 };
 
-static const struct cmdcase cmd_check_key_cases[] = {
+static const struct cmdcase cmd_key_cases[] = {
 	{ KEY, 0,
 	  "Key: XXXXX-XXXXX-XXXXX-XXXXX-D2GY6\n"
 	  "Well-formed key: 25 characters, all of them possible in a "
@@ -536,16 +536,16 @@ static const struct cmdcase cmd_check_key_cases[] = {
 	{ "", 1, "No key was typed.\n" },
 };
 
-TABLE_TEST(prodkey, cmd_check_key, cmd_check_key_cases)
+TABLE_TEST(prodkey, cmd_key, cmd_key_cases)
 {
-	const struct cmdcase *p = &cmd_check_key_cases[*ip];
+	const struct cmdcase *p = &cmd_key_cases[*ip];
 	char *buf = NULL;
 	size_t len = 0;
 	FILE *out = open_memstream(&buf, &len);
 	int status;
 
 	cr_assert_not_null(out);
-	status = cmd_check_key(NULL, p->key, out);
+	status = cmd_key(NULL, p->key, out);
 	fclose(out);
 	cr_assert_eq(status, p->status);
 	cr_assert_str_eq(buf, p->out);
@@ -554,7 +554,7 @@ TABLE_TEST(prodkey, cmd_check_key, cmd_check_key_cases)
 
 /* The full key never appears in the output: no six characters of the
  * normalised key in a row, whatever the input. */
-Test(prodkey, cmd_check_key_never_prints_the_key)
+Test(prodkey, cmd_key_never_prints_the_key)
 {
 	static const char *const inputs[] = {
 		KEY, "v7qk3nb8xrcp4twmj9fhd2gy6", "V7QK3-NB8XR-CP4TW-MJ9FH-D2GY",
@@ -567,7 +567,7 @@ Test(prodkey, cmd_check_key_never_prints_the_key)
 		size_t len = 0;
 		FILE *out = open_memstream(&buf, &len);
 
-		cmd_check_key(NULL, inputs[i], out);
+		cmd_key(NULL, inputs[i], out);
 		fclose(out);
 		for (size_t j = 0; j + 6 <= strlen(NORM); j++) {
 			char window[7];
@@ -581,7 +581,7 @@ Test(prodkey, cmd_check_key_never_prints_the_key)
 	}
 }
 
-Test(prodkey, cmd_check_key_tree_format)
+Test(prodkey, cmd_key_tree_format)
 {
 	struct kw_tree *t = tree_new();
 	char *buf = NULL;
@@ -592,8 +592,8 @@ Test(prodkey, cmd_check_key_tree_format)
 	t->keyfmt.groups = 2;
 	t->keyfmt.group_length = 4;
 	snprintf(t->keyfmt.alphabet, sizeof t->keyfmt.alphabet, "ABCD");
-	cr_assert_eq(cmd_check_key(t, "abcd-dcba", out), 0);
-	cr_assert_eq(cmd_check_key(t, "abcd-dcb", out), 1);
+	cr_assert_eq(cmd_key(t, "abcd-dcba", out), 0);
+	cr_assert_eq(cmd_key(t, "abcd-dcb", out), 1);
 	fclose(out);
 	cr_assert_str_eq(buf,
 	    "Key: XXXX-DCBA\n"
@@ -662,7 +662,7 @@ Test(prodkey, key_from_stdin)
 	cr_assert_not_null(in);
 	line = input_line(in, 4096, NULL);
 	cr_assert_not_null(line);
-	cr_assert_eq(cmd_check_key(NULL, line, out), 0);
+	cr_assert_eq(cmd_key(NULL, line, out), 0);
 	fclose(out);
 	cr_assert_str_eq(buf, "Key: " MASKED "\nWell-formed key: 25 "
 	    "characters, all of them possible in a product key.\n");
