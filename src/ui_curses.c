@@ -82,7 +82,7 @@ style_attr(const struct cui *ui, enum kw_style st)
 
 /* Write `s` at the cursor, at most `cols` columns. */
 static void
-put(const char *s, size_t cols)
+curses_put(const char *s, size_t cols)
 {
 	size_t n = text_fit(s, cols);
 
@@ -91,7 +91,7 @@ put(const char *s, size_t cols)
 }
 
 static void
-paint(struct cui *ui, enum scr scr, struct frame *f)
+curses_paint(struct cui *ui, enum scr scr, struct frame *f)
 {
 	screen_frame(ui, scr, MB_CUR_MAX > 1, f);
 	erase();
@@ -110,7 +110,7 @@ paint(struct cui *ui, enum scr scr, struct frame *f)
 		move(sp->y, sp->x);
 		switch (sp->kind) {
 		case FRAME_TEXT:
-			put(sp->s, sp->cols);
+			curses_put(sp->s, sp->cols);
 			break;
 		case FRAME_FILL:
 			hline(' ', (int)sp->cols);
@@ -441,7 +441,7 @@ ui_curses_run(struct kw_session *s, const struct kw_ui_opts *o)
 		if (!screen_next(&ui))
 			break;
 		scr = screen_draw(&ui, LINES, COLS);
-		paint(&ui, scr, &frame);
+		curses_paint(&ui, scr, &frame);
 		if (!read_input(&ui, scr, &in))
 			continue;
 		ui.lines = LINES;

@@ -67,7 +67,7 @@ put_wrapped(struct plain *p, size_t indent, const char *first,
 }
 
 static void
-say(struct plain *p, const char *fmt, ...)
+plain_say(struct plain *p, const char *fmt, ...)
 {
 	va_list ap;
 	char *msg;
@@ -86,7 +86,7 @@ say(struct plain *p, const char *fmt, ...)
 
 /* Training: the answers not taken on the way, and where they lead. */
 static void
-draw_branches(struct plain *p)
+plain_branches(struct plain *p)
 {
 	struct kw_branch b[128];
 	size_t n = view_branches(p->s, b, sizeof b / sizeof b[0]);
@@ -105,7 +105,7 @@ draw_branches(struct plain *p)
 
 /* Practice: who is calling. */
 static void
-draw_caller(struct plain *p)
+plain_caller(struct plain *p)
 {
 	const struct kw_scenario *sc = p->o->scenario;
 
@@ -113,7 +113,8 @@ draw_caller(struct plain *p)
 	put_wrapped(p, 0, _("Practice call: "), sc->id);
 	put_wrapped(p, 2, NULL, tree_text(&sc->caller,
 	    session_lang(p->s)));
-	say(p, _("Drive the call. Type \"ask\" to hear what the caller says "
+	plain_say(p,
+	    _("Drive the call. Type \"ask\" to hear what the caller says "
 	    "at a step, \"caller\" to read this again."));
 }
 
@@ -131,7 +132,7 @@ ask_caller(struct plain *p)
 
 /* Practice: the score against the scenario, with the reasons. */
 static void
-draw_score(struct plain *p)
+plain_score(struct plain *p)
 {
 	const struct kw_tree *t = session_tree(p->s);
 	struct kw_practice_score sc;
@@ -159,7 +160,7 @@ draw_score(struct plain *p)
 }
 
 static void
-draw(struct plain *p)
+plain_draw(struct plain *p)
 {
 	struct kw_view *v = &p->v;
 
@@ -193,7 +194,8 @@ draw(struct plain *p)
 		view_clock(v->wait_start, from, sizeof from);
 		view_clock(v->wait_end, until, sizeof until);
 		fputc('\n', p->out);
-		say(p, _("Wait %u minutes: from %s until %s. Then try again, "
+		plain_say(p,
+		    _("Wait %u minutes: from %s until %s. Then try again, "
 		    "and say how it went."), v->node->minutes, from, until);
 	}
 	if (v->nchoices > 0 && !v->yesno)
@@ -219,13 +221,13 @@ draw(struct plain *p)
 		for (size_t i = 0; i < nf; i++)
 			put_wrapped(p, 0, f[i].label, f[i].value);
 		if (v->training)
-			draw_branches(p);
+			plain_branches(p);
 	}
 }
 
 /* The prompt: what this screen accepts, then "> ". */
 static void
-prompt(struct plain *p)
+plain_prompt(struct plain *p)
 {
 	const struct kw_view *v = &p->v;
 	const char *b = view_back_key();
@@ -270,30 +272,34 @@ prompt(struct plain *p)
 }
 
 static void
-help(struct plain *p)
+plain_help(struct plain *p)
 {
 	fputc('\n', p->out);
-	say(p, _("Answers:"));
-	say(p, _("  a number     choose that answer (or tick that item)"));
+	plain_say(p, _("Answers:"));
+	plain_say(p,
+	    _("  a number     choose that answer (or tick that item)"));
 	if (p->v.yesno)
-		say(p, _("  %s or %s       yes or no"), view_yes_key(),
+		plain_say(p, _("  %s or %s       yes or no"), view_yes_key(),
 		    view_no_key());
 	if (p->v.pasteable)
-		say(p, _("  text         paste or type the message you saw, "
+		plain_say(p,
+		    _("  text         paste or type the message you saw, "
 		    "in English or French"));
 	if (p->v.node->type == KW_NODE_KEY)
-		say(p, _("  key          type or paste the product key, in any "
+		plain_say(p,
+		    _("  key          type or paste the product key, in any "
 		    "form"));
-	say(p, _("  Enter        continue"));
-	say(p, _("  %s            back one step"), view_back_key());
-	say(p, _("  restart      start again from the first step"));
-	say(p, _("  note TEXT    add a note to the session record"));
+	plain_say(p, _("  Enter        continue"));
+	plain_say(p, _("  %s            back one step"), view_back_key());
+	plain_say(p, _("  restart      start again from the first step"));
+	plain_say(p, _("  note TEXT    add a note to the session record"));
 	if (p->o->scenario != NULL) {
-		say(p, _("  ask          ask the caller about this step"));
-		say(p, _("  caller       read the caller's story again"));
+		plain_say(p,
+		    _("  ask          ask the caller about this step"));
+		plain_say(p, _("  caller       read the caller's story again"));
 	}
-	say(p, _("  q            quit"));
-	say(p, _("  ?            this help"));
+	plain_say(p, _("  q            quit"));
+	plain_say(p, _("  ?            this help"));
 }
 
 static int
@@ -305,7 +311,7 @@ word_is(const char *s, const char *a, const char *b, const char *c)
 
 /* Trim spaces at both ends, in place. */
 static char *
-trim(char *s)
+plain_trim(char *s)
 {
 	size_t n;
 
@@ -318,7 +324,7 @@ trim(char *s)
 }
 
 static enum plain_action
-parse(struct plain *p, char *line, size_t *opt, const char **arg)
+plain_parse(struct plain *p, char *line, size_t *opt, const char **arg)
 {
 	const struct kw_view *v = &p->v;
 	enum kw_node_type type = v->node->type;
@@ -345,7 +351,7 @@ parse(struct plain *p, char *line, size_t *opt, const char **arg)
 		return ACT_CALLER;
 	if (strncasecmp(line, "note", 4) == 0 && (line[4] == ' ' ||
 	    line[4] == ':' || line[4] == '\0')) {
-		*arg = trim(line + 4 + (line[4] != '\0'));
+		*arg = plain_trim(line + 4 + (line[4] != '\0'));
 		return ACT_NOTE;
 	}
 	if (type == KW_NODE_OUTCOME && word_is(line, "n", NULL, NULL)) {
@@ -397,12 +403,13 @@ match_text(struct plain *p, const char *text)
 	char *clean;
 
 	if (!p->v.pasteable) {
-		say(p, _("Type the number of your answer."));
+		plain_say(p, _("Type the number of your answer."));
 		return 0;
 	}
 	verdict = interact_match(&p->matching, p->s, text, m, MATCH_SHOW, &n);
 	if (verdict == KW_MATCH_NONE) {
-		say(p, _("No message matches that text. Type the number of "
+		plain_say(p,
+		    _("No message matches that text. Type the number of "
 		    "the message, or paste more of it."));
 		return 0;
 	}
@@ -410,16 +417,17 @@ match_text(struct plain *p, const char *text)
 		clean = text_clean(p->v.choice[m[0].opt].label);
 		if (m[0].lang != p->v.lang)
 			/* TRANSLATORS: the last %s is a language code (de) */
-			say(p, _("Matched: %zu) %s (recognised in %s)"),
+			plain_say(p, _("Matched: %zu) %s (recognised in %s)"),
 			    m[0].opt + 1, clean,
 			    session_tree(p->s)->langs[m[0].lang]);
 		else
-			say(p, _("Matched: %zu) %s"), m[0].opt + 1, clean);
+			plain_say(p, _("Matched: %zu) %s"),
+			    m[0].opt + 1, clean);
 		free(clean);
 		interact_take(p->s, &p->v.choice[m[0].opt], text);
 		return 1;
 	}
-	say(p, _("Several messages fit; type the number of the one you "
+	plain_say(p, _("Several messages fit; type the number of the one you "
 	    "saw:"));
 	for (size_t i = 0; i < n; i++) {
 		char lead[16];
@@ -449,10 +457,11 @@ enter_key(struct plain *p, const char *text)
 		free(line);
 	}
 	if (k.verdict == KW_KEY_INVALID)
-		say(p, _("Type the key again, or press Enter to go on with "
+		plain_say(p,
+		    _("Type the key again, or press Enter to go on with "
 		    "this one (you may still have an error to report)."));
 	else
-		say(p, _("Press Enter to go on, or type the key again."));
+		plain_say(p, _("Press Enter to go on, or type the key again."));
 	prodkey_wipe(&k);
 	p->key_pending = 1;
 }
@@ -474,10 +483,10 @@ add_note(struct plain *p, const char *text)
 			fprintf(p->out, "%s\n", clean);
 			free(clean);
 		}
-		text = trim(line);
+		text = plain_trim(line);
 	}
 	if (interact_note(p->s, text))
-		say(p, _("Note added."));
+		plain_say(p, _("Note added."));
 	free(line);
 }
 
@@ -502,25 +511,25 @@ echo_answer(struct plain *p, const char *line, enum plain_action act)
 /* One line of input at the current screen. Returns 1 if the screen must
  * be drawn again, 0 to prompt again, -1 to stop (quit). */
 static int
-handle(struct plain *p, char *line)
+plain_handle(struct plain *p, char *line)
 {
 	const struct kw_node *n = p->v.node;
 	enum plain_action act;
 	const char *arg;
 	size_t opt = 0;
 
-	line = trim(line);
-	act = parse(p, line, &opt, &arg);
+	line = plain_trim(line);
+	act = plain_parse(p, line, &opt, &arg);
 	echo_answer(p, line, act);
 	switch (act) {
 	case ACT_HELP:
-		help(p);
+		plain_help(p);
 		return 0;
 	case ACT_QUIT:
 		return -1;
 	case ACT_BACK:
 		if (session_back(p->s) < 0) {
-			say(p, _("This is the first step."));
+			plain_say(p, _("This is the first step."));
 			return 0;
 		}
 		p->key_pending = 0;
@@ -536,7 +545,7 @@ handle(struct plain *p, char *line)
 		ask_caller(p);
 		return 0;
 	case ACT_CALLER:
-		draw_caller(p);
+		plain_caller(p);
 		return 0;
 	case ACT_TICK:
 		interact_tick(p->s, opt);
@@ -560,12 +569,12 @@ handle(struct plain *p, char *line)
 			session_finish(p->s);
 			return 1;
 		}
-		say(p, _("Choose an answer first (? for help)."));
+		plain_say(p, _("Choose an answer first (? for help)."));
 		return 0;
 	case ACT_NONE:
 		break;
 	}
-	say(p, _("Not an answer here (? for help)."));
+	plain_say(p, _("Not an answer here (? for help)."));
 	return 0;
 }
 
@@ -583,13 +592,13 @@ ui_plain_run(struct kw_session *s, FILE *in, FILE *out,
 	p.o = o;
 	p.width = o->width >= 20 ? o->width : 80;
 	if (o->scenario != NULL)
-		draw_caller(&p);
-	draw(&p);
+		plain_caller(&p);
+	plain_draw(&p);
 	while (!session_finished(s)) {
 		char *line;
 		int r;
 
-		prompt(&p);
+		plain_prompt(&p);
 		line = input_line(in, ANSWER_MAX, NULL);
 		if (line == NULL) {
 			if (sig_caught) {
@@ -600,7 +609,7 @@ ui_plain_run(struct kw_session *s, FILE *in, FILE *out,
 			fputc('\n', out);
 			break;		/* end of input: a quit */
 		}
-		r = handle(&p, line);
+		r = plain_handle(&p, line);
 		explicit_bzero(line, strlen(line));
 		free(line);
 		if (r < 0) {
@@ -612,13 +621,13 @@ ui_plain_run(struct kw_session *s, FILE *in, FILE *out,
 			goto out;
 		}
 		if (r > 0 && !session_finished(s))
-			draw(&p);
+			plain_draw(&p);
 	}
 	status = interact_end(s, quit);
 	if (status != KW_EXIT_OK)
-		say(&p, _("Session ended before an outcome."));
+		plain_say(&p, _("Session ended before an outcome."));
 	if (o->scenario != NULL)
-		draw_score(&p);
+		plain_score(&p);
 out:
 	fflush(out);
 	interact_matching_free(&p.matching);
