@@ -312,8 +312,8 @@ Test(cmd_check, load_error, .init = redirect_both)
 
 	snprintf(want, sizeof want, "%s:8:11: error: unknown node type "
 	    "'qestion' (did you mean 'question'?)\n",
-	    tu_src("tests/fixtures/bad/node-type.yaml"));
-	cr_assert_eq(run_check("tests/fixtures/bad/node-type.yaml", 0),
+	    tu_src("tests/hostile/node-type.yaml"));
+	cr_assert_eq(run_check("tests/hostile/node-type.yaml", 0),
 	    KW_EXIT_DATAERR);
 	fflush(stderr);
 	cr_assert_stderr_eq_str(want);
