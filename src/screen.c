@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: MIT */
-/* screen.c - what the curses screens share: the key table, the common keys, the node text, which screen is up */
+/* screen.c - what the curses screens share: key lookup, the footer and help entries made from the key tables, the common keys, the node text, the loop's steps */
 #include "config.h"
 
 #include <stdarg.h>

@@ -15,12 +15,14 @@
 #include "view.h"
 
 /*
- * Each screen has a draw function (it fills the body rows and the footer
- * from the view and the screen's own state, and never changes the session)
- * and a key function (it acts on the session or the screen's state and
- * never draws). Keys become actions through one table (screen.c). The
- * shell (ui_curses.c) builds the view, draws, paints, waits for a key at
- * most a second, decodes it and hands it over; nothing here calls curses.
+ * Each screen has a draw function (it fills the body rows from the view
+ * and the screen's own state, and never changes the session), a key
+ * function (it acts on the session or the screen's state, never draws,
+ * and returns what to redraw) and a table of its keys, from which
+ * screen.c finds a key's action and makes the footer and the help page.
+ * The shell (ui_curses.c) asks for the frame (screen-frame.c), paints it,
+ * waits for a key at most a second, decodes it and hands it over; nothing
+ * here calls curses.
  */
 
 #define MIN_COLS	40
