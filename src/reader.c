@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "reader.h"
+#include "tree.h"
 #include "utf8.h"
 #include "xalloc.h"
 
@@ -88,16 +89,6 @@ reader_pos(const struct kw_reader *r, size_t off)
 	return p;
 }
 
-int
-reader_is_control(uint32_t c, int in_file)
-{
-	if (c == '\t' || c == '\n')
-		return 0;
-	if (in_file && (c == '\r' || c == 0x85))
-		return 0;	/* line breaks in the file itself */
-	return c < 0x20 || (c >= 0x7F && c < 0xA0);
-}
-
 /* Whether 8 bytes are all printable ASCII (0x20-0x7E) or newlines, tested
  * at once: most of a tree is, and this is the one loop that sees every
  * byte. With no byte >= 0x80, adding 0x60 sets a byte's top bit exactly
@@ -165,7 +156,7 @@ vet(struct kw_reader *r, const unsigned char *s, size_t len,
 			    "invalid UTF-8 (byte 0x%02X)", s[i]);
 		if (c == 0)
 			return fail(r->diags, reader_pos(r, base + i), "NUL byte in file");
-		if (reader_is_control(c, 1))
+		if (!tree_char_valid(c, 1))
 			return fail(r->diags, reader_pos(r, base + i),
 			    "control character U+%04X is not allowed",
 			    (unsigned)c);

@@ -51,9 +51,6 @@ int reader_read(void *data, unsigned char *buf, size_t size,
  * up to there: only ever for an error message). */
 struct kw_pos reader_pos(const struct kw_reader *r, size_t off);
 
-/* Whether code point `c` is a control character a tree may not hold
- * (in_file: CR and NEL line breaks of the file itself are fine). */
-int reader_is_control(uint32_t c, int in_file);
 
 /* The whole of `fd` (at most max + 1 bytes of it) into a new buffer, for
  * inputs that cannot be streamed (a pipe); NULL with *len set to the size

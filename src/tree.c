@@ -407,6 +407,16 @@ tree_fixed_answers(enum kw_node_type type, const char *const **names)
 }
 
 int
+tree_char_valid(uint32_t c, int in_file)
+{
+	if (c == '\t' || c == '\n')
+		return 1;
+	if (in_file && (c == '\r' || c == 0x85))
+		return 1;	/* line breaks in the file itself */
+	return !(c < 0x20 || (c >= 0x7F && c < 0xA0));
+}
+
+int
 tree_text_empty(const struct kw_text *x)
 {
 	for (size_t i = 0; i < x->n; i++)

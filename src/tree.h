@@ -4,6 +4,7 @@
 #define KW_TREE_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "diag.h"
 
@@ -200,6 +201,12 @@ int tree_option_id_valid(const char *s);
  * answer's name is also the node field that names its target. Returns
  * how many, with *names pointing at them. */
 size_t tree_fixed_answers(enum kw_node_type type, const char *const **names);
+
+/* Whether code point `c` may be in a tree (keywiz-tree(5)): any but a
+ * control character (C0, DEL, C1) other than tab and newline; `in_file`:
+ * the file's own CR and NEL line breaks too, which libyaml reads as
+ * newlines. */
+int tree_char_valid(uint32_t c, int in_file);
 
 /* Whether a text holds nothing: no language has a non-empty string. */
 int tree_text_empty(const struct kw_text *x);

@@ -12,6 +12,7 @@
 
 #include "load.h"
 #include "reader.h"
+#include "tree.h"
 #include "xalloc.h"
 #include "yamlcur.h"
 
@@ -165,7 +166,7 @@ check_scalar(struct ycur *c)
 			u = (s[i + 1] & 0x3Fu) | 0x80u;
 		else if (u >= 0x80)
 			continue;
-		if (reader_is_control(u, 0))
+		if (!tree_char_valid(u, 0))
 			return ycur_fail(c, ycur_pos(c),
 			    "control character U+%04X is not allowed",
 			    (unsigned)u);

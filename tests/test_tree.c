@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "testutil.h"
 #include "tree.h"
 
 Test(tree, arena_small_and_big)
@@ -250,4 +251,71 @@ Test(tree, names)
 		    results[i]);
 	cr_assert_str_eq(tree_type_name(KW_NODE_TYPE_COUNT), "?");
 	cr_assert_str_eq(tree_result_name(KW_RESULT_COUNT), "?");
+}
+
+/* ---- the format's rules, in one place ---- */
+
+static const struct {
+	const char *id;
+	int option, node;	/* valid as an option's id, a node's */
+} id_rows[] = {
+	{ "not-admin", 1, 1 }, { "Renew.2", 1, 1 }, { "_x", 1, 0 },
+	{ "-x", 1, 0 }, { "", 1, 0 }, { "one two", 0, 0 }, { "é", 0, 0 },
+	{ "a!", 0, 0 },
+	{ "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+	    1, 1 },
+	{ "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+	    0, 0 }
+};
+
+TU_TABLE_TEST(tree, ids, sizeof id_rows / sizeof id_rows[0], .timeout = 10)
+{
+	cr_assert_eq(tree_option_id_valid(id_rows[*ip].id),
+	    id_rows[*ip].option, "option id '%s'", id_rows[*ip].id);
+	cr_assert_eq(tree_id_valid(id_rows[*ip].id, 0), id_rows[*ip].node,
+	    "node id '%s'", id_rows[*ip].id);
+}
+
+Test(tree, fixed_answers_per_node_type)
+{
+	const char *const *a;
+
+	cr_assert_eq(tree_fixed_answers(KW_NODE_KEY, &a), 1);
+	cr_assert_str_eq(a[0], "next");
+	cr_assert_eq(tree_fixed_answers(KW_NODE_QUESTION, &a), 2);
+	cr_assert_str_eq(a[KW_OPT_YES], "yes");
+	cr_assert_str_eq(a[KW_OPT_NO], "no");
+	cr_assert_eq(tree_fixed_answers(KW_NODE_WAIT, &a), 2);
+	cr_assert_str_eq(a[KW_OPT_WORKED], "worked");
+	cr_assert_str_eq(a[KW_OPT_FAILING], "failing");
+	cr_assert_eq(tree_fixed_answers(KW_NODE_STEP, &a), 1);
+	cr_assert_eq(tree_fixed_answers(KW_NODE_CHOICE, &a), 0);
+	cr_assert_eq(tree_fixed_answers(KW_NODE_OUTCOME, &a), 0);
+}
+
+Test(tree, characters_a_tree_may_hold)
+{
+	cr_assert(tree_char_valid('a', 0));
+	cr_assert(tree_char_valid('\t', 0));
+	cr_assert(tree_char_valid('\n', 0));
+	cr_assert(tree_char_valid(0xA0, 0));
+	cr_assert(tree_char_valid(0x2028, 0));
+	cr_assert_not(tree_char_valid(0x1B, 0));
+	cr_assert_not(tree_char_valid(0x7F, 0));
+	cr_assert_not(tree_char_valid(0x9B, 0));
+	cr_assert_not(tree_char_valid('\r', 0));
+	cr_assert(tree_char_valid('\r', 1), "the file's own line break");
+	cr_assert(tree_char_valid(0x85, 1));
+	cr_assert_not(tree_char_valid(0x85, 0));
+}
+
+Test(tree, empty_text)
+{
+	const char *none[] = { NULL, "" }, *one[] = { NULL, "x" };
+	struct kw_text a = { none, 2, { 0, 0 } }, b = { one, 2, { 0, 0 } };
+	struct kw_text c = { NULL, 0, { 0, 0 } };
+
+	cr_assert(tree_text_empty(&a));
+	cr_assert_not(tree_text_empty(&b));
+	cr_assert(tree_text_empty(&c));
 }
