@@ -1,0 +1,39 @@
+/* SPDX-License-Identifier: MIT */
+/* record-int.h - what the record's writers and its reader share (record.c):
+ * the session as a record sees it, and the record's times */
+#ifndef KW_RECORD_INT_H
+#define KW_RECORD_INT_H
+
+#include <stddef.h>
+#include <time.h>
+
+#include "session.h"
+#include "tree.h"
+
+/* What both formats say about the session as a whole; borrows the session. */
+struct rec {
+	const struct kw_session *s;
+	const struct kw_tree *t;
+	size_t lang;
+	time_t started, ended;
+	const char *status;	/* "completed", "quit" or "interrupted" */
+	char hash[32];
+	char day[16];		/* the start's local date, YYYY-MM-DD */
+};
+
+void record_rec_init(struct rec *r, const struct kw_session *s);
+
+/* The longest time record_iso_time() writes, its NUL included. */
+#define RECORD_TIME_MAX 40
+
+/* ISO 8601 local time with its offset: 2026-11-24T11:00:00+01:00. */
+void record_iso_time(time_t t, char *buf, size_t size);
+/* Parse what record_iso_time() writes (or a "Z" offset). Returns 0 or -1. */
+int record_parse_time(const char *s, time_t *out);
+
+/* The words of answer `opt` of node `n`: the option's label, or
+ * "Continue". */
+const char *record_answer_label(const struct kw_node *n, int opt,
+    size_t lang);
+
+#endif
