@@ -31,7 +31,11 @@ record_iso_time(time_t t, char *buf, size_t size)
 	struct tm tm;
 	char z[8];
 
-	localtime_r(&t, &tm);
+	if (localtime_r(&t, &tm) == NULL) {
+		/* out of the C library's range: record_time_ok() says no */
+		snprintf(buf, size, "?");
+		return;
+	}
 	strftime(buf, size, "%Y-%m-%dT%H:%M:%S", &tm);
 	if (strftime(z, sizeof z, "%z", &tm) == 5)
 		snprintf(buf + strlen(buf), size - strlen(buf), "%.3s:%.2s",
