@@ -38,6 +38,15 @@ int record_time_ok(time_t t);
 /* Whether every time of the session can. */
 int record_times_ok(const struct kw_session *s);
 
+/*
+ * keywiz writes a key masked to its last five characters ("XXXXX-XXXXX-
+ * XXXXX-XXXXX-7QW3K"): a record showing more was edited or damaged, and
+ * what it shows may be a whole key. `masked` masked again in `buf` (`size`
+ * bytes) the same way: every character before the last five (the dashes
+ * aside) becomes an X. Returns 1 when it had to be.
+ */
+int record_remask_key(const char *masked, char *buf, size_t size);
+
 /* What a file of `mode` is, in words ("a folder", "a FIFO", ...). */
 const char *record_file_kind(mode_t mode);
 

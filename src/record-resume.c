@@ -281,49 +281,6 @@ replay_restart(struct replay *rp, struct kw_session *s, json_t *ev)
 	return 0;
 }
 
-/*
- * keywiz writes a key masked to its last five characters ("XXXXX-XXXXX-
- * XXXXX-XXXXX-7QW3K"): a record showing more was edited or damaged, and
- * what it shows may be a whole key. Masked again in `buf` the same way:
- * every character before the last five (the dashes aside) becomes an X.
- * Returns 1 when it had to be.
- */
-static int
-remask(const char *masked, char *buf, size_t size)
-{
-	size_t shown = 0, len = strlen(masked);
-	int changed = 0;
-
-	if (len >= size)
-		len = size - 1;
-	memcpy(buf, masked, len);
-	buf[len] = '\0';
-	/* from the end: five characters of the key, then none */
-	for (size_t i = len; i-- > 0;) {
-		unsigned char c = (unsigned char)buf[i];
-
-		if (c == '-' || (c & 0xc0) == 0x80)
-			continue;
-		if (shown < 5) {
-			shown++;
-			continue;
-		}
-		if (c != 'X') {
-			/* the character's bytes become one X */
-			size_t end = i + 1;
-
-			while (end < len && ((unsigned char)buf[end] &
-			    0xc0) == 0x80)
-				end++;
-			buf[i] = 'X';
-			memmove(buf + i + 1, buf + end, len - end + 1);
-			len -= end - i - 1;
-			changed = 1;
-		}
-	}
-	return changed;
-}
-
 static int
 replay_key(struct replay *rp, struct kw_session *s, json_t *ev)
 {
@@ -333,7 +290,7 @@ replay_key(struct replay *rp, struct kw_session *s, json_t *ev)
 
 	if (masked == NULL || (valid = get_bool(rp, ev, RF_VALID)) < 0)
 		return -1;
-	if (remask(masked, buf, sizeof buf))
+	if (record_remask_key(masked, buf, sizeof buf))
 		rp->remasked = 1;
 	session_set_key(s, valid, buf, rp->ev == rp->last_key ?
 	    rp->summary : "");
@@ -658,7 +615,7 @@ resume_root(struct replay *rp, json_t *root, time_t (*clock)(void),
 		return refuse(rp, _("'events' is missing or empty"));
 	key = json_object_get(root, RF_KEY);
 	masked = json_string_value(json_object_get(key, RF_MASKED));
-	if (masked != NULL && remask(masked, buf, sizeof buf))
+	if (masked != NULL && record_remask_key(masked, buf, sizeof buf))
 		rp->remasked = 1;
 	explicit_bzero(buf, sizeof buf);
 	summary = json_object_get(key, RF_SUMMARY);

@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: MIT */
 /* record.c - the session record: what both formats say about a session (its
- * times, its tree's structure hash, its status), and saving it atomically;
- * record-md.c writes Markdown, record-json.c JSON, record-resume.c reads */
+ * times, its tree's structure hash, its status, the key's mask), and where
+ * and how it is saved; record-md.c writes Markdown, record-json.c JSON,
+ * record-resume.c reads */
 #include "config.h"
 
 #include <errno.h>
@@ -203,6 +204,44 @@ const char *
 record_answer_label(const struct kw_node *n, int opt, size_t lang)
 {
 	return view_option_label(n, opt >= 0 ? (size_t)opt : 0, lang);
+}
+
+/* ---- the key ---- */
+
+int
+record_remask_key(const char *masked, char *buf, size_t size)
+{
+	size_t shown = 0, len = strlen(masked);
+	int changed = 0;
+
+	if (len >= size)
+		len = size - 1;
+	memcpy(buf, masked, len);
+	buf[len] = '\0';
+	/* from the end: five characters of the key, then none */
+	for (size_t i = len; i-- > 0;) {
+		unsigned char c = (unsigned char)buf[i];
+
+		if (c == '-' || (c & 0xc0) == 0x80)
+			continue;
+		if (shown < 5) {
+			shown++;
+			continue;
+		}
+		if (c != 'X') {
+			/* the character's bytes become one X */
+			size_t end = i + 1;
+
+			while (end < len && ((unsigned char)buf[end] &
+			    0xc0) == 0x80)
+				end++;
+			buf[i] = 'X';
+			memmove(buf + i + 1, buf + end, len - end + 1);
+			len -= end - i - 1;
+			changed = 1;
+		}
+	}
+	return changed;
 }
 
 /* ---- saving ---- */

@@ -63,6 +63,17 @@ write_file(const char *path, const char *data)
 	cr_assert_eq(fclose(fp), 0);
 }
 
+/* The record `root` written to `path`. */
+static void
+write_json(const char *path, const json_t *root)
+{
+	char *js = json_dumps(root, 0);
+
+	cr_assert_not_null(js);
+	write_file(path, js);
+	free(js);
+}
+
 /* ---- --resume: records that crashed it or are not files ---- */
 
 /* Each a record of the bundled tree that must be refused, not crash:
@@ -135,15 +146,13 @@ Test(record_limits, a_refusal_always_says_why)
 	    "[null, {}]", "[{}]", "[{\"type\": \"start\"}]" };
 	struct kw_session *s = session_new(tree, 0, tu_fake_clock), *r = NULL;
 	const char *p = tmp_path("why.json");
-	char err[1024], *js;
+	char err[1024];
 	json_t *root = record_to_json(s);
 
 	for (size_t i = 0; i < sizeof events / sizeof events[0]; i++) {
 		json_object_set_new(root, "events", json_loads(events[i], 0,
 		    NULL));
-		js = json_dumps(root, 0);
-		write_file(p, js);
-		free(js);
+		write_json(p, root);
 		strcpy(err, "");
 		cr_assert_eq(record_resume(tree, p, NULL, &r, err, sizeof err),
 		    -1, "%s", events[i]);
@@ -234,25 +243,24 @@ Test(record_limits, a_key_showing_more_than_five_is_masked_again)
 	}
 }
 
-/* Only the summary line's key.masked shows more: noted all the same. */
+/* Only the record's key object (key.masked) shows more: masked again and
+ * noted all the same. */
 Test(record_limits, a_record_key_field_showing_more_is_noted)
 {
 	struct kw_session *s = session_new(tree, 0, tu_fake_clock), *r;
 	const char *p = tmp_path("key.json");
-	char err[1024], *js;
+	char err[1024];
 	json_t *root;
 
 	session_set_key(s, 1, "XXXXX-XXXXX-XXXXX-XXXXX-46789", "Fine.");
 	root = record_to_json(s);
 	json_object_set_new(json_object_get(root, "key"), "masked",
 	    json_string("BCDFG-HJKMN-PQRTV-WXY23-46789"));
-	js = json_dumps(root, 0);
-	write_file(p, js);
+	write_json(p, root);
 	cr_assert_eq(record_resume(tree, p, tu_fake_clock, &r, err,
 	    sizeof err), 0, "%s", err);
 	cr_assert(strstr(err, "masked again") != NULL, "%s", err);
 	session_free(r);
-	free(js);
 	json_decref(root);
 	session_free(s);
 }
@@ -327,17 +335,15 @@ Test(record_limits, a_time_past_9999_in_a_record_is_refused)
 {
 	struct kw_session *s = session_new(tree, 0, tu_fake_clock), *r = NULL;
 	const char *p = tmp_path("t.json");
-	char err[1024], *js;
+	char err[1024];
 	json_t *root;
 
 	root = record_to_json(s);
 	json_object_set_new(root, "started",
 	    json_string("9999-12-31T23:59:59-12:00"));
-	js = json_dumps(root, 0);
-	write_file(p, js);
+	write_json(p, root);
 	cr_assert_eq(record_resume(tree, p, NULL, &r, err, sizeof err), -1);
 	cr_assert(strstr(err, "'started' is not a time") != NULL, "%s", err);
-	free(js);
 	json_decref(root);
 	session_free(s);
 }
