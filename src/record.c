@@ -293,7 +293,12 @@ replaceable(const char *path, mode_t *mode, char *err, size_t errsize)
 	size_t n = strlen(path);
 
 	*mode = S_IRUSR | S_IWUSR;
-	if (n == 0 || path[n - 1] == '/') {
+	if (n == 0) {
+		snprintf(err, errsize, "%s", _("the record's file name is "
+		    "empty"));
+		return -1;
+	}
+	if (path[n - 1] == '/') {
 		snprintf(err, errsize, _("%s: names a folder, not a file"),
 		    path);
 		return -1;

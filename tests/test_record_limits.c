@@ -409,6 +409,7 @@ Test(record_limits, only_a_regular_file_of_ones_own_is_a_target)
 		{ "new.md", NULL, ANYONE },
 		{ "mine.json", NULL, ANYONE },
 		{ "-", NULL, ANYONE },
+		{ "", "the record's file name is empty", ANYONE },
 		{ "/dev/null", "a device; a record is written only to a "
 		    "regular file", ANYONE },
 		{ "fifo", "a FIFO; a record", ANYONE },
@@ -435,7 +436,8 @@ Test(record_limits, only_a_regular_file_of_ones_own_is_a_target)
 	if (geteuid() == 0)
 		cr_assert_eq(chown(tmp_path("theirs.md"), 65534, 65534), 0);
 	for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
-		if (rows[i].name[0] == '/' || strcmp(rows[i].name, "-") == 0)
+		if (rows[i].name[0] == '/' || rows[i].name[0] == '\0' ||
+		    strcmp(rows[i].name, "-") == 0)
 			snprintf(path, sizeof path, "%s", rows[i].name);
 		else
 			snprintf(path, sizeof path, "%s",
