@@ -53,7 +53,9 @@ session_now(const struct kw_session *s)
 	return s->clock != NULL ? s->clock() : time(NULL);
 }
 
-static void
+/* Log an event; the caller fills in what its type carries besides opt and
+ * text (session.h). */
+static struct kw_event *
 log_event(struct kw_session *s, enum kw_event_type type,
     const struct kw_node *node, int opt, const char *text)
 {
@@ -62,12 +64,14 @@ log_event(struct kw_session *s, enum kw_event_type type,
 	s->events = xgrow(s->events, &s->events_cap, s->nevents + 1,
 	    sizeof *s->events);
 	e = &s->events[s->nevents++];
+	memset(e, 0, sizeof *e);
 	e->type = type;
 	e->t = session_now(s);
 	e->node = node;
 	e->opt = opt;
 	e->text = keep(s, text);
 	e->depth = s->depth;
+	return e;
 }
 
 static void
@@ -179,7 +183,7 @@ session_answer(struct kw_session *s, size_t opt, const char *text,
 	st->answered = session_now(s);
 	st->text = keep(s, text);
 	st->flags = flags;
-	log_event(s, KW_EV_ANSWER, n, (int)opt, text);
+	log_event(s, KW_EV_ANSWER, n, (int)opt, text)->flags = flags;
 	push_step(s, n->opts[opt].next);
 	return 0;
 }
@@ -239,7 +243,7 @@ session_check_item(struct kw_session *s, size_t item, int on)
 		st->checked |= bit;
 	else
 		st->checked &= ~bit;
-	log_event(s, KW_EV_CHECKED, st->node, (int)item, on ? "on" : "off");
+	log_event(s, KW_EV_CHECKED, st->node, (int)item, NULL)->on = on != 0;
 	return 0;
 }
 
@@ -251,7 +255,8 @@ session_set_key(struct kw_session *s, int valid, const char *masked,
 	s->key.valid = valid;
 	s->key.masked = keep(s, masked != NULL ? masked : "");
 	s->key.summary = keep(s, summary != NULL ? summary : "");
-	log_event(s, KW_EV_KEY, session_node(s), valid, s->key.masked);
+	log_event(s, KW_EV_KEY, session_node(s), -1, s->key.masked)->valid =
+	    valid != 0;
 }
 
 const struct kw_keyinfo *

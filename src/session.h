@@ -35,12 +35,19 @@ enum kw_event_type {
 	KW_EV_TYPE_COUNT
 };
 
+/* What each type carries besides its time and node (fields a type does
+ * not name are -1, NULL or 0): answer: opt (the option), text (what was
+ * typed or pasted to choose it, or NULL), flags (KW_STEP_*); key: text (the
+ * masked key), valid; note: text; checked: opt (the item), on. */
 struct kw_event {
 	enum kw_event_type type;
 	time_t t;
 	const struct kw_node *node;
-	int opt;		/* option or item index, -1 if none */
+	int opt;		/* answer: option index; checked: item index */
 	const char *text;	/* owned by the session; may be NULL */
+	unsigned flags;		/* answer: KW_STEP_* it was given with */
+	int valid;		/* key: well-formed for the tree's format */
+	int on;			/* checked: ticked (1) or unticked (0) */
 	size_t depth;		/* steps on the path once the event happened
 				 * (for back: the step gone back to, + 1) */
 };
