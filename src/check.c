@@ -290,6 +290,7 @@ check_node(struct checker *c, const struct kw_node *nd, int keyfmt_ok,
 		WARN(c, nd->pos, "node '%s' is unreachable from the start "
 		    "node '%s'", nd->id, t->start->id);
 	if ((c->flags & KW_CHECK_TRAINING) && nd->type != KW_NODE_OUTCOME &&
+	    nd->type != KW_NODE_LOGIC &&
 	    nd->why.pos.line == 0)
 		ERR(c, nd->pos, "missing 'why' (required in training mode)");
 	if (nd->type == KW_NODE_KEY && !keyfmt_ok)
@@ -443,6 +444,7 @@ check_tree(const struct kw_tree *t, unsigned flags, struct kw_diags *diags)
 	out = way_out(t, queue);
 	for (size_t i = 0; i < t->nnodes; i++)
 		check_node(&c, &t->nodes[i], keyfmt_ok, reached[i], out[i]);
+	c.nerrors += check_facts(t, diags);
 	check_scenario_ids(&c);
 	for (size_t i = 0; i < t->nscenarios; i++)
 		check_scenario(&c, &t->scenarios[i]);

@@ -24,6 +24,13 @@ enum {
 size_t check_tree(const struct kw_tree *t, unsigned flags,
     struct kw_diags *diags);
 
+/* The checks of the call's facts (check-facts.c), run by check_tree():
+ * errors: unknown placeholders, placeholders that can never be set where
+ * they are used, logic tests on unknown nodes, answers or errors, a loop
+ * of logic nodes; warnings: a logic test or rule that can never hold, a
+ * placeholder that is always empty. Returns the number of errors. */
+size_t check_facts(const struct kw_tree *t, struct kw_diags *diags);
+
 /*
  * "Did you mean" hints, shared with the loader: offer each candidate in
  * turn, then read `best` (NULL when none is close enough: an edit distance

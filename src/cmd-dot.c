@@ -51,6 +51,10 @@ shape(enum kw_node_type type)
 		return "shape=box";
 	case KW_NODE_WAIT:
 		return "shape=box, style=\"rounded,dashed\"";
+	case KW_NODE_FIELD:
+		return "shape=parallelogram, style=dashed";
+	case KW_NODE_LOGIC:
+		return "shape=diamond, style=dashed";
 	case KW_NODE_OUTCOME:
 	default:
 		return "shape=box, style=\"rounded,bold\", peripheries=2";
@@ -88,7 +92,15 @@ cmd_dot(const struct kw_tree *t, size_t lang, FILE *out)
 			put_dot_string(out, n->id, 200);
 			fputs(" -> ", out);
 			put_dot_string(out, n->opts[j].target, 200);
-			if (n->type != KW_NODE_KEY && n->type != KW_NODE_STEP) {
+			if (n->type == KW_NODE_LOGIC) {
+				/* the rule's tests, or the default */
+				fputs(" [style=dashed, label=", out);
+				put_dot_string(out, j < n->nrules ?
+				    n->rules[j].shown : "default", 60);
+				fputc(']', out);
+			} else if (n->type != KW_NODE_KEY &&
+			    n->type != KW_NODE_STEP &&
+			    n->type != KW_NODE_FIELD) {
 				fputs(" [label=", out);
 				put_dot_string(out, view_option_label(n, j,
 				    lang), 30);

@@ -7,6 +7,7 @@
 
 #include "cmd.h"
 #include "i18n.h"
+#include "facts.h"
 #include "interact.h"
 #include "xalloc.h"
 
@@ -30,7 +31,34 @@ interact_set_key(struct kw_session *s, const char *text,
 	prodkey_mask(fmt, k, masked, sizeof masked);
 	prodkey_summary(k, summary, sizeof summary);
 	session_set_key(s, k->verdict != KW_KEY_INVALID, masked, summary);
+	session_set_key_detail(s, k->verdict == KW_KEY_DOUBTFUL, k->n_count);
 	explicit_bzero(masked, sizeof masked);
+}
+
+int
+interact_field(struct kw_session *s, const char *value, char *msg,
+    size_t size)
+{
+	const struct kw_node *n = session_node(s);
+	size_t len;
+	char *v;
+	int rc;
+
+	if (n->type != KW_NODE_FIELD) {
+		msg[0] = '\0';
+		return -1;
+	}
+	if (facts_field_check(n, value, msg, size) < 0)
+		return -1;
+	value += strspn(value, " \t");
+	len = strlen(value);
+	while (len > 0 && (value[len - 1] == ' ' || value[len - 1] == '\t'))
+		len--;
+	v = xstrndup(value, len);
+	rc = session_field(s, v);
+	explicit_bzero(v, len);
+	free(v);
+	return rc;
 }
 
 int
@@ -149,22 +177,29 @@ interact_score_line(const struct kw_practice_score *sc)
 }
 
 size_t
-interact_outcome_fields(const struct kw_node *n, size_t lang,
+interact_outcome_fields(const struct kw_session *s, const struct kw_node *n,
     struct kw_outcome_field out[KW_OUTCOME_FIELDS])
 {
 	size_t k = 0;
 
 	out[k].label = _("Result: ");
-	out[k++].value = view_result_name(n->result);
+	out[k++].value = xstrdup(view_result_name(n->result));
 	if (tree_text_set(&n->contact)) {
 		out[k].label = _("Who to contact: ");
-		out[k++].value = tree_text(&n->contact, lang);
+		out[k++].value = facts_fill_text(s, &n->contact);
 	}
 	if (tree_text_set(&n->tell)) {
 		out[k].label = _("What to tell them: ");
-		out[k++].value = tree_text(&n->tell, lang);
+		out[k++].value = facts_fill_text(s, &n->tell);
 	}
 	return k;
+}
+
+void
+interact_outcome_free(struct kw_outcome_field *f, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		free(f[i].value);
 }
 
 char *

@@ -38,6 +38,11 @@ void interact_check_key(const struct kw_session *s, const char *text,
  * Returns session_answer's result. */
 int interact_take(struct kw_session *s, const struct kw_view_choice *c,
     const char *text);
+/* Answer the current field node with `value` (spaces around it aside):
+ * 0, or -1 with why in `msg` (the current language) when the field does
+ * not take it (facts_field_check). */
+int interact_field(struct kw_session *s, const char *value, char *msg,
+    size_t size);
 /* Go on from a key or a step node (its only answer). */
 int interact_continue(struct kw_session *s);
 /* Tick checklist item `item` of the current step, or untick it. */
@@ -92,15 +97,17 @@ const char *interact_branches_heading(void);
  * right; outcome right)." (caller frees). */
 char *interact_score_line(const struct kw_practice_score *sc);
 
-/* The fields of an outcome, in order: Result, Who to contact, What to tell
- * them (the last two when the tree gives them). */
+/* The fields of outcome `n`, in order: Result, Who to contact, What to
+ * tell them (the last two when the tree gives them), with the session's
+ * facts filled in (facts.h); interact_outcome_free frees the values. */
 struct kw_outcome_field {
 	const char *label;	/* "Result: " ... translated */
-	const char *value;	/* borrowed from the tree or the catalogue */
+	char *value;
 };
 #define KW_OUTCOME_FIELDS 3
-size_t interact_outcome_fields(const struct kw_node *n, size_t lang,
-    struct kw_outcome_field out[KW_OUTCOME_FIELDS]);
+size_t interact_outcome_fields(const struct kw_session *s,
+    const struct kw_node *n, struct kw_outcome_field out[KW_OUTCOME_FIELDS]);
+void interact_outcome_free(struct kw_outcome_field *f, size_t n);
 
 /* One character that cannot be in a product key, in words: "Group 2,
  * character 3: 'O' is never in a product key; did you mean D or Q?"; with

@@ -2,6 +2,7 @@
 /* load-node.c - the loader's nodes: each type's fields, options, checklist items */
 #include "config.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -156,12 +157,14 @@ parse_items(struct loader *l, struct kw_node *nd)
 enum {
 	NF_TYPE, NF_TITLE, NF_TEXT, NF_WHY, NF_LINKS, NF_NEXT, NF_ITEMS,
 	NF_YES, NF_NO, NF_MINUTES, NF_WORKED, NF_FAILING, NF_OPTIONS,
-	NF_RESULT, NF_CONTACT, NF_TELL, NF_COUNT
+	NF_RESULT, NF_CONTACT, NF_TELL, NF_KIND, NF_PATTERN, NF_OPTIONAL,
+	NF_RULES, NF_DEFAULT, NF_COUNT
 };
 
 static const char *const node_fields[NF_COUNT] = {
 	"type", "title", "text", "why", "links", "next", "items", "yes", "no",
-	"minutes", "worked", "failing", "options", "result", "contact", "tell"
+	"minutes", "worked", "failing", "options", "result", "contact", "tell",
+	"kind", "pattern", "optional", "rules", "default"
 };
 
 #define NB(f) (1u << NF_##f)
@@ -174,7 +177,11 @@ static const unsigned node_allowed[KW_NODE_TYPE_COUNT] = {
 	[KW_NODE_STEP] = NB_ALL | NB(WHY) | NB(NEXT) | NB(ITEMS),
 	[KW_NODE_WAIT] = NB_ALL | NB(WHY) | NB(MINUTES) | NB(WORKED) |
 	    NB(FAILING),
-	[KW_NODE_OUTCOME] = NB_ALL | NB(RESULT) | NB(CONTACT) | NB(TELL)
+	[KW_NODE_OUTCOME] = NB_ALL | NB(RESULT) | NB(CONTACT) | NB(TELL),
+	[KW_NODE_FIELD] = NB_ALL | NB(WHY) | NB(NEXT) | NB(KIND) |
+	    NB(PATTERN) | NB(OPTIONAL),
+	[KW_NODE_LOGIC] = NB(TYPE) | NB(TITLE) | NB(TEXT) | NB(RULES) |
+	    NB(DEFAULT)
 };
 
 static const unsigned node_required[KW_NODE_TYPE_COUNT] = {
@@ -184,12 +191,13 @@ static const unsigned node_required[KW_NODE_TYPE_COUNT] = {
 	[KW_NODE_STEP] = NB(TYPE) | NB(TEXT) | NB(NEXT),
 	[KW_NODE_WAIT] = NB(TYPE) | NB(TEXT) | NB(MINUTES) | NB(WORKED) |
 	    NB(FAILING),
-	[KW_NODE_OUTCOME] = NB(TYPE) | NB(TEXT) | NB(RESULT)
+	[KW_NODE_OUTCOME] = NB(TYPE) | NB(TEXT) | NB(RESULT),
+	[KW_NODE_FIELD] = NB(TYPE) | NB(TEXT) | NB(NEXT),
+	[KW_NODE_LOGIC] = NB(TYPE) | NB(RULES) | NB(DEFAULT)
 };
 
-/* A name from a fixed set (node type, result), with a hint when unknown. */
-static int
-read_enum(struct loader *l, const char *what, const char *const *names,
+int
+load_enum(struct loader *l, const char *what, const char *const *names,
     size_t n)
 {
 	struct kw_suggest sg;
@@ -230,7 +238,8 @@ not_allowed(struct loader *l, int f, struct kw_pos pos,
 static int
 parse_node(struct loader *l, struct kw_node *nd)
 {
-	struct kw_pos mpos = ycur_pos(l->c), kpos[NF_COUNT], tpos[NF_COUNT];
+	struct kw_pos mpos = ycur_pos(l->c), kpos[NF_COUNT];
+	struct kw_pos tpos[NF_COUNT] = { { 0, 0 } };
 	const char *target[NF_COUNT] = { NULL };
 	unsigned char order[NF_COUNT];
 	size_t norder = 0;
@@ -255,7 +264,7 @@ parse_node(struct loader *l, struct kw_node *nd)
 			return -1;
 		switch (f) {
 		case NF_TYPE:
-			if ((v = read_enum(l, "node type", kw_type_names,
+			if ((v = load_enum(l, "node type", kw_type_names,
 			    KW_NODE_TYPE_COUNT)) < 0)
 				return -1;
 			nd->type = (enum kw_node_type)v;
@@ -283,6 +292,19 @@ parse_node(struct loader *l, struct kw_node *nd)
 		case NF_LINKS:
 			r = load_strlist(l, "links", &nd->links);
 			break;
+		case NF_KIND:
+			r = load_field_kind(l, nd);
+			break;
+		case NF_PATTERN:
+			r = load_field_pattern(l, nd);
+			break;
+		case NF_OPTIONAL:
+			r = load_field_optional(l, nd);
+			break;
+		case NF_RULES:
+			r = load_rules(l, nd);
+			break;
+		case NF_DEFAULT:
 		case NF_NEXT:
 		case NF_YES:
 		case NF_NO:
@@ -303,7 +325,7 @@ parse_node(struct loader *l, struct kw_node *nd)
 			r = parse_options(l, nd);
 			break;
 		case NF_RESULT:
-			if ((v = read_enum(l, "result", kw_result_names,
+			if ((v = load_enum(l, "result", kw_result_names,
 			    KW_RESULT_COUNT)) < 0)
 				return -1;
 			nd->result = (enum kw_result)v;
@@ -320,7 +342,9 @@ parse_node(struct loader *l, struct kw_node *nd)
 	snprintf(where, sizeof where, "%s node '%s'",
 	    tree_type_name(nd->type), nd->id);
 	if (load_missing(l, mpos, node_fields, NF_COUNT,
-	    node_required[nd->type], seen, where) < 0)
+	    node_required[nd->type], seen, where) < 0 ||
+	    load_node_done(l, nd, mpos, target[NF_DEFAULT],
+	    tpos[NF_DEFAULT]) < 0)
 		return -1;
 	/* the fixed answers, each named by the field that holds its target */
 	if ((nfixed = tree_fixed_answers(nd->type, &answer)) == 0)
@@ -368,8 +392,10 @@ load_nodes(struct loader *l)
 		memset(nd, 0, sizeof *nd);
 		nd->id = tree_strndup(t, id, ycur_len(l->c));
 		nd->pos = ycur_pos(l->c);
+		l->cur_node = l->nnodes;
 		if (ycur_next(l->c) < 0 || parse_node(l, nd) < 0)
 			return -1;
+		l->cur_node = SIZE_MAX;
 		l->nnodes++;
 	}
 	if (r < 0)

@@ -121,7 +121,8 @@ load_text(struct loader *l, const char *what, struct kw_text *out)
 	out->pos = ycur_pos(l->c);
 	while ((r = ycur_map_next_key(l->c)) > 0) {
 		if ((i = load_lang_key(l, 0, &seen, kpos)) < 0 ||
-		    load_string(l, what, &s[i]) < 0)
+		    load_string(l, what, &s[i]) < 0 ||
+		    load_placeholders(l, s[i]) < 0)
 			return -1;
 		if ((unsigned)i >= n)
 			n = (unsigned)i + 1;
@@ -137,6 +138,50 @@ load_text(struct loader *l, const char *what, struct kw_text *out)
 		out->n = n;
 	}
 	return 0;
+}
+
+int
+load_placeholders(struct loader *l, const char *s)
+{
+	struct kw_pos *pos, at = ycur_pos(l->c);
+	size_t nb = 0, found, done = 0, seen = 0, i = 0;
+	struct kw_piece pc;
+	enum kw_piece_type ty;
+	int rc = 0;
+
+	for (const char *q = s; (q = strpbrk(q, "{}")) != NULL; q++)
+		nb++;
+	if (nb == 0)
+		return 0;
+	pos = xcalloc(nb, sizeof *pos);
+	found = ycur_braces(l->c, pos, nb);
+	while ((ty = tree_template_next(s, &i, &pc)) != KW_PIECE_END) {
+		size_t off = ty == KW_PIECE_BAD ? pc.bad :
+		    (size_t)(pc.text - s);
+		struct kw_pos p;
+
+		if (ty == KW_PIECE_TEXT)
+			continue;
+		for (; done < off; done++)
+			seen += s[done] == '{' || s[done] == '}';
+		/* the brace's place, or the string's when an escape made
+		 * braces the file does not show */
+		p = found == nb ? pos[seen] : at;
+		if (ty == KW_PIECE_BAD) {
+			rc = load_fail(l, p, "%s", pc.why);
+			break;
+		}
+		if (ty != KW_PIECE_NAME)
+			continue;
+		l->uses = xgrow(l->uses, &l->capuses, l->nuses + 1,
+		    sizeof *l->uses);
+		l->uses[l->nuses].name = tree_strndup(l->t, pc.name, pc.nlen);
+		l->uses[l->nuses].fallback = pc.fallback != NULL;
+		l->uses[l->nuses].node = l->cur_node;
+		l->uses[l->nuses++].pos = p;
+	}
+	free(pos);
+	return rc;
 }
 
 /* A list of strings into the arena (e.g. links, match phrases). */

@@ -365,6 +365,7 @@ load_run(const char *buf, size_t len, int fd, const struct kw_limits *lim,
 
 	l->lim = lim;
 	l->t = t;
+	l->cur_node = SIZE_MAX;
 	t->file = tree_strndup(t, diags->file, strlen(diags->file));
 	if (len > lim->max_bytes) {
 		struct kw_pos top = { 1, 1 };
@@ -386,6 +387,12 @@ load_run(const char *buf, size_t len, int fd, const struct kw_limits *lim,
 		free(l->scens);
 	free(l->strs);
 	free(l->items);
+	if (r == 0 && l->nuses > 0) {
+		t->uses = tree_adopt(t, xrealloc(l->uses, l->nuses *
+		    sizeof *t->uses));
+		t->nuses = l->nuses;
+	} else
+		free(l->uses);
 	free(l);
 	if (r < 0) {
 		tree_free(t);

@@ -45,6 +45,10 @@ struct loader {
 	struct kw_text *items;
 	size_t capitems;
 	struct kw_option opts[KW_OPTIONS_MAX];
+	struct kw_use *uses;		/* placeholders found, for the tree */
+	size_t nuses, capuses;
+	size_t cur_node;		/* index of the node being read, or
+					 * SIZE_MAX outside the nodes */
 
 	char langs_shown[48];	/* "en, fr" for a message */
 };
@@ -65,6 +69,10 @@ void *load_copy(struct loader *l, const void *p, size_t n);
  * `kpos` where each was). */
 int load_field(struct loader *l, const char *const *names, size_t n,
     const char *where, unsigned *seen, struct kw_pos *kpos);
+/* The current scalar as one of `names` (a node type, a result...): its
+ * index, or an error with a hint when it is none of them (load-node.c). */
+int load_enum(struct loader *l, const char *what, const char *const *names,
+    size_t n);
 /* An error at `mpos` for the first `required` field not `seen`. */
 int load_missing(struct loader *l, struct kw_pos mpos,
     const char *const *names, size_t n, unsigned required, unsigned seen,
@@ -85,8 +93,26 @@ int load_strlist(struct loader *l, const char *what, struct kw_strv *out);
 /* The tree's `languages`; the texts read before it get their real index. */
 int load_languages(struct loader *l);
 
+/* The placeholders of the current scalar `s` (a text's string): an
+ * error at a malformed brace, else each {name} kept in l->uses. */
+int load_placeholders(struct loader *l, const char *s);
+
 /* load-node.c */
 /* The `nodes` mapping: ids in file order, duplicates found. */
 int load_nodes(struct loader *l);
+
+/* load-logic.c */
+/* A field node's `kind`, `pattern` and `optional`, and a logic node's
+ * `rules` (with their targets in l->opts, returned in *nrules) and
+ * `default`: the field named `f` of node `nd`, its value current. */
+int load_field_kind(struct loader *l, struct kw_node *nd);
+int load_field_pattern(struct loader *l, struct kw_node *nd);
+int load_field_optional(struct loader *l, struct kw_node *nd);
+int load_rules(struct loader *l, struct kw_node *nd);
+/* Once the node has been read: a pattern only with kind pattern and the
+ * other way round; the logic node's options (its rules' targets, then
+ * `default` at `dpos`). */
+int load_node_done(struct loader *l, struct kw_node *nd, struct kw_pos mpos,
+    const char *dflt, struct kw_pos dpos);
 
 #endif

@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "facts.h"
 #include "record-int.h"
 #include "record-json.h"
 #include "record.h"
@@ -59,6 +60,27 @@ json_tree(const struct rec *r)
 	return o;
 }
 
+static const char *
+key_verdict(int valid, int doubtful)
+{
+	return !valid ? "invalid" : doubtful ? "doubtful" : "well-formed";
+}
+
+/* A text of the tree with the call's facts filled in, or null. */
+static json_t *
+jfilled(const struct rec *r, const struct kw_text *x)
+{
+	char *text;
+	json_t *j;
+
+	if (!tree_text_set(x))
+		return json_null();
+	text = facts_fill(r->s, tree_text(x, r->lang));
+	j = jstr(text);
+	free(text);
+	return j;
+}
+
 static json_t *
 json_key(const struct rec *r)
 {
@@ -70,6 +92,8 @@ json_key(const struct rec *r)
 	o = json_object();
 	jset(o, RF_MASKED, jstr(k->masked));
 	jset(o, RF_VALID, json_boolean(k->valid));
+	jset(o, RF_VERDICT, json_string(key_verdict(k->valid, k->doubtful)));
+	jset(o, RF_NCOUNT, json_integer(k->n_count));
 	jset(o, RF_SUMMARY, jstr(k->summary));
 	return o;
 }
@@ -107,11 +131,9 @@ json_outcome(const struct rec *r)
 	jset(o, RF_RESULT_LABEL, jstr(view_result_name(n->result)));
 	jset(o, RF_TITLE, tree_text_set(&n->title) ?
 	    jstr(tree_text(&n->title, r->lang)) : json_null());
-	jset(o, RF_TEXT, jstr(tree_text(&n->text, r->lang)));
-	jset(o, RF_CONTACT, tree_text_set(&n->contact) ?
-	    jstr(tree_text(&n->contact, r->lang)) : json_null());
-	jset(o, RF_TELL, tree_text_set(&n->tell) ?
-	    jstr(tree_text(&n->tell, r->lang)) : json_null());
+	jset(o, RF_TEXT, jfilled(r, &n->text));
+	jset(o, RF_CONTACT, jfilled(r, &n->contact));
+	jset(o, RF_TELL, jfilled(r, &n->tell));
 	return o;
 }
 
@@ -172,6 +194,17 @@ json_notes(const struct rec *r)
 	return a;
 }
 
+/* The number of the last key event, + 1 (0: none): the session keeps the
+ * last analysis's details only. */
+static size_t
+last_key(const struct kw_session *s)
+{
+	for (size_t i = session_nevents(s); i > 0; i--)
+		if (session_event(s, i - 1)->type == KW_EV_KEY)
+			return i;
+	return 0;
+}
+
 json_t *
 record_event_json(const struct kw_session *s, size_t i)
 {
@@ -192,12 +225,28 @@ record_event_json(const struct kw_session *s, size_t i)
 		if (e->flags & KW_STEP_SKIPPED)
 			jset(o, RF_SKIPPED, json_true());
 		break;
+	case KW_EV_FIELD:
+		jset(o, RF_VALUE, e->text != NULL ? jstr(e->text) :
+		    json_null());
+		break;
+	case KW_EV_ROUTE:
+		jset(o, RF_RULE, jstr(e->node->opts[e->opt].id));
+		jset(o, RF_CONDITION, (size_t)e->opt < e->node->nrules ?
+		    jstr(e->node->rules[e->opt].shown) : json_null());
+		break;
 	case KW_EV_BACK:
 		jset(o, RF_STEP, json_integer((json_int_t)e->depth));
 		break;
 	case KW_EV_KEY:
 		jset(o, RF_MASKED, jstr(e->text));
 		jset(o, RF_VALID, json_boolean(e->valid));
+		if (i + 1 == last_key(s)) {
+			const struct kw_keyinfo *k = session_key(s);
+
+			jset(o, RF_VERDICT, json_string(key_verdict(k->valid,
+			    k->doubtful)));
+			jset(o, RF_NCOUNT, json_integer(k->n_count));
+		}
 		break;
 	case KW_EV_NOTE:
 		jset(o, RF_TEXT, jstr(e->text));

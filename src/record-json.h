@@ -52,6 +52,11 @@
 #define RF_TIME		"time"
 #define RF_TEXT		"text"
 #define RF_ITEM		"item"
+#define RF_VERDICT	"verdict"	/* key: invalid, doubtful, well-formed */
+#define RF_NCOUNT	"n_count"	/* key: occurrences of N */
+#define RF_VALUE	"value"		/* field event: the answer, or null */
+#define RF_RULE		"rule"		/* route event: "1".., "default" */
+#define RF_CONDITION	"condition"	/* route event: the rule's tests */
 
 /*
  * Event `i` of the session as the record writes it in "events": an object

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "facts.h"
 #include "i18n.h"
 #include "record-int.h"
 #include "record.h"
@@ -144,6 +145,17 @@ md_error(const struct rec *r, FILE *fp)
 	free(id);
 }
 
+/* A text of the tree with the call's facts filled in, as shown. */
+static void
+md_filled(const struct rec *r, FILE *fp, const char *name,
+    const struct kw_text *x)
+{
+	char *text = facts_fill(r->s, tree_text(x, r->lang));
+
+	md_field(fp, 0, name, text);
+	free(text);
+}
+
 static void
 md_outcome(const struct rec *r, FILE *fp)
 {
@@ -157,13 +169,11 @@ md_outcome(const struct rec *r, FILE *fp)
 	md_field(fp, 0, _("Result"), view_result_name(n->result));
 	if (tree_text_set(&n->title))
 		md_field(fp, 0, _("Outcome"), tree_text(&n->title, r->lang));
-	md_field(fp, 0, _("What to do"), tree_text(&n->text, r->lang));
+	md_filled(r, fp, _("What to do"), &n->text);
 	if (tree_text_set(&n->contact))
-		md_field(fp, 0, _("Who to contact"),
-		    tree_text(&n->contact, r->lang));
+		md_filled(r, fp, _("Who to contact"), &n->contact);
 	if (tree_text_set(&n->tell))
-		md_field(fp, 0, _("What to tell them"),
-		    tree_text(&n->tell, r->lang));
+		md_filled(r, fp, _("What to tell them"), &n->tell);
 }
 
 static void
@@ -213,6 +223,15 @@ md_event(const struct rec *r, FILE *fp, size_t indent, size_t i)
 			free(line);
 			line = more;
 		}
+		break;
+	case KW_EV_FIELD:
+		line = e->text != NULL ? xasprintf(_("Answer: %s"), e->text) :
+		    xasprintf("%s", _("Left empty"));
+		break;
+	case KW_EV_ROUTE:
+		line = (size_t)e->opt < n->nrules ? xasprintf(_("Routed by "
+		    "rule %d: %s"), e->opt + 1, n->rules[e->opt].shown) :
+		    xasprintf("%s", _("Routed by the default: no rule held"));
 		break;
 	case KW_EV_KEY:
 		line = xasprintf(e->valid ? _("Key analysed: %s (well-formed)") :

@@ -288,13 +288,35 @@ replay_key(struct replay *rp, struct kw_session *s, json_t *ev)
 	char buf[129];
 	int valid;
 
+	const char *verdict = json_string_value(json_object_get(ev,
+	    RF_VERDICT));
+	json_int_t nc = json_integer_value(json_object_get(ev, RF_NCOUNT));
+
 	if (masked == NULL || (valid = get_bool(rp, ev, RF_VALID)) < 0)
 		return -1;
 	if (record_remask_key(masked, buf, sizeof buf))
 		rp->remasked = 1;
 	session_set_key(s, valid, buf, rp->ev == rp->last_key ?
 	    rp->summary : "");
+	session_set_key_detail(s, verdict != NULL && valid &&
+	    strcmp(verdict, "doubtful") == 0, nc > 0 && nc <= KW_NCOUNT_MAX ?
+	    (unsigned)nc : 0);
 	explicit_bzero(buf, sizeof buf);
+	return 0;
+}
+
+static int
+replay_field(struct replay *rp, struct kw_session *s, json_t *ev)
+{
+	json_t *jv = json_object_get(ev, RF_VALUE);
+	const char *value = NULL;
+
+	if (jv != NULL && !json_is_null(jv) &&
+	    (value = get_str(rp, ev, RF_VALUE, TEXT_MAX)) == NULL)
+		return -1;
+	if (session_field(s, value) < 0)
+		return refuse(rp, _("event %zu: node '%s' is not a field "
+		    "node"), rp->ev + 1, session_node(s)->id);
 	return 0;
 }
 
@@ -352,6 +374,7 @@ static replay_fn *const replay_type[KW_EV_TYPE_COUNT] = {
 	[KW_EV_QUIT] = replay_finish,
 	[KW_EV_END] = replay_finish,
 	[KW_EV_RESUME] = replay_resume,
+	[KW_EV_FIELD] = replay_field,
 };
 
 /* Replay recorded event `ev` (not the start) on `s`, at its time. */
@@ -374,8 +397,9 @@ replay_event(struct replay *rp, struct kw_session *s, json_t *ev)
 	if ((type = event_type(tname)) < 0 || type == KW_EV_START)
 		return refuse(rp, _("event %zu: unknown or misplaced type "
 		    "'%s'"), rp->ev + 1, tname);
-	if (type == KW_EV_SHOW) {
-		/* shown by the answer before it: check, do not redo */
+	if (type == KW_EV_SHOW || type == KW_EV_ROUTE) {
+		/* shown or routed by the answer before it: check, do not
+		 * redo */
 		if (before <= rp->ev)
 			return refuse(rp, _("event %zu (show '%s') follows no "
 			    "answer; the record is damaged or was edited"),

@@ -307,12 +307,13 @@ void
 screen_body_outcome(struct cui *ui, const struct kw_node *n)
 {
 	struct kw_outcome_field f[KW_OUTCOME_FIELDS];
-	size_t nf = interact_outcome_fields(n, ui->v.lang, f);
+	size_t nf = interact_outcome_fields(ui->s, n, f);
 
 	layout_blank(&ui->body);
 	for (size_t i = 0; i < nf; i++)
 		layout_add(&ui->body, 0, f[i].label, f[i].value,
 		    i == 0 ? KW_ST_HEAD : KW_ST_NORMAL, -1);
+	interact_outcome_free(f, nf);
 }
 
 void
@@ -419,6 +420,7 @@ screen_key_common(struct cui *ui, const struct input *in)
 
 const struct screen_ops *const screens[SCR_COUNT] = {
 	[SCR_KEY] = &key_screen,
+	[SCR_FIELD] = &field_screen,
 	[SCR_CHOICE] = &choice_screen,
 	[SCR_QUESTION] = &question_screen,
 	[SCR_STEP] = &step_screen,
@@ -448,6 +450,9 @@ node_screen(const struct kw_node *n)
 		return SCR_STEP;
 	case KW_NODE_WAIT:
 		return SCR_WAIT;
+	case KW_NODE_FIELD:
+		return SCR_FIELD;
+	case KW_NODE_LOGIC:	/* never current: the session routes it */
 	case KW_NODE_OUTCOME:
 	case KW_NODE_TYPE_COUNT:
 		break;
@@ -572,4 +577,5 @@ screen_free(struct cui *ui)
 			free(ui->search.index[i]);
 	free(ui->search.index);
 	interact_matching_free(&ui->matching);
+	view_free(&ui->v);
 }

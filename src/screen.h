@@ -59,6 +59,7 @@ enum scr {
 	SCR_STEP,
 	SCR_WAIT,
 	SCR_OUTCOME,
+	SCR_FIELD,		/* a field node: a free-text answer */
 	SCR_HELP,
 	SCR_SEARCH,
 	SCR_PEEK,
@@ -274,6 +275,7 @@ struct cui {
 	struct choice_state choice;
 	struct search_state search;
 	char note[TEXT_MAX];	/* the note being written */
+	char field[TEXT_MAX];	/* a field node's answer being typed */
 
 	/* what draw leaves for paint */
 	struct kw_body body;
@@ -304,7 +306,8 @@ struct screen_ops {
 #define SCREEN_KEYS(table)	(table), sizeof (table) / sizeof (table)[0]
 
 /* one per screen, in screen-*.c */
-extern const struct screen_ops key_screen, choice_screen, question_screen,
+extern const struct screen_ops key_screen, field_screen, choice_screen,
+    question_screen,
     step_screen, wait_screen, outcome_screen, help_screen, search_screen,
     peek_screen, note_screen, quit_screen, caller_screen, score_screen,
     small_screen;

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "facts.h"
 #include "session.h"
 #include "xalloc.h"
 
@@ -88,6 +89,29 @@ push_step(struct kw_session *s, const struct kw_node *node)
 	log_event(s, KW_EV_SHOW, node, -1, NULL);
 }
 
+/* A logic node at the end of the path routes the call at once, and so
+ * does the next; at most as many in a row as the tree has nodes (--check
+ * refuses a loop of logic nodes). */
+static void
+settle(struct kw_session *s)
+{
+	for (size_t hops = 0; hops < s->tree->nnodes; hops++) {
+		struct kw_step *st = &s->path[s->depth - 1];
+		const struct kw_node *n = st->node;
+		size_t opt;
+
+		if (n->type != KW_NODE_LOGIC)
+			return;
+		opt = facts_route(s, n);
+		if (opt >= n->nopts || n->opts[opt].next == NULL)
+			return;
+		st->opt = (int)opt;
+		st->answered = session_now(s);
+		log_event(s, KW_EV_ROUTE, n, (int)opt, NULL);
+		push_step(s, n->opts[opt].next);
+	}
+}
+
 static struct kw_session *
 session_start(const struct kw_tree *t, size_t lang, time_t (*clock)(void),
     int pinned, time_t pin)
@@ -102,6 +126,7 @@ session_start(const struct kw_tree *t, size_t lang, time_t (*clock)(void),
 	s->started = session_now(s);
 	log_event(s, KW_EV_START, t->start, -1, NULL);
 	push_step(s, t->start);
+	settle(s);
 	return s;
 }
 
@@ -169,23 +194,49 @@ session_step(const struct kw_session *s, size_t i)
 	return i < s->depth ? &s->path[i] : NULL;
 }
 
-int
-session_answer(struct kw_session *s, size_t opt, const char *text,
-    unsigned flags)
+static int
+answer(struct kw_session *s, enum kw_event_type type, size_t opt,
+    const char *text, unsigned flags)
 {
 	struct kw_step *st = &s->path[s->depth - 1];
 	const struct kw_node *n = st->node;
 
-	if (s->finished || n->type == KW_NODE_OUTCOME || opt >= n->nopts ||
-	    n->opts[opt].next == NULL)
+	if (s->finished || n->type == KW_NODE_OUTCOME ||
+	    n->type == KW_NODE_LOGIC || opt >= n->nopts ||
+	    n->opts[opt].next == NULL ||
+	    (type == KW_EV_FIELD) != (n->type == KW_NODE_FIELD))
 		return -1;
 	st->opt = (int)opt;
 	st->answered = session_now(s);
 	st->text = keep(s, text);
 	st->flags = flags;
-	log_event(s, KW_EV_ANSWER, n, (int)opt, text)->flags = flags;
+	log_event(s, type, n, (int)opt, st->text)->flags = flags;
 	push_step(s, n->opts[opt].next);
+	settle(s);
 	return 0;
+}
+
+int
+session_answer(struct kw_session *s, size_t opt, const char *text,
+    unsigned flags)
+{
+	return answer(s, KW_EV_ANSWER, opt, text, flags);
+}
+
+int
+session_field(struct kw_session *s, const char *value)
+{
+	return answer(s, KW_EV_FIELD, 0, value != NULL && *value != '\0' ?
+	    value : NULL, 0);
+}
+
+const struct kw_step *
+session_answered(const struct kw_session *s, const struct kw_node *n)
+{
+	for (size_t i = s->depth - 1; i-- > 0;)
+		if (s->path[i].node == n && s->path[i].opt >= 0)
+			return &s->path[i];
+	return NULL;
 }
 
 static void
@@ -215,6 +266,11 @@ session_back_to(struct kw_session *s, size_t i)
 {
 	if (s->finished || i + 1 >= s->depth)
 		return -1;
+	/* a logic node is not a screen to go back to */
+	while (i > 0 && s->path[i].node->type == KW_NODE_LOGIC)
+		i--;
+	if (s->path[i].node->type == KW_NODE_LOGIC)
+		return -1;	/* only logic nodes before: nothing to undo */
 	pop_to(s, i + 1);
 	log_event(s, KW_EV_BACK, s->path[i].node, -1, NULL);
 	return 0;
@@ -227,6 +283,7 @@ session_restart(struct kw_session *s)
 	pop_to(s, 1);
 	s->path[0].checked = 0;
 	log_event(s, KW_EV_RESTART, s->path[0].node, -1, NULL);
+	settle(s);
 }
 
 int
@@ -257,6 +314,13 @@ session_set_key(struct kw_session *s, int valid, const char *masked,
 	s->key.summary = keep(s, summary != NULL ? summary : "");
 	log_event(s, KW_EV_KEY, session_node(s), -1, s->key.masked)->valid =
 	    valid != 0;
+}
+
+void
+session_set_key_detail(struct kw_session *s, int doubtful, unsigned n_count)
+{
+	s->key.doubtful = doubtful != 0;
+	s->key.n_count = n_count;
 }
 
 const struct kw_keyinfo *
@@ -332,7 +396,7 @@ session_error(const struct kw_session *s, const struct kw_node **node,
 
 static const char *const event_names[KW_EV_TYPE_COUNT] = {
 	"start", "show", "answer", "back", "restart", "key", "note",
-	"checked", "quit", "end", "resume"
+	"checked", "quit", "end", "resume", "field", "route"
 };
 
 const char *

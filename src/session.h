@@ -32,6 +32,10 @@ enum kw_event_type {
 	KW_EV_QUIT,		/* the user quit before an outcome */
 	KW_EV_END,		/* an outcome was reached and acknowledged */
 	KW_EV_RESUME,		/* a saved session was resumed (record.c) */
+	KW_EV_FIELD,		/* a field node was answered (text: the value,
+				 * NULL when left empty) */
+	KW_EV_ROUTE,		/* a logic node routed the call (opt: the
+				 * rule, or nrules for the default) */
 	KW_EV_TYPE_COUNT
 };
 
@@ -72,6 +76,8 @@ struct kw_keyinfo {
 	int valid;		/* well-formed for the tree's key format */
 	const char *masked;	/* e.g. "XXXXX-XXXXX-XXXXX-XXXXX-7QW3K" */
 	const char *summary;	/* one line: what the analysis found */
+	int doubtful;		/* well-formed, with warnings */
+	unsigned n_count;	/* occurrences of N in the key */
 };
 
 struct kw_session;
@@ -89,7 +95,9 @@ void session_set_lang(struct kw_session *s, size_t lang);
 time_t session_now(const struct kw_session *s);
 time_t session_started(const struct kw_session *s);
 
-/* The current node (never NULL). */
+/* The current node (never NULL). A logic node is never current: the
+ * session routes it as soon as it is reached (KW_EV_ROUTE), and back
+ * steps over it. */
 const struct kw_node *session_node(const struct kw_session *s);
 /* Steps on the path, the current one included (>= 1). */
 size_t session_depth(const struct kw_session *s);
@@ -115,6 +123,19 @@ int session_check_item(struct kw_session *s, size_t item, int on);
 void session_set_key(struct kw_session *s, int valid, const char *masked,
     const char *summary);
 const struct kw_keyinfo *session_key(const struct kw_session *s);
+/* What else the analysis found, once session_set_key() has run: whether
+ * the key is doubtful and its count of N (logic rules test them). */
+void session_set_key_detail(struct kw_session *s, int doubtful,
+    unsigned n_count);
+
+/* Answer the current field node with `value` (NULL or "" when left
+ * empty): logs KW_EV_FIELD, goes on. -1 if the node is not a field (the
+ * front end has checked the value, facts.h). */
+int session_field(struct kw_session *s, const char *value);
+/* The answer given at node `n` on the current path (its last visit): the
+ * step, or NULL when the path has not answered it. */
+const struct kw_step *session_answered(const struct kw_session *s,
+    const struct kw_node *n);
 
 /* Add a free-text note (attached to the current node). */
 void session_add_note(struct kw_session *s, const char *text);

@@ -338,6 +338,13 @@ tree_link(struct kw_tree *t)
 		for (size_t j = 0; j < nd->nopts; j++)
 			nd->opts[j].next = (struct kw_node *)tree_find(t,
 			    nd->opts[j].target);
+		for (size_t j = 0; j < nd->nrules; j++)
+			for (size_t k = 0; k < nd->rules[j].nconds; k++) {
+				struct kw_cond *c = &nd->rules[j].conds[k];
+
+				if (c->id != NULL)
+					c->node = tree_find(t, c->id);
+			}
 	}
 	t->start = (struct kw_node *)tree_find(t, t->start_id);
 }
@@ -392,6 +399,7 @@ tree_fixed_answers(enum kw_node_type type, const char *const **names)
 	switch (type) {
 	case KW_NODE_KEY:
 	case KW_NODE_STEP:
+	case KW_NODE_FIELD:
 		*names = next;
 		return 1;
 	case KW_NODE_QUESTION:
@@ -426,8 +434,84 @@ tree_text_empty(const struct kw_text *x)
 }
 
 const char *const kw_type_names[KW_NODE_TYPE_COUNT] = {
-	"key", "choice", "question", "step", "wait", "outcome"
+	"key", "choice", "question", "step", "wait", "outcome", "field",
+	"logic"
 };
+
+const char *const kw_field_kind_names[KW_FIELD_KIND_COUNT] = {
+	"text", "date", "e-mail", "domain", "number", "pattern"
+};
+
+const char *const kw_cond_fact_names[KW_COND_FACT_COUNT] = {
+	"key", "n-count", "error", "answer", "set", "empty"
+};
+
+static int
+name_char(unsigned char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+	    (c >= '0' && c <= '9') || c == '.' || c == '_' || c == '-';
+}
+
+static enum kw_piece_type
+piece_bad(struct kw_piece *p, size_t at, const char *why)
+{
+	p->type = KW_PIECE_BAD;
+	p->bad = at;
+	p->why = why;
+	return p->type;
+}
+
+enum kw_piece_type
+tree_template_next(const char *s, size_t *at, struct kw_piece *p)
+{
+	size_t i = *at, j;
+
+	memset(p, 0, sizeof *p);
+	if (s[i] == '\0')
+		return p->type = KW_PIECE_END;
+	p->text = s + i;
+	if ((s[i] == '{' && s[i + 1] == '{') ||
+	    (s[i] == '}' && s[i + 1] == '}')) {
+		p->len = 1;
+		*at = i + 2;
+		return p->type = KW_PIECE_TEXT;
+	}
+	if (s[i] == '}')
+		return piece_bad(p, i, "'}' without '{' (write }} for a "
+		    "brace)");
+	if (s[i] != '{') {
+		j = i + strcspn(s + i, "{}");
+		p->len = j - i;
+		*at = j;
+		return p->type = KW_PIECE_TEXT;
+	}
+	for (j = i + 1; name_char((unsigned char)s[j]); j++)
+		;
+	p->name = s + i + 1;
+	p->nlen = j - i - 1;
+	if (p->nlen == 0)
+		return piece_bad(p, i, s[j] == '}' ? "empty placeholder '{}' "
+		    "(write {{ for a brace)" : "'{' not followed by a name "
+		    "(write {{ for a brace)");
+	if (p->nlen > KW_NAME_MAX)
+		return piece_bad(p, i, "placeholder name too long");
+	if (s[j] == '|') {
+		p->fallback = s + j + 1;
+		p->flen = strcspn(p->fallback, "{}");
+		j += 1 + p->flen;
+		if (s[j] == '{')
+			return piece_bad(p, i, "a brace in a placeholder's "
+			    "fallback text");
+	}
+	if (s[j] != '}')
+		return piece_bad(p, i, s[j] == '\0' ? "'{' without '}' "
+		    "(write {{ for a brace)" : "a placeholder name is "
+		    "letters, digits, '.', '_' and '-' (write {{ for a "
+		    "brace)");
+	*at = j + 1;
+	return p->type = KW_PIECE_NAME;
+}
 
 const char *const kw_result_names[KW_RESULT_COUNT] = {
 	"resolved", "escalate", "redirect", "unresolved"

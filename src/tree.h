@@ -14,6 +14,7 @@
 #define KW_LANG_CODE_MAX 6	/* bytes of a code such as "zh-TW" */
 #define KW_ALPHABET_MAX 64	/* characters in a product-key alphabet */
 #define KW_ID_MAX 64		/* characters in a tree, node or option id */
+#define KW_NCOUNT_MAX 128	/* a logic test's n-count at most */
 
 /*
  * Ownership: a tree owns every string and array reachable from it; all of it
@@ -44,6 +45,9 @@ enum kw_node_type {
 	KW_NODE_STEP,		/* do something (checklist items); "next" */
 	KW_NODE_WAIT,		/* wait N minutes; "worked" (0), "failing" (1) */
 	KW_NODE_OUTCOME,	/* the end: who to contact and what to say */
+	KW_NODE_FIELD,		/* type a free-text answer; "next" */
+	KW_NODE_LOGIC,		/* route on the call's facts without asking:
+				 * one option per rule, the default last */
 	KW_NODE_TYPE_COUNT
 };
 
@@ -62,6 +66,60 @@ enum kw_result {
 #define KW_OPT_FAILING	1
 
 struct kw_node;
+
+/* What a field node accepts (keywiz-tree(5) "kind"). */
+enum kw_field_kind {
+	KW_FIELD_TEXT,		/* anything */
+	KW_FIELD_DATE,		/* YYYY-MM-DD, a real date */
+	KW_FIELD_EMAIL,		/* name@domain.example */
+	KW_FIELD_DOMAIN,	/* contoso.onmicrosoft.com */
+	KW_FIELD_NUMBER,	/* digits */
+	KW_FIELD_PATTERN,	/* the field's `pattern`, a POSIX extended
+				 * regular expression matching the whole */
+	KW_FIELD_KIND_COUNT
+};
+
+/* One test of a logic rule on the call's facts (keywiz-tree(5) "logic"). */
+enum kw_cond_fact {
+	KW_COND_KEY,		/* the key's verdict: `value` is "invalid",
+				 * "doubtful", "well-formed" or "missing" */
+	KW_COND_NCOUNT,		/* the key's count of N: min..max */
+	KW_COND_ERROR,		/* the chosen error: `value` an option id of
+				 * a choice whose options carry messages */
+	KW_COND_ANSWER,		/* node `id` was answered `value` */
+	KW_COND_SET,		/* placeholder `value` has a value now */
+	KW_COND_EMPTY,		/* placeholder `value` has none (a field left
+				 * empty or not asked, a fact not known) */
+	KW_COND_FACT_COUNT
+};
+
+struct kw_cond {
+	enum kw_cond_fact fact;
+	const char *id;		/* answer: the node's id */
+	const struct kw_node *node;	/* resolved by tree_link, or NULL */
+	const char *value;	/* key, error, answer; set, empty: a name */
+	long long min, max;	/* n-count */
+	struct kw_pos pos;	/* of the test's key in the file */
+};
+
+/* A logic node's rule: all its tests hold (in file order). */
+struct kw_rule {
+	struct kw_cond *conds;
+	size_t nconds;
+	const char *shown;	/* the tests as written, for records and
+				 * --dot: "key: invalid, n-count: 2..9" */
+	struct kw_pos pos;
+};
+
+/* A {name} in a text of the tree (keywiz-tree(5) "PLACEHOLDERS"), found by
+ * the loader with its place in the file, for check.c. */
+struct kw_use {
+	const char *name;
+	int fallback;		/* written {name|fallback} */
+	size_t node;		/* index of the node whose text it is in, or
+				 * SIZE_MAX for the tree's and scenarios' */
+	struct kw_pos pos;	/* of the opening brace */
+};
 
 /* An edge out of a node. Every node but an outcome has at least one. */
 struct kw_option {
@@ -97,6 +155,12 @@ struct kw_node {
 	enum kw_result result;	/* outcome only */
 	struct kw_text contact;	/* outcome only, optional: who to contact */
 	struct kw_text tell;	/* outcome only, optional: what to tell them */
+	enum kw_field_kind kind;	/* field only */
+	const char *pattern;	/* field of kind pattern: the expression */
+	int optional;		/* field only: may be left empty */
+	struct kw_rule *rules;	/* logic only: opts[i] is rules[i]'s target,
+				 * opts[nrules] the default's */
+	size_t nrules;
 };
 
 /* The product-key format a key node checks against. */
@@ -141,6 +205,8 @@ struct kw_tree {
 	size_t nnodes;
 	struct kw_scenario *scenarios;
 	size_t nscenarios;
+	struct kw_use *uses;		/* every {name} in its texts */
+	size_t nuses;
 	struct kw_arena *arena;		/* owns all of the above */
 	size_t *by_id;			/* hash table of node index + 1 (0:
 					 * free), for tree_find */
@@ -196,7 +262,7 @@ int tree_id_valid(const char *s, int lower_only);
 int tree_option_id_valid(const char *s);
 
 /* The answers a node of type `type` always has, in option order: "next"
- * (key, step), "yes" and "no" (question, KW_OPT_YES and KW_OPT_NO),
+ * (key, step, field), "yes" and "no" (question, KW_OPT_YES and KW_OPT_NO),
  * "worked" and "failing" (wait); none for a choice or an outcome. Each
  * answer's name is also the node field that names its target. Returns
  * how many, with *names pointing at them. */
@@ -207,6 +273,38 @@ size_t tree_fixed_answers(enum kw_node_type type, const char *const **names);
  * the file's own CR and NEL line breaks too, which libyaml reads as
  * newlines. */
 int tree_char_valid(uint32_t c, int in_file);
+
+/*
+ * Placeholders (keywiz-tree(5) PLACEHOLDERS): a text is literal text and
+ * {name} or {name|fallback}; {{ and }} are a literal brace. A name is
+ * letters, digits, '.', '_' and '-' (at most KW_ID_MAX + 8 bytes); a
+ * fallback is any text without braces. tree_template_next() reads the
+ * piece of `s` at *at: KW_PIECE_TEXT (`len` bytes of literal text at
+ * `text`; a doubled brace gives one brace), KW_PIECE_NAME (`name`, `nlen`
+ * bytes; `fallback`, `flen` bytes, or NULL), KW_PIECE_END, or
+ * KW_PIECE_BAD with `why` (a static English message) for a malformed
+ * brace at byte `bad`. *at moves past the piece.
+ */
+#define KW_NAME_MAX (KW_ID_MAX + 8)
+enum kw_piece_type { KW_PIECE_END, KW_PIECE_TEXT, KW_PIECE_NAME,
+	KW_PIECE_BAD };
+struct kw_piece {
+	enum kw_piece_type type;
+	const char *text;	/* TEXT */
+	size_t len;
+	const char *name;	/* NAME */
+	size_t nlen;
+	const char *fallback;	/* NAME, or NULL */
+	size_t flen;
+	size_t bad;		/* BAD: byte offset of the brace */
+	const char *why;	/* BAD */
+};
+enum kw_piece_type tree_template_next(const char *s, size_t *at,
+    struct kw_piece *p);
+
+/* Names used in the file format for field kinds and logic tests. */
+extern const char *const kw_field_kind_names[KW_FIELD_KIND_COUNT];
+extern const char *const kw_cond_fact_names[KW_COND_FACT_COUNT];
 
 /* Whether a text holds nothing: no language has a non-empty string. */
 int tree_text_empty(const struct kw_text *x);

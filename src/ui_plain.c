@@ -215,11 +215,12 @@ plain_draw(struct plain *p)
 	}
 	if (v->node->type == KW_NODE_OUTCOME) {
 		struct kw_outcome_field f[KW_OUTCOME_FIELDS];
-		size_t nf = interact_outcome_fields(v->node, v->lang, f);
+		size_t nf = interact_outcome_fields(p->s, v->node, f);
 
 		fputc('\n', p->out);
 		for (size_t i = 0; i < nf; i++)
 			put_wrapped(p, 0, f[i].label, f[i].value);
+		interact_outcome_free(f, nf);
 		if (v->training)
 			plain_branches(p);
 	}
@@ -259,6 +260,10 @@ plain_prompt(struct plain *p)
 		else
 			snprintf(accept, sizeof accept, "%s", _("Enter"));
 		break;
+	case KW_NODE_FIELD:
+		snprintf(accept, sizeof accept, "%s", p->v.node->optional ?
+		    _("text, Enter") : _("text"));
+		break;
 	case KW_NODE_OUTCOME:
 	default:
 		snprintf(accept, sizeof accept, "%s, n", _("Enter"));
@@ -289,6 +294,10 @@ plain_help(struct plain *p)
 		plain_say(p,
 		    _("  key          type or paste the product key, in any "
 		    "form"));
+	if (p->v.node->type == KW_NODE_FIELD)
+		plain_say(p,
+		    _("  text         the answer (Enter alone leaves an "
+		    "optional one empty)"));
 	plain_say(p, _("  Enter        continue"));
 	plain_say(p, _("  %s            back one step"), view_back_key());
 	plain_say(p, _("  restart      start again from the first step"));
@@ -354,6 +363,8 @@ plain_parse(struct plain *p, char *line, size_t *opt, const char **arg)
 		*arg = plain_trim(line + 4 + (line[4] != '\0'));
 		return ACT_NOTE;
 	}
+	if (type == KW_NODE_FIELD)
+		return ACT_TEXT;	/* the answer, whatever it says */
 	if (type == KW_NODE_OUTCOME && word_is(line, "n", NULL, NULL)) {
 		*arg = "";
 		return ACT_NOTE;
@@ -508,6 +519,18 @@ echo_answer(struct plain *p, const char *line, enum plain_action act)
 	free(clean);
 }
 
+/* The answer to a field node: 1 when taken, 0 (and why) when not. */
+static int
+enter_field(struct plain *p, const char *text)
+{
+	char msg[256];
+
+	if (interact_field(p->s, text, msg, sizeof msg) == 0)
+		return 1;
+	plain_say(p, "%s", msg);
+	return 0;
+}
+
 /* One line of input at the current screen. Returns 1 if the screen must
  * be drawn again, 0 to prompt again, -1 to stop (quit). */
 static int
@@ -554,12 +577,16 @@ plain_handle(struct plain *p, char *line)
 		interact_take(p->s, &p->v.choice[opt], NULL);
 		return 1;
 	case ACT_TEXT:
+		if (n->type == KW_NODE_FIELD)
+			return enter_field(p, arg);
 		if (n->type == KW_NODE_KEY) {
 			enter_key(p, arg);
 			return 0;
 		}
 		return match_text(p, arg);
 	case ACT_CONTINUE:
+		if (n->type == KW_NODE_FIELD)
+			return enter_field(p, "");
 		if (n->type == KW_NODE_KEY || n->type == KW_NODE_STEP) {
 			p->key_pending = 0;
 			interact_continue(p->s);
@@ -631,5 +658,6 @@ ui_plain_run(struct kw_session *s, FILE *in, FILE *out,
 out:
 	fflush(out);
 	interact_matching_free(&p.matching);
+	view_free(&p.v);
 	return status;
 }

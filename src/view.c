@@ -3,10 +3,12 @@
 #include "config.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 #include <time.h>
 
+#include "facts.h"
 #include "i18n.h"
 #include "practice.h"
 #include "view.h"
@@ -26,6 +28,10 @@ view_type_heading(enum kw_node_type type)
 		return _("Do this");
 	case KW_NODE_WAIT:
 		return _("Wait and try again");
+	case KW_NODE_FIELD:
+		return _("Type the answer");
+	case KW_NODE_LOGIC:
+		return _("Route");
 	case KW_NODE_OUTCOME:
 	case KW_NODE_TYPE_COUNT:
 		break;
@@ -177,18 +183,22 @@ view_build(struct kw_view *v, const struct kw_session *s, int training)
 	size_t lang = session_lang(s);
 	char num[24];
 
+	view_free(v);
 	memset(v, 0, sizeof *v);
 	v->node = n;
 	v->lang = lang;
 	v->training = training;
 	v->tree_title = tree_text(&t->title, lang);
-	v->heading = tree_text_set(&n->title) ? tree_text(&n->title, lang) :
+	v->heading = tree_text_set(&n->title) ?
+	    (v->filled[0] = facts_fill_text(s, &n->title)) :
 	    view_type_heading(n->type);
-	v->text = tree_text(&n->text, lang);
+	v->text = v->filled[1] = facts_fill_text(s, &n->text);
 	if (training && tree_text_set(&n->why))
-		v->why = tree_text(&n->why, lang);
+		v->why = v->filled[2] = facts_fill_text(s, &n->why);
 	v->links = &n->links;
-	v->step = session_depth(s);
+	/* a logic node is no screen: steps count the screens shown */
+	for (size_t i = 0; i < session_depth(s); i++)
+		v->step += session_step(s, i)->node->type != KW_NODE_LOGIC;
 
 	switch (n->type) {
 	case KW_NODE_CHOICE:
@@ -229,13 +239,25 @@ view_build(struct kw_view *v, const struct kw_session *s, int training)
 	case KW_NODE_OUTCOME:
 		v->result = view_result_name(n->result);
 		if (tree_text_set(&n->contact))
-			v->contact = tree_text(&n->contact, lang);
+			v->contact = v->filled[3] =
+			    facts_fill_text(s, &n->contact);
 		if (tree_text_set(&n->tell))
-			v->tell = tree_text(&n->tell, lang);
+			v->tell = v->filled[4] = facts_fill_text(s, &n->tell);
 		break;
 	case KW_NODE_KEY:
+	case KW_NODE_FIELD:
+	case KW_NODE_LOGIC:
 	case KW_NODE_TYPE_COUNT:
 		break;
+	}
+}
+
+void
+view_free(struct kw_view *v)
+{
+	for (size_t i = 0; i < sizeof v->filled / sizeof v->filled[0]; i++) {
+		free(v->filled[i]);
+		v->filled[i] = NULL;
 	}
 }
 

@@ -61,6 +61,10 @@ struct kw_view {
 
 	/* training mode: at an outcome, the answers not taken on the way */
 	int training;
+
+	/* the texts above with the call's facts filled in (facts.h), owned
+	 * by the view: view_build() frees the last ones, view_free() too */
+	char *filled[5];
 };
 
 /* A branch the walk did not take: option `opt` of `at`, leading to `to`. */
@@ -80,8 +84,11 @@ struct kw_practice_item;
  * "Yes": ..."), in the current language. Caller frees. */
 char *view_practice_line(const struct kw_practice_item *it, size_t lang);
 
-/* Fill `v` for the session's current node. */
+/* Fill `v` for the session's current node: its texts with the call's
+ * facts in them. `v` is zeroed before the first call; view_free() frees
+ * what the last call made (accepts a zeroed view). */
 void view_build(struct kw_view *v, const struct kw_session *s, int training);
+void view_free(struct kw_view *v);
 
 /* The translated short name of a node type's default heading. */
 const char *view_type_heading(enum kw_node_type type);

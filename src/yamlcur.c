@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include <yaml.h>
 
 #include "load.h"
@@ -28,6 +29,8 @@ struct ycur {
 	struct kw_diags *diags;
 	size_t depth, events, docs;
 	char show[3][SHOW_MAX + 8];
+	size_t src_char, src_byte;	/* ycur_braces: character index
+					 * src_char is at byte src_byte */
 };
 
 /* ---- positions and messages ---- */
@@ -409,6 +412,103 @@ ycur_seq_next(struct ycur *c)
 	if (ycur_next(c) < 0)
 		return -1;
 	return c->ev.type != YAML_SEQUENCE_END_EVENT;
+}
+
+/* ---- braces in the source ---- */
+
+/* Up to `n` bytes of the input from byte `off` into `buf`: how many. */
+static size_t
+src_read(struct ycur *c, size_t off, unsigned char *buf, size_t n)
+{
+	ssize_t got;
+
+	if (c->rd.fd < 0) {
+		if (off >= c->rd.len)
+			return 0;
+		if (n > c->rd.len - off)
+			n = c->rd.len - off;
+		memcpy(buf, c->rd.buf + off, n);
+		return n;
+	}
+	got = pread(c->rd.fd, buf, n, (off_t)off);
+	return got > 0 ? (size_t)got : 0;
+}
+
+/* The byte offset of character `index` (libyaml counts characters), moving
+ * on from the last one asked for: scalars come in file order, so the
+ * whole file is read at most once. */
+static size_t
+src_byte(struct ycur *c, size_t index)
+{
+	unsigned char buf[4096];
+	size_t n, i;
+
+	if (c->src_char == 0 && c->src_byte == 0) {
+		n = src_read(c, 0, buf, 3);
+		if (n == 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0)
+			c->src_byte = 3;
+	}
+	if (index < c->src_char) {	/* not expected: start again */
+		c->src_char = 0;
+		c->src_byte = 0;
+		return src_byte(c, index);
+	}
+	while (c->src_char < index &&
+	    (n = src_read(c, c->src_byte, buf, sizeof buf)) > 0) {
+		for (i = 0; i < n; i++) {
+			if ((buf[i] & 0xC0) == 0x80)
+				continue;
+			if (c->src_char == index)
+				break;
+			c->src_char++;
+		}
+		while (i < n && (buf[i] & 0xC0) == 0x80)
+			i++;
+		c->src_byte += i;
+		if (i < n)
+			break;
+	}
+	return c->src_byte;
+}
+
+size_t
+ycur_braces(struct ycur *c, struct kw_pos *out, size_t max)
+{
+	yaml_scalar_style_t style = c->ev.data.scalar.style;
+	size_t from, to, n, k = 0, i = 0;
+	struct kw_pos p = ycur_pos(c);
+	unsigned char *raw;
+
+	if (c->ev.type != YAML_SCALAR_EVENT)
+		return 0;
+	from = src_byte(c, c->ev.start_mark.index);
+	to = src_byte(c, c->ev.end_mark.index);
+	if (to <= from)
+		return 0;
+	raw = xmalloc(to - from);
+	n = src_read(c, from, raw, to - from);
+	if (style == YAML_LITERAL_SCALAR_STYLE ||
+	    style == YAML_FOLDED_SCALAR_STYLE) {
+		/* the header line may hold a comment */
+		while (i < n && raw[i] != '\n' && raw[i] != '\r')
+			i++;
+	}
+	for (; i < n && k < max; i++) {
+		unsigned char b = raw[i];
+
+		if (b == '{' || b == '}')
+			out[k++] = p;
+		if (b == '\n' || (b == '\r' && (i + 1 >= n ||
+		    raw[i + 1] != '\n')) || (b == 0xC2 && i + 1 < n &&
+		    raw[i + 1] == 0x85) || (b == 0xE2 && i + 2 < n &&
+		    raw[i + 1] == 0x80 && (raw[i + 2] & 0xFE) == 0xA8)) {
+			p.line++;
+			p.col = 1;
+		} else if (b != '\r' && (b & 0xC0) != 0x80)
+			p.col++;
+	}
+	free(raw);
+	return k;
 }
 
 /* ---- the stream ---- */

@@ -74,6 +74,11 @@ int ycur_want_string(struct ycur *c, const char *what);
 int ycur_read_int(struct ycur *c, const char *what, long long min,
     long long max, long long *out);
 
+/* Where the braces ('{' and '}') of the current scalar are in the file, in
+ * order, at most `max` of them: how many were written to out[]. A brace of
+ * the value is one of the file's unless a double-quoted escape made it. */
+size_t ycur_braces(struct ycur *c, struct kw_pos *out, size_t max);
+
 /* Add the error `fmt` at `pos`; returns -1. */
 int ycur_fail(struct ycur *c, struct kw_pos pos, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));

@@ -70,7 +70,7 @@ Test(interact, skipping_a_wait_answers_failing_flagged_skipped)
 {
 	static const size_t path[] = { 0, 1 };	/* key, "Try later" */
 	struct kw_session *s = at(path, 2);
-	struct kw_view v;
+	struct kw_view v = { 0 };
 	const struct kw_step *st;
 
 	view_build(&v, s, 0);
@@ -81,6 +81,7 @@ Test(interact, skipping_a_wait_answers_failing_flagged_skipped)
 	cr_assert_eq(st->opt, KW_OPT_FAILING);
 	cr_assert_eq(st->flags, KW_STEP_SKIPPED);
 	cr_assert_str_eq(session_node(s)->id, "support");
+	view_free(&v);
 	session_free(s);
 }
 
@@ -88,10 +89,11 @@ Test(interact, a_choice_keeps_what_was_pasted_to_take_it)
 {
 	static const size_t path[] = { 0 };
 	struct kw_session *s = at(path, 1);
-	struct kw_view v;
+	struct kw_view v = { 0 };
 
 	view_build(&v, s, 0);
 	cr_assert_eq(interact_take(s, &v.choice[0], "pasted text"), 0);
+	view_free(&v);
 	cr_assert_str_eq(session_step(s, 1)->text, "pasted text");
 	cr_assert_eq(session_step(s, 1)->flags, 0);
 	session_free(s);
@@ -189,21 +191,28 @@ Test(interact, the_end_status)
 Test(interact, the_outcome_fields_in_order)
 {
 	struct kw_outcome_field f[KW_OUTCOME_FIELDS];
+	struct kw_session *en = session_new(walk, 0, NULL);
+	struct kw_session *fr = session_new(walk, 1, NULL);
 
-	cr_assert_eq(interact_outcome_fields(tree_find(walk, "new-key"), 0, f),
-	    3);
+	cr_assert_eq(interact_outcome_fields(en, tree_find(walk, "new-key"),
+	    f), 3);
 	cr_assert_str_eq(f[0].label, "Result: ");
 	cr_assert_str_eq(f[0].value, "Contact someone");
 	cr_assert_str_eq(f[1].label, "Who to contact: ");
 	cr_assert_str_eq(f[1].value, "The reseller");
 	cr_assert_str_eq(f[2].label, "What to tell them: ");
 	cr_assert_str_eq(f[2].value, "The key expired.");
-	cr_assert_eq(interact_outcome_fields(tree_find(walk, "fixed"), 1, f),
+	interact_outcome_free(f, 3);
+	cr_assert_eq(interact_outcome_fields(fr, tree_find(walk, "fixed"), f),
 	    1);
 	cr_assert_str_eq(f[0].value, "Resolved");
-	cr_assert_eq(interact_outcome_fields(tree_find(walk, "ask-admin"), 1,
+	interact_outcome_free(f, 1);
+	cr_assert_eq(interact_outcome_fields(fr, tree_find(walk, "ask-admin"),
 	    f), 2);
 	cr_assert_str_eq(f[1].value, "Un administrateur de facturation");
+	interact_outcome_free(f, 2);
+	session_free(en);
+	session_free(fr);
 }
 
 Test(interact, a_bad_character_in_one_sentence)

@@ -237,7 +237,8 @@ Test(tree, empty_index)
 Test(tree, names)
 {
 	static const char *const types[] = {
-		"key", "choice", "question", "step", "wait", "outcome"
+		"key", "choice", "question", "step", "wait", "outcome", "field",
+		"logic"
 	};
 	static const char *const results[] = {
 		"resolved", "escalate", "redirect", "unresolved"
