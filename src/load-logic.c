@@ -71,6 +71,23 @@ load_field_optional(struct loader *l, struct kw_node *nd)
 	    ycur_found(l->c));
 }
 
+int
+load_field_preset(struct loader *l, struct kw_node *nd)
+{
+	if (load_string(l, "preset", &nd->preset) < 0)
+		return -1;
+	if (!facts_name_valid(nd->preset))
+		return load_err(l, "invalid name '%s' in 'preset' (a "
+		    "placeholder's name, such as error.number)",
+		    ycur_show(l->c, 0, nd->preset, strlen(nd->preset)));
+	l->uses = xgrow(l->uses, &l->capuses, l->nuses + 1, sizeof *l->uses);
+	l->uses[l->nuses].name = nd->preset;
+	l->uses[l->nuses].fallback = 1;	/* unset: the field is asked */
+	l->uses[l->nuses].node = l->cur_node;
+	l->uses[l->nuses++].pos = ycur_pos(l->c);
+	return 0;
+}
+
 /* A node id as a test's value (`what`), copied into the tree. */
 static int
 cond_id(struct loader *l, const char *what, const char **out)

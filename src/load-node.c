@@ -158,13 +158,13 @@ enum {
 	NF_TYPE, NF_TITLE, NF_TEXT, NF_WHY, NF_LINKS, NF_NEXT, NF_ITEMS,
 	NF_YES, NF_NO, NF_MINUTES, NF_WORKED, NF_FAILING, NF_OPTIONS,
 	NF_RESULT, NF_CONTACT, NF_TELL, NF_KIND, NF_PATTERN, NF_OPTIONAL,
-	NF_RULES, NF_DEFAULT, NF_COUNT
+	NF_RULES, NF_DEFAULT, NF_PRESET, NF_COUNT
 };
 
 static const char *const node_fields[NF_COUNT] = {
 	"type", "title", "text", "why", "links", "next", "items", "yes", "no",
 	"minutes", "worked", "failing", "options", "result", "contact", "tell",
-	"kind", "pattern", "optional", "rules", "default"
+	"kind", "pattern", "optional", "rules", "default", "preset"
 };
 
 #define NB(f) (1u << NF_##f)
@@ -179,7 +179,7 @@ static const unsigned node_allowed[KW_NODE_TYPE_COUNT] = {
 	    NB(FAILING),
 	[KW_NODE_OUTCOME] = NB_ALL | NB(RESULT) | NB(CONTACT) | NB(TELL),
 	[KW_NODE_FIELD] = NB_ALL | NB(WHY) | NB(NEXT) | NB(KIND) |
-	    NB(PATTERN) | NB(OPTIONAL),
+	    NB(PATTERN) | NB(OPTIONAL) | NB(PRESET),
 	[KW_NODE_LOGIC] = NB(TYPE) | NB(TITLE) | NB(TEXT) | NB(RULES) |
 	    NB(DEFAULT)
 };
@@ -303,6 +303,9 @@ parse_node(struct loader *l, struct kw_node *nd)
 			break;
 		case NF_RULES:
 			r = load_rules(l, nd);
+			break;
+		case NF_PRESET:
+			r = load_field_preset(l, nd);
 			break;
 		case NF_DEFAULT:
 		case NF_NEXT:

@@ -108,6 +108,7 @@ int load_nodes(struct loader *l);
 int load_field_kind(struct loader *l, struct kw_node *nd);
 int load_field_pattern(struct loader *l, struct kw_node *nd);
 int load_field_optional(struct loader *l, struct kw_node *nd);
+int load_field_preset(struct loader *l, struct kw_node *nd);
 int load_rules(struct loader *l, struct kw_node *nd);
 /* Once the node has been read: a pattern only with kind pattern and the
  * other way round; the logic node's options (its rules' targets, then

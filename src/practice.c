@@ -47,6 +47,16 @@ practice_caller_option(const struct kw_scenario *sc, const struct kw_node *n)
 	return -1;
 }
 
+/* Whether step `i` of the scenario's path is one the session takes by
+ * itself (a logic node): not an answer the trainee gives. */
+static int
+routed(const struct kw_tree *t, const struct kw_scenario *sc, size_t i)
+{
+	const struct kw_node *n = tree_find(t, sc->path.v[i]);
+
+	return n != NULL && n->type == KW_NODE_LOGIC;
+}
+
 static void
 add_item(struct kw_practice_score *out, enum kw_practice_kind kind,
     const struct kw_node *node, const char *expected, const char *given)
@@ -70,7 +80,8 @@ practice_score(const struct kw_tree *t, const struct kw_scenario *sc,
 	long penalty;
 
 	memset(out, 0, sizeof *out);
-	out->expected = sc->answers.n;
+	for (size_t i = 0; i < sc->answers.n && i < sc->path.n; i++)
+		out->expected += !routed(t, sc, i);
 	out->outcome = session_outcome(s);
 	if (sc->path.n > 0)
 		out->expected_outcome = tree_find(t, sc->path.v[sc->path.n - 1]);
@@ -82,6 +93,8 @@ practice_score(const struct kw_tree *t, const struct kw_scenario *sc,
 		const char *given = practice_answer_id(st->node, st->opt);
 		long at = path_index(sc, st->node->id);
 
+		if (st->node->type == KW_NODE_LOGIC)
+			continue;	/* routed by the session, not answered */
 		if (at < 0 || (size_t)at < e) {
 			if (st->node->type != KW_NODE_OUTCOME) {
 				add_item(out, KW_PRACTICE_ADDED, st->node,
@@ -92,9 +105,11 @@ practice_score(const struct kw_tree *t, const struct kw_scenario *sc,
 		}
 		/* expected steps skipped to get here */
 		for (; e < (size_t)at; e++)
-			add_item(out, KW_PRACTICE_MISSED,
-			    tree_find(t, sc->path.v[e]),
-			    e < sc->answers.n ? sc->answers.v[e] : NULL, NULL);
+			if (!routed(t, sc, e))
+				add_item(out, KW_PRACTICE_MISSED,
+				    tree_find(t, sc->path.v[e]),
+				    e < sc->answers.n ? sc->answers.v[e] :
+				    NULL, NULL);
 		if (e < sc->answers.n) {
 			if (given == NULL)
 				add_item(out, KW_PRACTICE_MISSED, st->node,
@@ -108,8 +123,10 @@ practice_score(const struct kw_tree *t, const struct kw_scenario *sc,
 		e++;
 	}
 	for (; e < sc->answers.n; e++)
-		add_item(out, KW_PRACTICE_MISSED, tree_find(t, sc->path.v[e]),
-		    sc->answers.v[e], NULL);
+		if (!routed(t, sc, e))
+			add_item(out, KW_PRACTICE_MISSED,
+			    tree_find(t, sc->path.v[e]), sc->answers.v[e],
+			    NULL);
 	out->outcome_ok = out->outcome != NULL &&
 	    out->outcome == out->expected_outcome;
 	points = out->correct + (out->outcome_ok ? 1 : 0);

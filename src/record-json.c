@@ -228,6 +228,8 @@ record_event_json(const struct kw_session *s, size_t i)
 	case KW_EV_FIELD:
 		jset(o, RF_VALUE, e->text != NULL ? jstr(e->text) :
 		    json_null());
+		if (e->flags & KW_STEP_PRESET)
+			jset(o, RF_PRESET, json_true());
 		break;
 	case KW_EV_ROUTE:
 		jset(o, RF_RULE, jstr(e->node->opts[e->opt].id));

@@ -55,6 +55,7 @@
 #define RF_VERDICT	"verdict"	/* key: invalid, doubtful, well-formed */
 #define RF_NCOUNT	"n_count"	/* key: occurrences of N */
 #define RF_VALUE	"value"		/* field event: the answer, or null */
+#define RF_PRESET	"preset"	/* field event: taken from its preset */
 #define RF_RULE		"rule"		/* route event: "1".., "default" */
 #define RF_CONDITION	"condition"	/* route event: the rule's tests */
 

@@ -225,8 +225,10 @@ md_event(const struct rec *r, FILE *fp, size_t indent, size_t i)
 		}
 		break;
 	case KW_EV_FIELD:
-		line = e->text != NULL ? xasprintf(_("Answer: %s"), e->text) :
-		    xasprintf("%s", _("Left empty"));
+		line = e->text == NULL ? xasprintf("%s", _("Left empty")) :
+		    e->flags & KW_STEP_PRESET ? xasprintf(_("Answer: %s (known "
+		    "already)"), e->text) : xasprintf(_("Answer: %s"),
+		    e->text);
 		break;
 	case KW_EV_ROUTE:
 		line = (size_t)e->opt < n->nrules ? xasprintf(_("Routed by "

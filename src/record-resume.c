@@ -397,7 +397,8 @@ replay_event(struct replay *rp, struct kw_session *s, json_t *ev)
 	if ((type = event_type(tname)) < 0 || type == KW_EV_START)
 		return refuse(rp, _("event %zu: unknown or misplaced type "
 		    "'%s'"), rp->ev + 1, tname);
-	if (type == KW_EV_SHOW || type == KW_EV_ROUTE) {
+	if (type == KW_EV_SHOW || type == KW_EV_ROUTE || (type == KW_EV_FIELD &&
+	    json_is_true(json_object_get(ev, RF_PRESET)))) {
 		/* shown or routed by the answer before it: check, do not
 		 * redo */
 		if (before <= rp->ev)

@@ -67,10 +67,14 @@ frame_title(struct cui *ui, struct frame *f, int width, int utf8)
 		size_t sw = text_width(step);
 
 		path = xstrdup("");
-		for (size_t i = 0; i < session_depth(ui->s); i++) {
+		for (size_t i = 0, n = 0; i < session_depth(ui->s); i++) {
 			const char *h = view_node_heading(session_step(ui->s,
 			    i)->node, lang);
 
+			/* the screens shown: no logic node, no preset */
+			if (view_step_number(ui->s, i) == n)
+				continue;
+			n = view_step_number(ui->s, i);
 			t = xasprintf("%s%s%s", path, i == 0 ? "" :
 			    utf8 ? " \xe2\x80\xba " : " > ", h);
 			free(path);

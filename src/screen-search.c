@@ -81,8 +81,10 @@ search_hits(struct cui *ui, const struct kw_node **hit, size_t max)
 	search_index(ui);
 	q = layout_fold(ui->search.query);
 	for (size_t i = 0; i < t->nnodes && n < max; i++)
-		if (*q == '\0' || strstr(ui->search.index[i], q) != NULL)
-			hit[n++] = &t->nodes[i];
+		if (t->nodes[i].type != KW_NODE_LOGIC && (*q == '\0' ||
+		    strstr(ui->search.index[i], q) != NULL))
+			hit[n++] = &t->nodes[i];	/* a logic node is no
+							 * step to show */
 	free(q);
 	return n;
 }
@@ -124,7 +126,8 @@ draw_search(struct cui *ui)
 		char lead[64], *first, *nl;
 
 		if (at >= 0)
-			snprintf(lead, sizeof lead, _("[step %ld] "), at + 1);
+			snprintf(lead, sizeof lead, _("[step %ld] "),
+			    (long)view_step_number(ui->s, (size_t)at));
 		else
 			snprintf(lead, sizeof lead, "- ");
 		layout_add(b, 2, lead, view_node_heading(hit[i], lang),

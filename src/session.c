@@ -89,25 +89,47 @@ push_step(struct kw_session *s, const struct kw_node *node)
 	log_event(s, KW_EV_SHOW, node, -1, NULL);
 }
 
+/* A field whose preset has a value takes it without asking: the value,
+ * or NULL. */
+static char *
+preset(struct kw_session *s, const struct kw_node *n)
+{
+	char buf[1024];
+
+	if (n->type != KW_NODE_FIELD || n->preset == NULL ||
+	    !facts_value(s, n->preset, strlen(n->preset), buf, sizeof buf))
+		return NULL;
+	return xstrdup(buf);
+}
+
 /* A logic node at the end of the path routes the call at once, and so
- * does the next; at most as many in a row as the tree has nodes (--check
- * refuses a loop of logic nodes). */
+ * does the next, and a field with a preset value is answered; at most as
+ * many in a row as the tree has nodes (--check refuses a loop of logic
+ * nodes). */
 static void
 settle(struct kw_session *s)
 {
 	for (size_t hops = 0; hops < s->tree->nnodes; hops++) {
 		struct kw_step *st = &s->path[s->depth - 1];
 		const struct kw_node *n = st->node;
-		size_t opt;
+		char *value = preset(s, n);
+		size_t opt = 0;
 
-		if (n->type != KW_NODE_LOGIC)
+		if (n->type != KW_NODE_LOGIC && value == NULL)
 			return;
-		opt = facts_route(s, n);
-		if (opt >= n->nopts || n->opts[opt].next == NULL)
+		if (n->type == KW_NODE_LOGIC)
+			opt = facts_route(s, n);
+		if (opt >= n->nopts || n->opts[opt].next == NULL) {
+			free(value);
 			return;
+		}
 		st->opt = (int)opt;
 		st->answered = session_now(s);
-		log_event(s, KW_EV_ROUTE, n, (int)opt, NULL);
+		st->text = keep(s, value);
+		st->flags = value != NULL ? KW_STEP_PRESET : 0;
+		log_event(s, value != NULL ? KW_EV_FIELD : KW_EV_ROUTE, n,
+		    (int)opt, value)->flags = st->flags;
+		free(value);
 		push_step(s, n->opts[opt].next);
 	}
 }
@@ -261,16 +283,24 @@ session_back(struct kw_session *s)
 	return session_back_to(s, s->depth - 2);
 }
 
+/* A step the session took by itself: a logic node, a preset field. */
+static int
+auto_step(const struct kw_step *st)
+{
+	return st->node->type == KW_NODE_LOGIC ||
+	    (st->flags & KW_STEP_PRESET);
+}
+
 int
 session_back_to(struct kw_session *s, size_t i)
 {
 	if (s->finished || i + 1 >= s->depth)
 		return -1;
-	/* a logic node is not a screen to go back to */
-	while (i > 0 && s->path[i].node->type == KW_NODE_LOGIC)
+	/* a logic node or a preset field is not a screen to go back to */
+	while (i > 0 && auto_step(&s->path[i]))
 		i--;
-	if (s->path[i].node->type == KW_NODE_LOGIC)
-		return -1;	/* only logic nodes before: nothing to undo */
+	if (auto_step(&s->path[i]))
+		return -1;	/* only such steps before: nothing to undo */
 	pop_to(s, i + 1);
 	log_event(s, KW_EV_BACK, s->path[i].node, -1, NULL);
 	return 0;

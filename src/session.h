@@ -57,7 +57,8 @@ struct kw_event {
 };
 
 enum {
-	KW_STEP_SKIPPED = 1 << 0	/* a wait answered with "skip" */
+	KW_STEP_SKIPPED = 1 << 0,	/* a wait answered with "skip" */
+	KW_STEP_PRESET = 1 << 1		/* a field answered by its preset */
 };
 
 struct kw_step {
@@ -96,8 +97,9 @@ time_t session_now(const struct kw_session *s);
 time_t session_started(const struct kw_session *s);
 
 /* The current node (never NULL). A logic node is never current: the
- * session routes it as soon as it is reached (KW_EV_ROUTE), and back
- * steps over it. */
+ * session routes it as soon as it is reached (KW_EV_ROUTE), nor is a field
+ * whose preset has a value (answered with it, KW_STEP_PRESET); back steps
+ * over both. */
 const struct kw_node *session_node(const struct kw_session *s);
 /* Steps on the path, the current one included (>= 1). */
 size_t session_depth(const struct kw_session *s);

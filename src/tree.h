@@ -158,6 +158,9 @@ struct kw_node {
 	enum kw_field_kind kind;	/* field only */
 	const char *pattern;	/* field of kind pattern: the expression */
 	int optional;		/* field only: may be left empty */
+	const char *preset;	/* field only, optional: a placeholder name
+				 * whose value, when it has one, answers the
+				 * field without asking */
 	struct kw_rule *rules;	/* logic only: opts[i] is rules[i]'s target,
 				 * opts[nrules] the default's */
 	size_t nrules;

@@ -196,9 +196,7 @@ view_build(struct kw_view *v, const struct kw_session *s, int training)
 	if (training && tree_text_set(&n->why))
 		v->why = v->filled[2] = facts_fill_text(s, &n->why);
 	v->links = &n->links;
-	/* a logic node is no screen: steps count the screens shown */
-	for (size_t i = 0; i < session_depth(s); i++)
-		v->step += session_step(s, i)->node->type != KW_NODE_LOGIC;
+	v->step = view_step_number(s, session_depth(s) - 1);
 
 	switch (n->type) {
 	case KW_NODE_CHOICE:
@@ -252,6 +250,21 @@ view_build(struct kw_view *v, const struct kw_session *s, int training)
 	}
 }
 
+size_t
+view_step_number(const struct kw_session *s, size_t i)
+{
+	size_t n = 0;
+
+	/* a logic node is no screen, nor a field answered by its preset */
+	for (size_t j = 0; j <= i && j < session_depth(s); j++) {
+		const struct kw_step *st = session_step(s, j);
+
+		n += st->node->type != KW_NODE_LOGIC &&
+		    (j == i || !(st->flags & KW_STEP_PRESET));
+	}
+	return n;
+}
+
 void
 view_free(struct kw_view *v)
 {
@@ -268,6 +281,11 @@ view_branches(const struct kw_session *s, struct kw_branch *out, size_t max)
 
 	for (size_t i = 0; i + 1 < depth; i++) {
 		const struct kw_step *st = session_step(s, i);
+
+		/* the session routed these itself: no answer was passed by */
+		if (st->node->type == KW_NODE_LOGIC ||
+		    (st->flags & KW_STEP_PRESET))
+			continue;
 
 		for (size_t j = 0; j < st->node->nopts; j++) {
 			if ((int)j == st->opt || n >= max)

@@ -90,6 +90,11 @@ char *view_practice_line(const struct kw_practice_item *it, size_t lang);
 void view_build(struct kw_view *v, const struct kw_session *s, int training);
 void view_free(struct kw_view *v);
 
+/* The number a screen shows for step `i` of the session's path (1-based):
+ * the steps the session took by itself (logic nodes, preset fields) are
+ * not counted. */
+size_t view_step_number(const struct kw_session *s, size_t i);
+
 /* The translated short name of a node type's default heading. */
 const char *view_type_heading(enum kw_node_type type);
 /* A node's heading: its title, or the default for its type. */

@@ -107,6 +107,31 @@ ParameterizedTestParameters(check, cases)
 		{ "keyfmt-unused.yaml", 0, 1, "5:53: error: product_key "
 		    "alphabet: '-' is not an upper-case ASCII letter or "
 		    "digit\n" },
+		{ "facts-names.yaml", 0, 6, "10:21: error: placeholder "
+		    "'{key.end}' can never be set here: no path from a key "
+		    "node leads here\n"
+		    "10:32: error: unknown placeholder '{nope}' (see "
+		    "keywiz-tree(5) PLACEHOLDERS)\n"
+		    "10:40: error: placeholder '{answer.z}': no node 'z'\n"
+		    "10:55: error: unknown placeholder '{erorr}' (did you mean "
+		    "'{error}'?)\n"
+		    "15:23: error: placeholder '{field.order}' can never be "
+		    "set here: no path from node 'order' leads here\n"
+		    "15:41: error: placeholder '{field.ask}': node 'ask' is a "
+		    "question node, not a field\n"
+		    "20:55: warning: placeholder '{tree.version}' is always "
+		    "empty: the tree has no 'version'\n" },
+		{ "facts-logic.yaml", 0, 3, "16:14: warning: this test can "
+		    "never hold: no path from a key node leads here\n"
+		    "18:23: error: node 'ask' has no answer 'maybe'\n"
+		    "20:14: error: no choice option 'expired' carries an error "
+		    "message\n"
+		    "24:9: warning: this rule can never hold: rule 4 (at 22:9) "
+		    "has the same tests\n"
+		    "26:14: warning: this test can never hold: no path from "
+		    "node 'later' leads here\n"
+		    "33:15: error: logic node 'again' leads back to logic node "
+		    "'route' without a question between: a loop\n" },
 		{ "scenario-ok.yaml", 0, 0, "" },
 		{ "scenario-unknown.yaml", 0, 1, "21:5: error: scenario 's1': "
 		    "unknown node 'hepl' in 'path' (did you mean 'help'?)\n" },

@@ -23,8 +23,8 @@ TestSuite(golden);
  */
 enum golden_at {
 	AT_KEY, AT_ERRORS, AT_STEP, AT_HELP, AT_OUTCOME, AT_QUIT, AT_SEARCH,
-	AT_PEEK, AT_NOTE, AT_CALLER, AT_PRACTICE_HELP, AT_PRACTICE_ASKED,
-	AT_SCORE
+	AT_PEEK, AT_NOTE, AT_FIELD, AT_FILLED, AT_CALLER, AT_PRACTICE_HELP,
+	AT_PRACTICE_ASKED, AT_SCORE
 };
 
 static const struct golden {
@@ -46,6 +46,12 @@ static const struct golden {
 	{ "search-40x12-en", "en", 12, 40, AT_SEARCH },
 	{ "peek-80x24-en", "en", 24, 80, AT_PEEK },
 	{ "note-40x12-fr", "fr", 12, 40, AT_NOTE },
+	{ "field-80x24-en", "en", 24, 80, AT_FIELD },
+	{ "field-80x24-fr", "fr", 24, 80, AT_FIELD },
+	{ "field-40x12-en", "en", 12, 40, AT_FIELD },
+	{ "field-40x12-fr", "fr", 12, 40, AT_FIELD },
+	{ "filled-80x24-en", "en", 24, 80, AT_FILLED },
+	{ "filled-80x24-fr", "fr", 24, 80, AT_FILLED },
 	{ "caller-80x24-en", "en", 24, 80, AT_CALLER },
 	{ "practice-help-end-80x24-fr", "fr", 24, 80, AT_PRACTICE_HELP },
 	{ "practice-asked-80x24-en", "en", 24, 80, AT_PRACTICE_ASKED },
@@ -139,6 +145,27 @@ TU_TABLE_TEST(golden, screen, sizeof goldens / sizeof goldens[0],
 		drive_key(&d, FN | KW_K_F(1));
 		drive_key(&d, FN | KW_K_PGDN);
 		drive_key(&d, FN | KW_K_PGDN);
+		break;
+	case AT_FIELD:
+	case AT_FILLED:
+		/* already used, not in the organization, not a partner's:
+		 * the seller, then a date typed wrong (checked as typed) */
+		drive_to_errors(&d);
+		drive_key(&d, '5');
+		drive_key(&d, '\r');
+		drive_key(&d, 'n');
+		drive_key(&d, 'n');
+		drive_type(&d, "Contoso");
+		drive_key(&d, '\r');
+		drive_type(&d, "2026-02-30");
+		if (g->at == AT_FIELD)
+			break;
+		drive_key(&d, FN | KW_K_BACKSPACE);
+		drive_key(&d, FN | KW_K_BACKSPACE);
+		drive_type(&d, "28");
+		drive_key(&d, '\r');
+		drive_type(&d, "INV-4711");
+		drive_key(&d, '\r');
 		break;
 	case AT_PRACTICE_ASKED:
 		drive_key(&d, '\r');

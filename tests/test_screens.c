@@ -75,7 +75,8 @@ Test(screens, key_typed_is_checked_and_kept_masked)
 	assert_shows(&d, "! Not a valid key: 1 impossible character: "
 	    "O at 5.5.");
 	drive_key(&d, '\r');
-	cr_assert_str_eq(drive_node(&d), "which-error");
+	/* an invalid key goes straight to the step that checks it again */
+	cr_assert_str_eq(drive_node(&d), "check-characters");
 	cr_assert(session_key(d.s)->entered);
 	cr_assert_not(session_key(d.s)->valid);
 	cr_assert_str_eq(session_key(d.s)->masked,
@@ -117,10 +118,10 @@ Test(screens, filtered_enter_takes_the_focused_answer_with_the_filter)
 	drive_to_errors(&d);
 	drive_type(&d, "billing admin");
 	drive_key(&d, '\r');
-	cr_assert_eq(session_depth(d.s), 3);
-	cr_assert_str_eq(session_step(d.s, 1)->node->id, "which-error");
-	cr_assert_str_eq(session_step(d.s, 1)->node->opts[session_step(d.s,
-	    1)->opt].id, "not-admin");
+	cr_assert_eq(session_depth(d.s), 4);
+	cr_assert_str_eq(session_step(d.s, 2)->node->id, "which-error");
+	cr_assert_str_eq(session_step(d.s, 2)->node->opts[session_step(d.s,
+	    2)->opt].id, "not-admin");
 	cr_assert_str_eq(drive_answer(&d), "billing admin");
 	drive_free(&d);
 }
@@ -132,9 +133,9 @@ Test(screens, a_digit_takes_its_answer_at_once)
 	drive_start(&d, "en", 24, 80);
 	drive_to_errors(&d);
 	drive_key(&d, '9');
-	cr_assert_eq(session_depth(d.s), 3);
-	cr_assert_str_eq(session_step(d.s, 1)->node->opts[session_step(d.s,
-	    1)->opt].id, "not-admin");
+	cr_assert_eq(session_depth(d.s), 4);
+	cr_assert_str_eq(session_step(d.s, 2)->node->opts[session_step(d.s,
+	    2)->opt].id, "not-admin");
 	assert_shows(&d, "Check your admin role");
 	drive_free(&d);
 }
@@ -146,12 +147,12 @@ Test(screens, a_digit_that_could_start_a_number_waits_for_the_next)
 	drive_start(&d, "en", 24, 80);
 	drive_to_errors(&d);
 	drive_key(&d, '1');	/* 1 or 10 */
-	cr_assert_eq(session_depth(d.s), 2);
+	cr_assert_eq(session_depth(d.s), 3);
 	cr_assert_eq(d.ui.focus, 0);
 	drive_key(&d, '0');
-	cr_assert_eq(session_depth(d.s), 3);
-	cr_assert_str_eq(session_step(d.s, 1)->node->opts[session_step(d.s,
-	    1)->opt].id, "other");
+	cr_assert_eq(session_depth(d.s), 4);
+	cr_assert_str_eq(session_step(d.s, 2)->node->opts[session_step(d.s,
+	    2)->opt].id, "other");
 	drive_free(&d);
 }
 
@@ -170,11 +171,11 @@ Test(screens, a_pasted_message_selects_its_answer_and_enter_takes_it)
 	drive_paste(&d, msg);
 	cr_assert_eq(d.ui.focus, 0);
 	assert_shows(&d, "The pasted text matches 1). Enter takes it.");
-	cr_assert_eq(session_depth(d.s), 2, "a paste only selects");
+	cr_assert_eq(session_depth(d.s), 3, "a paste only selects");
 	drive_key(&d, '\r');
-	cr_assert_eq(session_depth(d.s), 3);
-	cr_assert_str_eq(session_step(d.s, 1)->node->opts[session_step(d.s,
-	    1)->opt].id, "invalid-key-consumer");
+	cr_assert_eq(session_depth(d.s), 4);
+	cr_assert_str_eq(session_step(d.s, 2)->node->opts[session_step(d.s,
+	    2)->opt].id, "invalid-key-consumer");
 	cr_assert_str_eq(drive_answer(&d), msg);
 	drive_free(&d);
 }
@@ -187,7 +188,7 @@ Test(screens, a_paste_that_matches_nothing_says_so)
 	drive_to_errors(&d);
 	drive_paste(&d, "the printer is on fire and the toner smells");
 	assert_shows(&d, "! No message matches the pasted text");
-	cr_assert_eq(session_depth(d.s), 2);
+	cr_assert_eq(session_depth(d.s), 3);
 	drive_free(&d);
 }
 
@@ -200,7 +201,7 @@ Test(screens, search_jumps_back_to_a_step_of_the_path)
 	drive_start(&d, "en", 24, 80);
 	drive_to_errors(&d);
 	drive_key(&d, '9');
-	cr_assert_eq(session_depth(d.s), 3);
+	cr_assert_eq(session_depth(d.s), 4);
 	drive_key(&d, '/');
 	cr_assert_eq(drive_screen(&d), SCR_SEARCH);
 	drive_type(&d, "redeem the key");
@@ -208,7 +209,7 @@ Test(screens, search_jumps_back_to_a_step_of_the_path)
 	assert_shows(&d, "> [step 2] The error message");
 	drive_key(&d, '\r');
 	cr_assert_eq(drive_screen(&d), SCR_CHOICE);
-	cr_assert_eq(session_depth(d.s), 2);
+	cr_assert_eq(session_depth(d.s), 3);
 	cr_assert_str_eq(drive_node(&d), "which-error");
 	drive_free(&d);
 }
@@ -297,11 +298,11 @@ Test(screens, resize_to_40x12_keeps_the_focus_and_footer)
 	cr_assert_eq(drive_screen(&d), SCR_SMALL);
 	assert_shows(&d, "! Terminal too small: keywiz");
 	drive_key(&d, '\r');	/* nothing happens under "too small" */
-	cr_assert_eq(session_depth(d.s), 3);
+	cr_assert_eq(session_depth(d.s), 4);
 	drive_resize(&d, 12, 40);
 	assert_shows(&d, "> [ ] 1. Sign in at");
 	drive_key(&d, ' ');
-	cr_assert_eq(session_step(d.s, 2)->checked, 1);
+	cr_assert_eq(session_step(d.s, 3)->checked, 1);
 	assert_shows(&d, "> [x] 1. Sign in at");
 	drive_free(&d);
 }
@@ -315,6 +316,7 @@ Test(screens, handlers_say_what_to_redraw)
 	drive_start(&d, "en", 24, 80);
 	cr_assert_eq(drive_key(&d, CTRL('L')), KEY_REPAINT);
 	cr_assert_eq(drive_key(&d, 'b'), KEY_HANDLED);
+	cr_assert_eq(drive_key(&d, FN | KW_K_BACKSPACE), KEY_HANDLED);
 	cr_assert_eq(drive_key(&d, FN | KW_K_F(7)), KEY_IGNORED);
 	drive_to_errors(&d);
 	cr_assert_eq(drive_key(&d, '9'), KEY_HANDLED);

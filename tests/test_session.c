@@ -208,8 +208,13 @@ walk_all(struct kw_session *w, size_t depth, size_t limit)
 	if (n->type == KW_NODE_OUTCOME)
 		return 1;
 	cr_assert_gt(n->nopts, 0, "%s has no way on", n->id);
+	if (n->type == KW_NODE_KEY && !session_key(w)->entered)
+		session_set_key(w, 1, "XXXXX-XXXXX-XXXXX-XXXXX-46789", "");
 	for (size_t i = 0; i < n->nopts; i++) {
-		cr_assert_eq(session_answer(w, i, NULL, 0), 0);
+		if (n->type == KW_NODE_FIELD)
+			cr_assert_eq(session_field(w, "350"), 0);
+		else
+			cr_assert_eq(session_answer(w, i, NULL, 0), 0);
 		outcomes += walk_all(w, depth + 1, limit);
 		cr_assert_eq(session_back(w), 0);
 	}

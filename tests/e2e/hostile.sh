@@ -51,6 +51,12 @@ kw_garbage() {
 	kw_keys -l '0'
 }
 
+# A well-formed key pasted at an empty key screen, Enter: the error list.
+kw_to_errors() {
+	kw_paste 'BCDFGHJKMPQRTVWXY2346789B' && kw_wait '^Key: BCDFG' &&
+	    kw_keys Enter && kw_wait '^The error message'
+}
+
 # 100,000 characters: a key over and over, a real message over and over
 MSG='This product key has already been used. Enter a different product key.'
 KEYS='bcdfg-hjkmp-qrtvw-xy234-6789b bcdfg-hjkmp-qrtvw-xy234-6789b'
@@ -96,8 +102,15 @@ else
 	kw_fail "key: escapes, BEL and C1 controls in a paste are dropped"
 fi
 
-# the error list: a huge paste of a real message still finds it
-kw_keys Enter && kw_wait '^The error message'
+# the error list (a well-formed key first: an invalid one goes to the step
+# that checks it again): a huge paste of a real message still finds it
+kw_keys End
+i=0
+while [ $i -lt 64 ]; do
+	kw_keys BSpace
+	i=$((i + 1))
+done
+kw_wait '^Key: *$' && kw_to_errors
 if [ "$(wc -c < "$KW_TMP/msgs")" -eq 100000 ] &&
     kw_paste_file "$KW_TMP/msgs" &&
     kw_wait '^The pasted text matches 5\)' &&
@@ -165,7 +178,7 @@ else
 fi
 
 # garbage at a checklist step and at a wait, the walk goes on
-kw_start 80 24 --lang en && kw_wait '^Key: *$' && kw_keys Enter &&
+kw_start 80 24 --lang en && kw_wait '^Key: *$' && kw_to_errors &&
     kw_wait '^The error message' && kw_keys 9
 if kw_wait '^Check your admin role' && kw_garbage && kw_sane &&
     kw_wait '^> \[ \] 1\. ' && kw_keys Enter &&
@@ -176,7 +189,7 @@ else
 	kw_fail "step: unbound keys do nothing; the walk reaches its outcome"
 fi
 
-kw_start 80 24 --lang en && kw_wait '^Key: *$' && kw_keys Enter &&
+kw_start 80 24 --lang en && kw_wait '^Key: *$' && kw_to_errors &&
     kw_wait '^The error message' && kw_keys 6
 if kw_wait '^Time left: ' && kw_garbage && kw_sane &&
     kw_wait '^Time left: ' && kw_keys 2 &&
@@ -190,7 +203,7 @@ fi
 # resizing while a huge paste arrives; the screen of an earlier size stays
 # until keywiz has caught up, so wait for what only the last size shows:
 # the whole title at 100 columns, the footer on the 24th line at 80x24
-kw_start 80 24 --lang en && kw_wait '^Key: *$' && kw_keys Enter &&
+kw_start 80 24 --lang en && kw_wait '^Key: *$' && kw_to_errors &&
     kw_wait '^The error message'
 kw_paste_file "$KW_TMP/msgs"
 kw_tmux resize-window -t kw -x 40 -y 12
@@ -212,7 +225,8 @@ fi
 kw_start 80 24 --lang en && kw_wait '^Key: *$'
 kw_keys -l "$(printf 'bc\302\233df\007g')"
 if kw_wait '^Key: BCDFG- *$' && kw_sane && kw_keys Enter &&
-    kw_wait '^The error message' && kw_keys 4 && kw_keys y &&
+    kw_wait '^Check every character' && kw_keys Enter &&
+    kw_wait '^Try again' && kw_keys y &&
     kw_wait '^Result: Resolved' && kw_keys Enter && kw_wait '^\[exit 0\]'; then
 	kw_ok "typed C1 and BEL are dropped; the walk goes on"
 else

@@ -49,7 +49,8 @@ kw_check "any key closes the help" kw_wait '^Used in your organization'
 # search: a step of the path jumps back, another is shown read-only
 kw_keys /
 kw_wait '^Search:' && kw_type 'vlsc'
-if kw_wait '^> - Where was the key bought' && kw_keys Down &&
+if kw_wait '^> - Copy the key from the VLSC' &&
+    kw_wait '^  - Bought through a partner' && kw_keys Down Up &&
     kw_keys Enter && kw_wait '^Not on your path: shown for reading only' &&
     kw_wait '^Copy the key from the VLSC'; then
 	kw_ok "search finds steps off the path and shows them read-only"

@@ -118,6 +118,7 @@ kw_check "quitting before an outcome exits 1" kw_wait '^\[exit 1\]'
 # training: the reason for each step, the branches not taken at the end
 if kw_start 80 24 --lang en --training && kw_wait '^Step 1: ' &&
     kw_wait '^Why: Many calls about a refused key are typing mistakes' &&
+    kw_paste 'BCDFGHJKMPQRTVWXY2346789B' && kw_wait '^Key: BCDFG' &&
     kw_keys Enter && kw_wait '^The error message' && kw_keys 4 &&
     kw_wait '^A new, unused key\?' && kw_wait '^Why: ' && kw_keys y &&
     kw_wait '^Result: Resolved'; then
@@ -126,8 +127,10 @@ else
 	kw_fail "training: every step shows its Why"
 fi
 if kw_wait '^Branches not taken:' &&
-    kw_keys PageDown && kw_wait '^  - at "A new, unused key\?": No -> Who sells you keys\?' &&
+    kw_keys PageDown &&
     kw_wait '^  - at "The error message": The product key has already been used -> Find' &&
+    kw_keys PageDown &&
+    kw_wait '^  - at "A new, unused key\?": No -> The subscription to renew' &&
     kw_keys Enter && kw_wait '^\[exit 0\]'; then
 	kw_ok "training: the outcome lists the branches not taken"
 else

@@ -16,19 +16,31 @@ start_call() {
 	    kw_wait "$5"
 }
 
-# 5: "already been used" -> check -> used in org? no -> bought via partner? no
+# 5: "already been used" -> check -> used in org? no -> bought via partner?
+# no -> the seller, the date (checked as typed), the order -> the reseller,
+# with the message to send filled in
 if start_call 80 24 en '^Step 1: ' '^The error message' &&
     kw_keys 5 && kw_wait '^Find out who used it' &&
     kw_keys Enter && kw_wait '^> y\) Yes' &&
-    kw_keys n && kw_wait '^Where was the key bought\?' &&
-    kw_keys n && kw_wait '^Contact the reseller' &&
+    kw_keys n && kw_wait '^Bought through a partner\?' &&
+    kw_keys n && kw_wait '^Who sold it' &&
+    kw_type 'Contoso Shop' && kw_wait '^> Contoso Shop' &&
+    kw_keys Enter && kw_wait '^Date of purchase' &&
+    kw_type '2026-13' && kw_wait '^! Not a date: write it as YYYY-MM-DD' &&
+    kw_keys BSpace BSpace && kw_type '10-01' &&
+    kw_wait '^> 2026-10-01' && kw_gone '^! Not a date' &&
+    kw_keys Enter && kw_wait '^Order number' &&
+    kw_type 'INV-4711' && kw_keys Enter &&
+    kw_wait '^Contact the reseller' &&
     kw_wait '^Result: Contact someone' &&
-    kw_wait '^Who to contact: The reseller the key was bought from' &&
+    kw_wait '^Who to contact: Contoso Shop, the reseller the key was bought' &&
+    kw_wait '^What to tell them: "The key ending in 6789B, bought from you on' &&
+    kw_wait '\(order INV-4711\), is refused with the message: This product' &&
     kw_wait 'Key: XXXXX-XXXXX-XXXXX-XXXXX-6789B' &&
     kw_keys Enter && kw_wait '^\[exit 0\]'; then
-	kw_ok "en: already used -> contact the reseller, exit 0"
+	kw_ok "en: already used -> fields typed -> contact the reseller, exit 0"
 else
-	kw_fail "en: already used -> contact the reseller, exit 0"
+	kw_fail "en: already used -> fields typed -> contact the reseller, exit 0"
 fi
 
 # 6: "can't process" -> wait 15 min (countdown) -> still failing
@@ -82,9 +94,14 @@ fi
 if start_call 80 24 fr '^Étape 1 : ' '^Le message d’erreur' &&
     kw_keys 5 && kw_wait '^Trouvez qui l’a utilisée' &&
     kw_keys Enter && kw_wait '^> o\) Oui' &&
-    kw_keys n && kw_wait '^Où la clé a-t-elle été achetée \?' &&
-    kw_keys n && kw_wait '^Contactez le revendeur' &&
+    kw_keys n && kw_wait '^Acheté par un partenaire \?' &&
+    kw_keys n && kw_wait '^Le vendeur' &&
+    kw_type 'Boutique Contoso' && kw_keys Enter &&
+    kw_wait '^Date d’achat' && kw_type '2026-10-01' && kw_keys Enter &&
+    kw_wait '^Numéro de commande' && kw_type 'F-4711' && kw_keys Enter &&
+    kw_wait '^Contactez le revendeur' &&
     kw_wait '^Résultat : Contacter quelqu’un' &&
+    kw_wait '2026-10-01 \(commande F-4711\), est refusée avec le message' &&
     kw_keys Enter && kw_wait '^\[exit 0\]'; then
 	kw_ok "fr: déjà utilisée -> contactez le revendeur"
 else
