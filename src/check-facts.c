@@ -2,7 +2,6 @@
 /* check-facts.c - semantic checks of the call's facts: placeholders set where they are used, logic rules that can hold, no loop of logic nodes */
 #include "config.h"
 
-#include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -15,7 +14,6 @@
 struct fchecker {
 	const struct kw_tree *t;
 	struct kw_diags *d;
-	size_t nerrors;
 	size_t *queue;
 	unsigned char *after_key, *after_error;	/* by node index */
 	unsigned char **after;	/* after[i]: reached from node i's answers,
@@ -75,24 +73,6 @@ after_node(struct fchecker *c, const struct kw_node *n)
 	return c->after[n->index];
 }
 
-static void
-ferr(struct fchecker *c, enum kw_severity sev, struct kw_pos pos,
-    const char *fmt, ...) __attribute__((format(printf, 4, 5)));
-static void
-ferr(struct fchecker *c, enum kw_severity sev, struct kw_pos pos,
-    const char *fmt, ...)
-{
-	char msg[1024];
-	va_list ap;
-
-	va_start(ap, fmt);
-	vsnprintf(msg, sizeof msg, fmt, ap);
-	va_end(ap);
-	diags_add(c->d, sev, pos, "%s", msg);
-	if (sev == KW_SEV_ERROR)
-		c->nerrors++;
-}
-
 /* Whether name `name` can have a value at node `at` (SIZE_MAX: a text
  * of the tree's own, shown before any answer); if not, why, in `why`. */
 static int
@@ -139,25 +119,25 @@ check_use(struct fchecker *c, const struct kw_use *u)
 		check_suggest_init(&sg, u->name);
 		for (size_t i = 0; kw_fact_names[i] != NULL; i++)
 			check_suggest_try(&sg, kw_fact_names[i]);
-		ferr(c, KW_SEV_ERROR, u->pos, "unknown placeholder '{%s}'%s%s%s",
+		diags_add(c->d, KW_SEV_ERROR, u->pos, "unknown placeholder '{%s}'%s%s%s",
 		    u->name, sg.best != NULL ? " (did you mean '{" : "",
 		    sg.best != NULL ? sg.best : "", sg.best != NULL ? "}'?)" :
 		    " (see keywiz-tree(5) PLACEHOLDERS)");
 		return;
 	}
 	if (r < 0) {
-		ferr(c, KW_SEV_ERROR, u->pos, "placeholder '{%s}': %s", u->name,
+		diags_add(c->d, KW_SEV_ERROR, u->pos, "placeholder '{%s}': %s", u->name,
 		    why);
 		return;
 	}
 	if (src == KW_SRC_VERSION || u->fallback) {
 		/* the fallback shows, or the tree's version is missing */
 		if (!u->fallback)
-			ferr(c, KW_SEV_WARNING, u->pos, "placeholder '{%s}' "
+			diags_add(c->d, KW_SEV_WARNING, u->pos, "placeholder '{%s}' "
 			    "is always empty: %s", u->name, why);
 		return;
 	}
-	ferr(c, KW_SEV_ERROR, u->pos, "placeholder '{%s}' can never be set "
+	diags_add(c->d, KW_SEV_ERROR, u->pos, "placeholder '{%s}' can never be set "
 	    "here: %s", u->name, why);
 }
 
@@ -188,7 +168,7 @@ error_option(const struct kw_tree *t, const char *id)
 	return 0;
 }
 
-#define NEVER(c, cond, ...) ferr(c, KW_SEV_WARNING, (cond)->pos, \
+#define NEVER(c, cond, ...) diags_add(c->d, KW_SEV_WARNING, (cond)->pos, \
 	"this test can never hold: " __VA_ARGS__)
 
 static void
@@ -208,7 +188,7 @@ check_cond(struct fchecker *c, const struct kw_node *at,
 		break;
 	case KW_COND_ERROR:
 		if (!error_option(c->t, k->value))
-			ferr(c, KW_SEV_ERROR, k->pos, "no choice option '%s' "
+			diags_add(c->d, KW_SEV_ERROR, k->pos, "no choice option '%s' "
 			    "carries an error message", k->value);
 		else if (!c->after_error[at->index])
 			NEVER(c, k, "no path through an error message leads "
@@ -216,12 +196,12 @@ check_cond(struct fchecker *c, const struct kw_node *at,
 		break;
 	case KW_COND_ANSWER:
 		if (k->node == NULL)
-			ferr(c, KW_SEV_ERROR, k->pos, "unknown node '%s'",
+			diags_add(c->d, KW_SEV_ERROR, k->pos, "unknown node '%s'",
 			    k->id);
 		else if (option_named(k->node, k->value) == NULL ||
 		    k->node->type == KW_NODE_LOGIC ||
 		    k->node->type == KW_NODE_OUTCOME)
-			ferr(c, KW_SEV_ERROR, k->pos, "node '%s' has no "
+			diags_add(c->d, KW_SEV_ERROR, k->pos, "node '%s' has no "
 			    "answer '%s'", k->id, k->value);
 		else if (!after_node(c, k->node)[at->index])
 			NEVER(c, k, "no path from node '%s' leads here",
@@ -231,7 +211,7 @@ check_cond(struct fchecker *c, const struct kw_node *at,
 	case KW_COND_EMPTY:
 		r = can_be_set(c, k->value, at->index, why, sizeof why, &src);
 		if (r < 0)
-			ferr(c, KW_SEV_ERROR, k->pos, "'%s': %s", k->value,
+			diags_add(c->d, KW_SEV_ERROR, k->pos, "'%s': %s", k->value,
 			    why);
 		else if (r == 0 && k->fact == KW_COND_SET)
 			NEVER(c, k, "%s", why);
@@ -251,7 +231,7 @@ check_logic(struct fchecker *c, const struct kw_node *n)
 			check_cond(c, n, &r->conds[j]);
 		for (size_t j = 0; j < i; j++)
 			if (strcmp(n->rules[j].shown, r->shown) == 0) {
-				ferr(c, KW_SEV_WARNING, r->pos, "this rule can "
+				diags_add(c->d, KW_SEV_WARNING, r->pos, "this rule can "
 				    "never hold: rule %zu (at %u:%u) has the "
 				    "same tests", j + 1, n->rules[j].pos.line,
 				    n->rules[j].pos.col);
@@ -286,7 +266,7 @@ check_logic_loops(struct fchecker *c)
 				if (x == NULL || x->type != KW_NODE_LOGIC)
 					continue;
 				if (state[x->index] == 1) {
-					ferr(c, KW_SEV_ERROR, n->opts[j].pos,
+					diags_add(c->d, KW_SEV_ERROR, n->opts[j].pos,
 					    "logic node '%s' leads back to "
 					    "logic node '%s' without a "
 					    "question between: a loop",
@@ -311,6 +291,7 @@ size_t
 check_facts(const struct kw_tree *t, struct kw_diags *diags)
 {
 	struct fchecker c = { .t = t, .d = diags };
+	size_t before = diags->nerrors;
 	unsigned char *keys = xcalloc(t->nnodes ? t->nnodes : 1, 1);
 
 	c.queue = xcalloc(t->nnodes ? t->nnodes : 1, sizeof *c.queue);
@@ -332,5 +313,5 @@ check_facts(const struct kw_tree *t, struct kw_diags *diags)
 	free(c.after_error);
 	free(keys);
 	free(c.queue);
-	return c.nerrors;
+	return diags->nerrors - before;
 }

@@ -9,25 +9,17 @@
 #include "i18n.h"
 #include "interact.h"
 #include "screen.h"
-#include "text.h"
-#include "xalloc.h"
 
 static void
 draw_field(struct cui *ui)
 {
 	const struct kw_node *n = ui->v.node;
 	struct kw_body *b = &ui->body;
-	char msg[256], *line;
+	char msg[256];
 
 	screen_body_current(ui);
 	layout_blank(b);
-	line = xasprintf("> %s", ui->field);
-	ui->field_row = (long)b->n;
-	ui->field_col = text_width(line);
-	if (ui->field_col >= b->width)
-		ui->field_col = b->width - 1;
-	layout_add_line(b, line, KW_ST_FIELD, -1);
-	free(line);
+	screen_body_input(ui, ui->field);
 	if (ui->field[0] == '\0') {
 		layout_add(b, 0, NULL, n->optional ? _("Type the answer, or "
 		    "press Enter to leave it empty.") : _("Type the answer, "

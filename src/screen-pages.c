@@ -8,7 +8,6 @@
 #include "i18n.h"
 #include "interact.h"
 #include "screen.h"
-#include "text.h"
 #include "xalloc.h"
 
 /* The keys, as the screens bind them (screen.c), and a word on the key
@@ -75,18 +74,11 @@ static void
 draw_note(struct cui *ui)
 {
 	struct kw_body *b = &ui->body;
-	char *line;
 
 	layout_add(b, 0, NULL, _("A note for the record (one line):"),
 	    KW_ST_HEAD, -1);
 	layout_blank(b);
-	line = xasprintf("> %s", ui->note);
-	ui->field_row = (long)b->n;
-	ui->field_col = text_width(line);
-	if (ui->field_col >= b->width)
-		ui->field_col = b->width - 1;
-	layout_add_line(b, line, KW_ST_FIELD, -1);
-	free(line);
+	screen_body_input(ui, ui->note);
 }
 
 static enum key_result

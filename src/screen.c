@@ -10,6 +10,7 @@
 #include "i18n.h"
 #include "interact.h"
 #include "screen.h"
+#include "text.h"
 #include "xalloc.h"
 
 /* The help page's entries (enum keyhelp): the keys' name and what they
@@ -299,6 +300,20 @@ screen_body_choices(struct cui *ui)
 		    KW_ST_NORMAL, (int)i);
 	}
 	ui->focus_item = (int)ui->focus;
+}
+
+void
+screen_body_input(struct cui *ui, const char *text)
+{
+	struct kw_body *b = &ui->body;
+	char *line = xasprintf("> %s", text);
+
+	ui->field_row = (long)b->n;
+	ui->field_col = text_width(line);
+	if (ui->field_col >= b->width)
+		ui->field_col = b->width - 1;
+	layout_add_line(b, line, KW_ST_FIELD, -1);
+	free(line);
 }
 
 /* An outcome's fields: the result (a heading), whom to contact, what to

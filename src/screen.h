@@ -407,6 +407,9 @@ void screen_body_node(struct cui *ui, const struct kw_node *n,
 void screen_body_current(struct cui *ui);
 /* The answers of a question or a wait, as a list: "y) Yes". */
 void screen_body_choices(struct cui *ui);
+/* A one-line text input, "> text", with the cursor after the text (a
+ * note, a field's answer). */
+void screen_body_input(struct cui *ui, const char *text);
 /* An outcome's fields. */
 void screen_body_outcome(struct cui *ui, const struct kw_node *n);
 void screen_focus_move(struct cui *ui, enum action act, size_t n);

@@ -78,6 +78,10 @@ view_option_label(const struct kw_node *n, size_t opt, size_t lang)
 		if (opt < n->nopts)
 			return tree_text(&n->opts[opt].label, lang);
 		break;
+	case KW_NODE_LOGIC:
+		/* a rule's tests as written, or the default */
+		return opt < n->nrules ? n->rules[opt].shown :
+		    _("Otherwise");
 	default:
 		break;
 	}

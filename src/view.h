@@ -99,8 +99,10 @@ size_t view_step_number(const struct kw_session *s, size_t i);
 const char *view_type_heading(enum kw_node_type type);
 /* A node's heading: its title, or the default for its type. */
 const char *view_node_heading(const struct kw_node *n, size_t lang);
-/* The translated label of an option of a question, wait, key or step
- * ("Yes", "It works now", "Continue"); the tree's label for a choice. */
+/* The translated label of an option of a question, wait, key, step or
+ * field ("Yes", "It works now", "Continue"); the tree's label for a
+ * choice; a logic node's rule as written ("key: invalid"), or
+ * "Otherwise". */
 const char *view_option_label(const struct kw_node *n, size_t opt,
     size_t lang);
 /* The label of the answer with id `id` at `n` (see view_option_label), or

@@ -10,6 +10,7 @@
 #include "facts.h"
 #include "interact.h"
 #include "prodkey.h"
+#include "record.h"
 #include "session.h"
 #include "testutil.h"
 #include "xalloc.h"
@@ -377,4 +378,128 @@ Test(facts, the_bundled_tree_asks_about_the_partner_once)
 	cr_assert_eq(asked, 1);
 	cr_assert_not_null(tree_find(t, "route-seller"));
 	cr_assert_eq(tree_find(t, "route-seller")->type, KW_NODE_LOGIC);
+}
+
+/* ---- the record ---- */
+
+/* The JSON record of `s` written to `path` in a new scratch folder `dir`,
+ * and read back (caller frees). */
+static char *
+write_record(const struct kw_session *s, char *dir, size_t dsize,
+    char *path, size_t psize)
+{
+	FILE *fp;
+
+	tu_scratch(dir, dsize, "facts");
+	snprintf(path, psize, "%s/rec.json", dir);
+	cr_assert_not_null(fp = fopen(path, "w"));
+	cr_assert_eq(record_json(s, fp), 0);
+	cr_assert_eq(fclose(fp), 0);
+	return tu_slurp(path, NULL);
+}
+
+Test(facts, the_record_keeps_fields_routes_and_the_filled_text)
+{
+	struct kw_tree *t = tu_load(tu_src("tests/fixtures/good/facts.yaml"));
+	struct kw_session *s = walk_fixture(t, GOOD_KEY,
+	    "the maximum is 300 user licenses", "2026-11-02", 0), *back;
+	char dir[1024], path[1100], err[512], *json, *md = NULL;
+	size_t len = 0;
+	FILE *fp;
+
+	session_finish(s);
+	json = write_record(s, dir, sizeof dir, path, sizeof path);
+	cr_assert_not_null(strstr(json, "\"type\": \"field\""), "%s", json);
+	cr_assert_not_null(strstr(json, "\"value\": \"12345\""));
+	cr_assert_not_null(strstr(json, "\"value\": \"2026-11-02\""));
+	cr_assert_not_null(strstr(json, "\"rule\": \"1\",\n      "
+	    "\"condition\": \"error: too-many, answer: partner = yes\""),
+	    "%s", json);
+	cr_assert_not_null(strstr(json, "\"rule\": \"default\",\n      "
+	    "\"condition\": null"), "%s", json);
+	cr_assert_not_null(strstr(json, "\"tell\": \"Order 12345, key ending "
+	    "in 46789: the admin center says \\\"The maximum is <x> user "
+	    "licenses.\\\" (maximum 300). {literal braces}\""), "%s", json);
+	cr_assert_not_null(strstr(json, "\"verdict\": \"well-formed\""));
+	free(json);
+
+	/* resumed: the same path, the same values, the same text */
+	cr_assert_eq(record_resume(t, path, tu_fake_clock, &back, err,
+	    sizeof err), 0, "%s", err);
+	cr_assert_eq(session_depth(back), session_depth(s));
+	for (size_t i = 0; i < session_depth(s); i++) {
+		const struct kw_step *a = session_step(s, i);
+		const struct kw_step *b = session_step(back, i);
+
+		cr_assert_eq(a->node, b->node);
+		cr_assert_eq(a->opt, b->opt);
+		cr_assert_eq(a->text == NULL, b->text == NULL);
+		if (a->text != NULL)
+			cr_assert_str_eq(a->text, b->text);
+	}
+	json = facts_fill_text(back, &session_node(back)->tell);
+	cr_assert_str_eq(json, "Order 12345, key ending in 46789: the admin "
+	    "center says \"The maximum is <x> user licenses.\" (maximum 300). "
+	    "{literal braces}");
+	free(json);
+
+	/* the Markdown record says which rule routed the call */
+	cr_assert_not_null(fp = open_memstream(&md, &len));
+	cr_assert_eq(record_markdown(s, fp), 0);
+	fclose(fp);
+	cr_assert_not_null(strstr(md, "Routed by rule 1: error: too-many, "
+	    "answer: partner = yes"), "%s", md);
+	cr_assert_not_null(strstr(md, "Answer: 12345"), "%s", md);
+	cr_assert_not_null(strstr(md, "(maximum 300)"), "%s", md);
+	free(md);
+	session_free(back);
+	session_free(s);
+	tu_rm_rf(dir);
+	tree_free(t);
+}
+
+Test(facts, a_preset_field_answers_itself_and_resumes)
+{
+	const struct kw_tree *t = tu_bundled();
+	struct kw_session *s = session_new(t, 0, tu_fake_clock), *back;
+	char dir[1024], path[1100], err[512], *json;
+	const struct kw_step *st;
+	struct kw_keycheck k;
+
+	interact_set_key(s, GOOD_KEY, &k);
+	prodkey_wipe(&k);
+	interact_continue(s);
+	cr_assert_str_eq(session_node(s)->id, "which-error");
+	for (size_t i = 0; i < session_node(s)->nopts; i++)
+		if (strcmp(session_node(s)->opts[i].id,
+		    "too-many-licenses") == 0)
+			session_answer(s, i, "You've added more user licenses "
+			    "than this offer allows. The maximum is 300 user "
+			    "licenses.", 0);
+	/* the maximum was read from the paste: not asked */
+	cr_assert_str_eq(session_node(s)->id, "licenses-on-key");
+	st = session_step(s, session_depth(s) - 2);
+	cr_assert_str_eq(st->node->id, "maximum-shown");
+	cr_assert_str_eq(st->text, "300");
+	cr_assert_eq(st->flags, KW_STEP_PRESET);
+	/* back goes to the error list, over the preset */
+	cr_assert_eq(session_back(s), 0);
+	cr_assert_str_eq(session_node(s)->id, "which-error");
+	for (size_t i = 0; i < session_node(s)->nopts; i++)
+		if (strcmp(session_node(s)->opts[i].id,
+		    "too-many-licenses") == 0)
+			session_answer(s, i, "the maximum is 250", 0);
+
+	json = write_record(s, dir, sizeof dir, path, sizeof path);
+	cr_assert_not_null(strstr(json, "\"value\": \"250\",\n      "
+	    "\"preset\": true"), "%s", json);
+	free(json);
+	cr_assert_eq(record_resume(t, path, tu_fake_clock, &back, err,
+	    sizeof err), 0, "%s", err);
+	cr_assert_str_eq(session_node(back)->id, "licenses-on-key");
+	cr_assert_str_eq(session_step(back, session_depth(back) - 2)->text,
+	    "250");
+	session_free(back);
+	session_free(s);
+	tu_rm_rf(dir);
 }

@@ -371,3 +371,41 @@ nine_messages(const char *lang)
 
 Test(plain, nine_messages_in_english) { nine_messages("en"); }
 Test(plain, nine_messages_in_french) { nine_messages("fr"); }
+
+/* The bundled tree: a pasted message, typed fields, and the message to
+ * send filled in with all of them. */
+static void
+filled_walk(const char *lang, const char *script, const char *want)
+{
+	struct tu_run r;
+
+	run_plain(tu_bundled(), lang, script, 1, &r);
+	cr_assert_eq(r.status, KW_EXIT_OK, "%s", r.out);
+	cr_assert_str_eq(session_outcome(r.s)->id,
+	    "contact-reseller-licenses");
+	cr_assert(shows(r.out, want), "%s", r.out);
+	cr_assert_null(strstr(r.out, "How many user licenses does the key add? "
+	    "300"), "the maximum is read, never asked: %s", r.out);
+	tu_run_free(&r);
+}
+
+Test(plain, the_message_to_send_is_filled_in)
+{
+	filled_walk("en", "BCDFG-HJKMN-PQRTV-WXY23-46789\n\n"
+	    "You've added more user licenses than this offer allows. The "
+	    "maximum is 300 user licenses.\n"
+	    "350 licenses\n350\nn\nContoso Shop\n1 October 2026\n2026-10-01\n"
+	    "INV-4711\n\n",
+	    "What to tell them: \"The key ending in 46789, bought from you on "
+	    "2026-10-01 (order INV-4711), adds 350 licenses, but the admin "
+	    "center says the maximum for this offer is 300. Please exchange "
+	    "it for a key with fewer licenses.\" Attach the proof of "
+	    "purchase.");
+	filled_walk("fr", "BCDFG-HJKMN-PQRTV-WXY23-46789\n\n"
+	    "Le maximum est 300 les licences utilisateur. Retirez cette clé "
+	    "de produit\n350\nn\nBoutique Contoso\n2026-10-01\nF-4711\n\n",
+	    "Quoi leur dire : « La clé qui se termine par 46789, achetée chez "
+	    "vous le 2026-10-01 (commande F-4711), ajoute 350 licences, mais "
+	    "le centre d’administration indique que le maximum pour cette "
+	    "offre est 300.");
+}

@@ -51,6 +51,16 @@ kw_garbage() {
 	kw_keys -l '0'
 }
 
+# Empty the key field (64 characters at most).
+kw_clear_key() {
+	kw_keys End
+	i=0
+	while [ $i -lt 64 ]; do
+		kw_keys BSpace
+		i=$((i + 1))
+	done
+}
+
 # A well-formed key pasted at an empty key screen, Enter: the error list.
 kw_to_errors() {
 	kw_paste 'BCDFGHJKMPQRTVWXY2346789B' && kw_wait '^Key: BCDFG' &&
@@ -89,12 +99,7 @@ else
 fi
 
 # escapes and C1 controls pasted at the key are dropped
-kw_keys End
-i=0
-while [ $i -lt 64 ]; do
-	kw_keys BSpace
-	i=$((i + 1))
-done
+kw_clear_key
 if kw_wait '^Key: *$' && kw_paste_file "$KW_TMP/evil" &&
     kw_wait '^Key: AB\]0;-PWNED-CD\[2J-EF31M-GHP\+Q\\IJ *$' && kw_sane; then
 	kw_ok "key: escapes, BEL and C1 controls in a paste are dropped"
@@ -104,12 +109,7 @@ fi
 
 # the error list (a well-formed key first: an invalid one goes to the step
 # that checks it again): a huge paste of a real message still finds it
-kw_keys End
-i=0
-while [ $i -lt 64 ]; do
-	kw_keys BSpace
-	i=$((i + 1))
-done
+kw_clear_key
 kw_wait '^Key: *$' && kw_to_errors
 if [ "$(wc -c < "$KW_TMP/msgs")" -eq 100000 ] &&
     kw_paste_file "$KW_TMP/msgs" &&
