@@ -81,6 +81,16 @@ jfilled(const struct rec *r, const struct kw_text *x)
 	return j;
 }
 
+void
+record_json_key_detail(json_t *o, int *doubtful, unsigned *n_count)
+{
+	const char *v = json_string_value(json_object_get(o, RF_VERDICT));
+	json_int_t n = json_integer_value(json_object_get(o, RF_NCOUNT));
+
+	*doubtful = v != NULL && strcmp(v, "doubtful") == 0;
+	*n_count = n > 0 && n <= KW_NCOUNT_MAX ? (unsigned)n : 0;
+}
+
 static json_t *
 json_key(const struct rec *r)
 {

@@ -66,6 +66,9 @@
  * checked: item, checked). A new reference (caller decrefs); never NULL.
  */
 json_t *record_event_json(const struct kw_session *s, size_t i);
+/* What a key event (or the record's key) says besides its mask: whether
+ * the key was doubtful and its count of N; neither in older records. */
+void record_json_key_detail(json_t *o, int *doubtful, unsigned *n_count);
 
 /* The whole record of the session, as record_json() writes it. A new
  * reference (caller decrefs). */

@@ -286,11 +286,8 @@ replay_key(struct replay *rp, struct kw_session *s, json_t *ev)
 {
 	const char *masked = get_str(rp, ev, RF_MASKED, 128);
 	char buf[129];
-	int valid;
-
-	const char *verdict = json_string_value(json_object_get(ev,
-	    RF_VERDICT));
-	json_int_t nc = json_integer_value(json_object_get(ev, RF_NCOUNT));
+	unsigned nc;
+	int valid, doubtful;
 
 	if (masked == NULL || (valid = get_bool(rp, ev, RF_VALID)) < 0)
 		return -1;
@@ -298,9 +295,8 @@ replay_key(struct replay *rp, struct kw_session *s, json_t *ev)
 		rp->remasked = 1;
 	session_set_key(s, valid, buf, rp->ev == rp->last_key ?
 	    rp->summary : "");
-	session_set_key_detail(s, verdict != NULL && valid &&
-	    strcmp(verdict, "doubtful") == 0, nc > 0 && nc <= KW_NCOUNT_MAX ?
-	    (unsigned)nc : 0);
+	record_json_key_detail(ev, &doubtful, &nc);
+	session_set_key_detail(s, valid && doubtful, nc);
 	explicit_bzero(buf, sizeof buf);
 	return 0;
 }
@@ -308,10 +304,9 @@ replay_key(struct replay *rp, struct kw_session *s, json_t *ev)
 static int
 replay_field(struct replay *rp, struct kw_session *s, json_t *ev)
 {
-	json_t *jv = json_object_get(ev, RF_VALUE);
 	const char *value = NULL;
 
-	if (jv != NULL && !json_is_null(jv) &&
+	if (!json_is_null(json_object_get(ev, RF_VALUE)) &&
 	    (value = get_str(rp, ev, RF_VALUE, TEXT_MAX)) == NULL)
 		return -1;
 	if (session_field(s, value) < 0)

@@ -82,7 +82,7 @@ draw_step(struct cui *ui)
 			layout_blank(b);
 		snprintf(lead, sizeof lead, "[%c] %zu. ", on ? 'x' : ' ',
 		    i + 1);
-		layout_add(b, 2, lead, tree_text(&ui->v.items[i], ui->v.lang),
+		layout_add(b, 2, lead, ui->v.item[i],
 		    on ? KW_ST_OK : KW_ST_NORMAL, (int)i);
 	}
 	if (ui->v.nitems > 0)

@@ -186,7 +186,7 @@ plain_draw(struct plain *p)
 		    (v->checked >> i) & 1 ? 'x' : ' ', i + 1);
 		if (i == 0)
 			fputc('\n', p->out);
-		put_wrapped(p, 2, lead, tree_text(&v->items[i], v->lang));
+		put_wrapped(p, 2, lead, v->item[i]);
 	}
 	if (v->node->type == KW_NODE_WAIT) {
 		char from[16], until[16];

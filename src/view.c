@@ -162,6 +162,16 @@ view_yesno(const char *word)
 	return -1;
 }
 
+/* A text of the node in the session's language with the call's facts
+ * filled in, owned by the view. */
+static const char *
+fill(struct kw_view *v, const struct kw_session *s, const struct kw_text *x)
+{
+	v->owned = xgrow(v->owned, &v->capowned, v->nowned + 1,
+	    sizeof *v->owned);
+	return v->owned[v->nowned++] = facts_fill_text(s, x);
+}
+
 static void
 add_choice(struct kw_view *v, enum kw_choice_kind kind, size_t opt,
     const char *key, const char *label, const char *message)
@@ -193,12 +203,11 @@ view_build(struct kw_view *v, const struct kw_session *s, int training)
 	v->lang = lang;
 	v->training = training;
 	v->tree_title = tree_text(&t->title, lang);
-	v->heading = tree_text_set(&n->title) ?
-	    (v->filled[0] = facts_fill_text(s, &n->title)) :
+	v->heading = tree_text_set(&n->title) ? fill(v, s, &n->title) :
 	    view_type_heading(n->type);
-	v->text = v->filled[1] = facts_fill_text(s, &n->text);
+	v->text = fill(v, s, &n->text);
 	if (training && tree_text_set(&n->why))
-		v->why = v->filled[2] = facts_fill_text(s, &n->why);
+		v->why = fill(v, s, &n->why);
 	v->links = &n->links;
 	v->step = view_step_number(s, session_depth(s) - 1);
 
@@ -209,7 +218,7 @@ view_build(struct kw_view *v, const struct kw_session *s, int training)
 
 			snprintf(num, sizeof num, "%zu", i + 1);
 			add_choice(v, KW_CHOICE_OPTION, i, num,
-			    tree_text(&o->label, lang),
+			    fill(v, s, &o->label),
 			    tree_text_set(&o->message) ?
 			    tree_text(&o->message, lang) : NULL);
 			if (tree_text_set(&o->message))
@@ -236,15 +245,16 @@ view_build(struct kw_view *v, const struct kw_session *s, int training)
 	case KW_NODE_STEP:
 		v->items = n->items;
 		v->nitems = n->nitems;
+		for (size_t i = 0; i < n->nitems && i < KW_VIEW_MAX_ITEMS; i++)
+			v->item[i] = fill(v, s, &n->items[i]);
 		v->checked = st->checked;
 		break;
 	case KW_NODE_OUTCOME:
 		v->result = view_result_name(n->result);
 		if (tree_text_set(&n->contact))
-			v->contact = v->filled[3] =
-			    facts_fill_text(s, &n->contact);
+			v->contact = fill(v, s, &n->contact);
 		if (tree_text_set(&n->tell))
-			v->tell = v->filled[4] = facts_fill_text(s, &n->tell);
+			v->tell = fill(v, s, &n->tell);
 		break;
 	case KW_NODE_KEY:
 	case KW_NODE_FIELD:
@@ -272,10 +282,11 @@ view_step_number(const struct kw_session *s, size_t i)
 void
 view_free(struct kw_view *v)
 {
-	for (size_t i = 0; i < sizeof v->filled / sizeof v->filled[0]; i++) {
-		free(v->filled[i]);
-		v->filled[i] = NULL;
-	}
+	for (size_t i = 0; i < v->nowned; i++)
+		free(v->owned[i]);
+	free(v->owned);
+	v->owned = NULL;
+	v->nowned = v->capowned = 0;
 }
 
 size_t

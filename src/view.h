@@ -9,6 +9,7 @@
 #include "session.h"
 
 #define KW_VIEW_MAX_CHOICES 72
+#define KW_VIEW_MAX_ITEMS 64	/* a step's checklist (load.h) */
 
 /* What a choice does when taken. */
 enum kw_choice_kind {
@@ -40,7 +41,7 @@ struct kw_view {
 	size_t step;		/* 1-based step number on the path */
 	size_t lang;
 
-	/* step: checklist */
+	/* step: checklist (see item[] for the texts to show) */
 	const struct kw_text *items;
 	size_t nitems;
 	unsigned long checked;
@@ -62,9 +63,13 @@ struct kw_view {
 	/* training mode: at an outcome, the answers not taken on the way */
 	int training;
 
+	/* step: the items' texts, filled in like every text here */
+	const char *item[KW_VIEW_MAX_ITEMS];
+
 	/* the texts above with the call's facts filled in (facts.h), owned
 	 * by the view: view_build() frees the last ones, view_free() too */
-	char *filled[5];
+	char **owned;
+	size_t nowned, capowned;
 };
 
 /* A branch the walk did not take: option `opt` of `at`, leading to `to`. */
