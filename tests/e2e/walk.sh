@@ -83,11 +83,14 @@ if kw_keys c && kw_wait '^= Ticket summary copied to the clipboard' &&
     grep -q '^## Outcome' "$KW_TMP/copied.md" &&
     grep -q '^- Result: Resolved' "$KW_TMP/copied.md" &&
     grep -q 'XXXXX-XXXXX-XXXXX-XXXXX-6789B' "$KW_TMP/copied.md" &&
+    tr -s '\n ' '  ' < "$KW_TMP/copied.md" |
+    grep -q 'the old key, ending in 6789B, was replaced' &&
+    ! grep -q '{key' "$KW_TMP/copied.md" &&
     ! grep -q 'BCDFG' "$KW_TMP/copied.md" &&
     kw_keys Enter && kw_wait '^\[exit 0\]'; then
-	kw_ok "en: c copies the Markdown record, the key masked"
+	kw_ok "en: c copies the Markdown record, the key masked, the text filled"
 else
-	kw_fail "en: c copies the Markdown record, the key masked"
+	kw_fail "en: c copies the Markdown record, the key masked, the text filled"
 fi
 
 # French: the same calls, o/n for yes/no
