@@ -132,6 +132,21 @@ Test(dot, shapes_tell_node_types_apart)
 	free(d);
 }
 
+Test(dot, logic_nodes_are_diamonds_with_their_rules_on_the_edges)
+{
+	char *d = print(cmd_dot, tu_bundled(), 0);
+
+	cr_assert(strstr(d, "\t\"route-key\" [shape=diamond, style=dashed, "
+	    "label=\"route-key\\nThe key's verdict\"];\n") != NULL, "%s", d);
+	cr_assert(strstr(d, "\t\"route-key\" -> \"check-characters\" "
+	    "[style=dashed, label=\"key: invalid\"];\n") != NULL, "%s", d);
+	cr_assert(strstr(d, "\t\"route-key\" -> \"which-error\" "
+	    "[style=dashed, label=\"default\"];\n") != NULL, "%s", d);
+	cr_assert(strstr(d, "\t\"seller\" [shape=parallelogram, "
+	    "style=dashed") != NULL, "%s", d);
+	free(d);
+}
+
 Test(guide, angle_brackets_are_not_html)
 {
 	char *g;
