@@ -20,6 +20,9 @@ struct fchecker {
 				 * made when first needed */
 };
 
+#define ERR(c, pos, ...) diags_add((c)->d, KW_SEV_ERROR, pos, __VA_ARGS__)
+#define WARN(c, pos, ...) diags_add((c)->d, KW_SEV_WARNING, pos, __VA_ARGS__)
+
 /* Nodes reached by following edges from the nodes `from` marks (the
  * edge out of a choice option with a message only, when `errors`). */
 static unsigned char *
@@ -119,26 +122,25 @@ check_use(struct fchecker *c, const struct kw_use *u)
 		check_suggest_init(&sg, u->name);
 		for (size_t i = 0; kw_fact_names[i] != NULL; i++)
 			check_suggest_try(&sg, kw_fact_names[i]);
-		diags_add(c->d, KW_SEV_ERROR, u->pos, "unknown placeholder '{%s}'%s%s%s",
+		ERR(c, u->pos, "unknown placeholder '{%s}'%s%s%s",
 		    u->name, sg.best != NULL ? " (did you mean '{" : "",
 		    sg.best != NULL ? sg.best : "", sg.best != NULL ? "}'?)" :
 		    " (see keywiz-tree(5) PLACEHOLDERS)");
 		return;
 	}
 	if (r < 0) {
-		diags_add(c->d, KW_SEV_ERROR, u->pos, "placeholder '{%s}': %s", u->name,
-		    why);
+		ERR(c, u->pos, "placeholder '{%s}': %s", u->name, why);
 		return;
 	}
 	if (src == KW_SRC_VERSION || u->fallback) {
 		/* the fallback shows, or the tree's version is missing */
 		if (!u->fallback)
-			diags_add(c->d, KW_SEV_WARNING, u->pos, "placeholder '{%s}' "
-			    "is always empty: %s", u->name, why);
+			WARN(c, u->pos, "placeholder '{%s}' is always "
+			    "empty: %s", u->name, why);
 		return;
 	}
-	diags_add(c->d, KW_SEV_ERROR, u->pos, "placeholder '{%s}' can never be set "
-	    "here: %s", u->name, why);
+	ERR(c, u->pos, "placeholder '{%s}' can never be set here: %s",
+	    u->name, why);
 }
 
 /* ---- logic ---- */
@@ -152,29 +154,42 @@ option_named(const struct kw_node *n, const char *id)
 	return NULL;
 }
 
-/* An error option: some choice option with a message and this id. */
+/* Whether node `at` can follow answer `o`: its target, or a node reached
+ * from there. */
 static int
-error_option(const struct kw_tree *t, const char *id)
+after_answer(struct fchecker *c, const struct kw_option *o, size_t at)
 {
-	for (size_t i = 0; i < t->nnodes; i++) {
-		const struct kw_node *n = &t->nodes[i];
+	return o->next != NULL && (o->next->index == at ||
+	    after_node(c, o->next)[at]);
+}
+
+/* An error option: a choice option with a message and this id. Returns
+ * 0 when there is none, 1 when none leads to node `at`, 2 when one does. */
+static int
+error_option(struct fchecker *c, const char *id, size_t at)
+{
+	int found = 0;
+
+	for (size_t i = 0; i < c->t->nnodes && found < 2; i++) {
+		const struct kw_node *n = &c->t->nodes[i];
 		const struct kw_option *o;
 
 		if (n->type == KW_NODE_CHOICE &&
 		    (o = option_named(n, id)) != NULL &&
 		    tree_text_set(&o->message))
-			return 1;
+			found = after_answer(c, o, at) ? 2 : 1;
 	}
-	return 0;
+	return found;
 }
 
-#define NEVER(c, cond, ...) diags_add(c->d, KW_SEV_WARNING, (cond)->pos, \
+#define NEVER(c, cond, ...) WARN(c, (cond)->pos, \
 	"this test can never hold: " __VA_ARGS__)
 
 static void
 check_cond(struct fchecker *c, const struct kw_node *at,
     const struct kw_cond *k)
 {
+	const struct kw_option *o;
 	enum kw_fact_src src;
 	char why[160];
 	int r;
@@ -187,31 +202,31 @@ check_cond(struct fchecker *c, const struct kw_node *at,
 			NEVER(c, k, "no path from a key node leads here");
 		break;
 	case KW_COND_ERROR:
-		if (!error_option(c->t, k->value))
-			diags_add(c->d, KW_SEV_ERROR, k->pos, "no choice option '%s' "
+		if ((r = error_option(c, k->value, at->index)) == 0)
+			ERR(c, k->pos, "no choice option '%s' "
 			    "carries an error message", k->value);
-		else if (!c->after_error[at->index])
-			NEVER(c, k, "no path through an error message leads "
-			    "here");
+		else if (r == 1)
+			NEVER(c, k, "no path from the error '%s' leads here",
+			    k->value);
 		break;
 	case KW_COND_ANSWER:
 		if (k->node == NULL)
-			diags_add(c->d, KW_SEV_ERROR, k->pos, "unknown node '%s'",
+			ERR(c, k->pos, "unknown node '%s'",
 			    k->id);
-		else if (option_named(k->node, k->value) == NULL ||
+		else if ((o = option_named(k->node, k->value)) == NULL ||
 		    k->node->type == KW_NODE_LOGIC ||
 		    k->node->type == KW_NODE_OUTCOME)
-			diags_add(c->d, KW_SEV_ERROR, k->pos, "node '%s' has no "
+			ERR(c, k->pos, "node '%s' has no "
 			    "answer '%s'", k->id, k->value);
-		else if (!after_node(c, k->node)[at->index])
-			NEVER(c, k, "no path from node '%s' leads here",
-			    k->id);
+		else if (!after_answer(c, o, at->index))
+			NEVER(c, k, "no path from answer '%s' at node '%s' "
+			    "leads here", k->value, k->id);
 		break;
 	case KW_COND_SET:
 	case KW_COND_EMPTY:
 		r = can_be_set(c, k->value, at->index, why, sizeof why, &src);
 		if (r < 0)
-			diags_add(c->d, KW_SEV_ERROR, k->pos, "'%s': %s", k->value,
+			ERR(c, k->pos, "'%s': %s", k->value,
 			    why);
 		else if (r == 0 && k->fact == KW_COND_SET)
 			NEVER(c, k, "%s", why);
@@ -231,7 +246,7 @@ check_logic(struct fchecker *c, const struct kw_node *n)
 			check_cond(c, n, &r->conds[j]);
 		for (size_t j = 0; j < i; j++)
 			if (strcmp(n->rules[j].shown, r->shown) == 0) {
-				diags_add(c->d, KW_SEV_WARNING, r->pos, "this rule can "
+				WARN(c, r->pos, "this rule can "
 				    "never hold: rule %zu (at %u:%u) has the "
 				    "same tests", j + 1, n->rules[j].pos.line,
 				    n->rules[j].pos.col);
@@ -266,7 +281,7 @@ check_logic_loops(struct fchecker *c)
 				if (x == NULL || x->type != KW_NODE_LOGIC)
 					continue;
 				if (state[x->index] == 1) {
-					diags_add(c->d, KW_SEV_ERROR, n->opts[j].pos,
+					ERR(c, n->opts[j].pos,
 					    "logic node '%s' leads back to "
 					    "logic node '%s' without a "
 					    "question between: a loop",

@@ -369,7 +369,8 @@ static int
 wording_has(const struct kw_option *o, const char *d, size_t n)
 {
 	for (size_t i = 0; i < o->message.n; i++)
-		if (o->message.s[i] != NULL && has_number(o->message.s[i], d, n))
+		if (o->message.s[i] != NULL &&
+		    has_number(o->message.s[i], d, n))
 			return 1;
 	for (size_t i = 0; i < o->nmatch; i++)
 		for (size_t j = 0; j < o->match[i].n; j++)

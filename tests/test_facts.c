@@ -34,8 +34,9 @@ pieces(const char *s, char *out, size_t size)
 			n += (size_t)snprintf(out + n, size - n, "T:%.*s\n",
 			    (int)p.len, p.text);
 		else if (ty == KW_PIECE_NAME)
-			n += (size_t)snprintf(out + n, size - n, "N:%.*s%s%.*s\n",
-			    (int)p.nlen, p.name, p.fallback ? "|" : "",
+			n += (size_t)snprintf(out + n, size - n,
+			    "N:%.*s%s%.*s\n", (int)p.nlen, p.name,
+			    p.fallback ? "|" : "",
 			    (int)p.flen, p.fallback ? p.fallback : "");
 		else {
 			n += (size_t)snprintf(out + n, size - n, "B@%zu\n",
@@ -53,7 +54,8 @@ Test(facts, placeholders_read)
 		{ "plain", "T:plain\n" },
 		{ "a {key.end} b", "T:a \nN:key.end\nT: b\n" },
 		{ "{{x}}", "T:{\nT:x\nT:}\n" },
-		{ "{error.number|not read}!", "N:error.number|not read\nT:!\n" },
+		{ "{error.number|not read}!",
+		    "N:error.number|not read\nT:!\n" },
 		{ "{field.a-b_c.d}", "N:field.a-b_c.d\n" },
 		{ "x {", "T:x \nB@2\n" },
 		{ "x }", "T:x \nB@2\n" },
@@ -179,9 +181,9 @@ Test(facts, logic_routes_and_texts_are_filled)
 	/* in French, chosen from the list: the fallback shows */
 	s = walk_fixture(t, GOOD_KEY, NULL, "2026-11-02", 1);
 	tell = facts_fill_text(s, &session_node(s)->tell);
-	cr_assert_str_eq(tell, "Commande 12345, clé qui se termine par 46789 : "
-	    "le centre d'administration indique « Le maximum est <x> licences "
-	    "utilisateur. » (maximum non lu). {accolades}");
+	cr_assert_str_eq(tell, "Commande 12345, clé qui se termine par "
+	    "46789 : le centre d'administration indique « Le maximum est <x> "
+	    "licences utilisateur. » (maximum non lu). {accolades}");
 	free(tell);
 	/* back from the outcome steps over the logic node */
 	cr_assert_eq(session_back(s), 0);
@@ -357,8 +359,8 @@ Test(facts, every_path_of_the_bundled_tree_ends_ready_to_send)
 		struct walker w = { .t = t, .lang = lang };
 
 		walk(&w, acts, 0);
-		cr_assert_eq(w.outcomes, outcomes, "%zu of %zu outcomes reached",
-		    w.outcomes, outcomes);
+		cr_assert_eq(w.outcomes, outcomes, "%zu of %zu outcomes "
+		    "reached", w.outcomes, outcomes);
 		cr_assert_gt(w.paths, 60, "%zu paths", w.paths);
 	}
 }
