@@ -17,6 +17,7 @@
 #include "atomic.h"
 #include "hash.h"
 #include "i18n.h"
+#include "md.h"
 #include "record.h"
 #include "text.h"
 #include "view.h"
@@ -233,7 +234,7 @@ static void
 md_wrap(FILE *fp, size_t indent, const char *lead, const char *text)
 {
 	struct kw_lines l = { 0 };
-	char *clean = text_clean_md(text);
+	char *clean = md_text(text);
 	size_t lw = text_width(lead);
 	size_t w = MD_WIDTH > indent + lw + 20 ? MD_WIDTH - indent - lw : 20;
 
