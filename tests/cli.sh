@@ -4,6 +4,7 @@
 # together, --format, --version, '-' as TREE, the examples found by name,
 # and every exit status the code can return listed in the manual
 top=${top_srcdir:-.}
+# shellcheck source=tests/tap.sh
 . "$top/tests/tap.sh"
 tmp=${TMPDIR:-/tmp}/kwcli.$$
 trap 'rm -f "$tmp".*' EXIT
@@ -68,7 +69,7 @@ t "'-' as TREE reads the tree from standard input" "$why"
 
 # the uninstalled program finds the examples in the source tree by name
 why=
-(unset KEYWIZ_PATH; HOME=/nonexistent XDG_DATA_HOME= \
+(unset KEYWIZ_PATH; HOME=/nonexistent XDG_DATA_HOME='' \
 	"$KEYWIZ" --check printer-not-printing) >"$tmp.out" 2>"$tmp.err" ||
 	why="exit $?: $(head -n 1 "$tmp.err")"
 t "an example runs by name (keywiz printer-not-printing)" "$why"
@@ -76,7 +77,7 @@ t "an example runs by name (keywiz printer-not-printing)" "$why"
 # a folder called like a tree does not hide it (only a file is a path)
 why=
 mkdir "$tmp.d" "$tmp.d/printer-not-printing" &&
-	(cd "$tmp.d" && unset KEYWIZ_PATH && HOME=/nonexistent XDG_DATA_HOME= \
+	(cd "$tmp.d" && unset KEYWIZ_PATH && HOME=/nonexistent XDG_DATA_HOME='' \
 	"$KEYWIZ" --check printer-not-printing) >"$tmp.out" 2>"$tmp.err" ||
 	why="exit $?: $(head -n 1 "$tmp.err")"
 rm -rf "$tmp.d"

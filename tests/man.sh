@@ -3,6 +3,7 @@
 # man.sh - both manual pages are clean for mandoc -Tlint and groff -ww
 # (each check skipped when its tool is not installed)
 top=${top_srcdir:-.}
+# shellcheck source=tests/tap.sh
 . "$top/tests/tap.sh"
 pages="$top/man/keywiz.1 $top/man/keywiz-tree.5"
 
