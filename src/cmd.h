@@ -45,5 +45,9 @@ int cmd_match(const struct kw_tree *t, size_t lang, const char *text,
 int cmd_dot(const struct kw_tree *t, size_t lang, FILE *out);
 /* --guide: the whole tree as a Markdown study guide in language `lang`. */
 int cmd_guide(const struct kw_tree *t, size_t lang, FILE *out);
+/* --guide --format=html: the guide as one standalone HTML5 page (UTF-8,
+ * the language in its lang attribute, a print stylesheet), rendered by
+ * cmark without raw HTML from the tree. */
+int cmd_guide_html(const struct kw_tree *t, size_t lang, FILE *out);
 
 #endif

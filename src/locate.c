@@ -4,6 +4,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "datadir.h"
@@ -75,11 +76,21 @@ search(const char *name)
 	return try_dir(datadir_examples(), strlen(datadir_examples()), name);
 }
 
+/* An existing file that is not a folder: a folder called like a tree does
+ * not hide the tree of that name. */
+static int
+is_file(const char *path)
+{
+	struct stat st;
+
+	return stat(path, &st) == 0 && !S_ISDIR(st.st_mode);
+}
+
 char *
 locate_tree(const char *arg)
 {
 	if (arg != NULL && (strchr(arg, '/') != NULL || ends_with(arg,
-	    ".yaml") || ends_with(arg, ".yml") || access(arg, F_OK) == 0 ||
+	    ".yaml") || ends_with(arg, ".yml") || is_file(arg) ||
 	    strcmp(arg, "-") == 0))
 		return xstrdup(arg);
 	return search(arg != NULL ? arg : KW_DEFAULT_TREE);

@@ -7,11 +7,11 @@
 
 /*
  * The path of the tree `arg` names: a path (it has a '/', ends in .yaml or
- * .yml, or names an existing file) is taken as it is; a bare NAME (NULL for
- * the default tree) is looked up as NAME.yaml in each folder of
- * $KEYWIZ_PATH (colon-separated), then $XDG_DATA_HOME/keywiz (default
- * ~/.local/share/keywiz), then the bundled trees, datadir_wizard(), and
- * the examples, datadir_examples(). Returns a new string (caller frees), or
+ * .yml, names an existing file that is not a folder, or is "-") is taken
+ * as it is; a bare NAME (NULL for the default tree) is looked up as
+ * NAME.yaml in each folder of $KEYWIZ_PATH (colon-separated), then
+ * $XDG_DATA_HOME/keywiz (default ~/.local/share/keywiz), then the bundled
+ * trees, datadir_wizard(), and the examples, datadir_examples(). Returns a new string (caller frees), or
  * NULL when a bare name is found nowhere.
  */
 char *locate_tree(const char *arg);

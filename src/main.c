@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include <getopt.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -26,6 +27,16 @@ enum mode {
 	MODE_GUIDE
 };
 
+/* The options of the modes that print something and exit, for the error
+ * that names two of them. */
+static const char *const mode_opt[] = {
+	[MODE_CHECK] = "--check",
+	[MODE_CHECK_KEY] = "--check-key",
+	[MODE_MATCH] = "--match",
+	[MODE_DOT] = "--dot",
+	[MODE_GUIDE] = "--guide"
+};
+
 enum {
 	OPT_CHECK = 256,
 	OPT_CHECK_KEY,
@@ -34,7 +45,8 @@ enum {
 	OPT_DOT,
 	OPT_PRACTICE,
 	OPT_SCENARIO,
-	OPT_GUIDE
+	OPT_GUIDE,
+	OPT_FORMAT
 };
 
 static const struct option longopts[] = {
@@ -50,6 +62,7 @@ static const struct option longopts[] = {
 	{ "practice", no_argument, NULL, OPT_PRACTICE },
 	{ "scenario", required_argument, NULL, OPT_SCENARIO },
 	{ "guide", no_argument, NULL, OPT_GUIDE },
+	{ "format", required_argument, NULL, OPT_FORMAT },
 	{ "help", no_argument, NULL, 'h' },
 	{ "version", no_argument, NULL, 'V' },
 	{ NULL, 0, NULL, 0 }
@@ -77,15 +90,17 @@ usage(FILE *fp)
 	    "                         FILE (and save it there again, unless -o)\n"
 	    "      --dot              print TREE as a Graphviz digraph, exit\n"
 	    "      --guide            print TREE as a Markdown study guide, exit\n"
+	    "      --format=FORMAT    the guide's format: markdown (default) or\n"
+	    "                         html (one standalone page)\n"
 	    "      --practice         training: keywiz plays a caller from the\n"
 	    "                         tree's scenarios, the trainee drives the call\n"
 	    "      --scenario=ID      practise with that scenario (default: random)\n"
 	    "  -h, --help             show this help and exit\n"
 	    "  -V, --version          show the version and exit\n"
 	    "\n"
-	    "TREE is a file, or a name looked up as NAME.yaml in $KEYWIZ_PATH,\n"
-	    "~/.local/share/keywiz and the installed wizard folder; the default is\n"
-	    "m365-product-key.\n"
+	    "TREE is a file ('-': read stdin), or a name looked up as NAME.yaml in\n"
+	    "$KEYWIZ_PATH, ~/.local/share/keywiz, the installed wizard folder and\n"
+	    "its examples; the default is m365-product-key.\n"
 	    "\n"
 	    "Exit status: 0 success; 1 negative result (key invalid, nothing matched,\n"
 	    "session quit before an outcome); 64 usage error; 65 invalid tree;\n"
@@ -106,10 +121,14 @@ version(void)
 }
 
 static int
-usage_error(const char *fmt, const char *arg)
+usage_error(const char *fmt, ...)
 {
+	va_list ap;
+
 	fprintf(stderr, "%s: ", PACKAGE);
-	fprintf(stderr, fmt, arg);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
 	fprintf(stderr, "\n");
 	fprintf(stderr, _("Try '%s --help' for more information.\n"), PACKAGE);
 	return KW_EXIT_USAGE;
@@ -132,7 +151,9 @@ main(int argc, char **argv)
 	const char *arg = NULL;
 	char envlang[8];
 	char *text = NULL, *path;
-	int c, status;
+	int c, status, html = 0;
+	const char *format = NULL;
+	enum mode m;
 
 	memset(&o, 0, sizeof o);
 	/* the language first, so that usage errors speak it */
@@ -151,6 +172,7 @@ main(int argc, char **argv)
 	i18n_init(i18n_known(o.lang) ? o.lang : "en");
 
 	while ((c = getopt_long(argc, argv, "l:po:ThV", longopts, NULL)) != -1) {
+		m = MODE_RUN;
 		switch (c) {
 		case 'l':
 			if (!i18n_known(optarg))
@@ -168,21 +190,21 @@ main(int argc, char **argv)
 			o.training = 1;
 			break;
 		case OPT_CHECK:
-			mode = MODE_CHECK;
+			m = MODE_CHECK;
 			break;
 		case OPT_CHECK_KEY:
-			mode = MODE_CHECK_KEY;
+			m = MODE_CHECK_KEY;
 			arg = optarg;
 			break;
 		case OPT_MATCH:
-			mode = MODE_MATCH;
+			m = MODE_MATCH;
 			arg = optarg;
 			break;
 		case OPT_RESUME:
 			o.resume = optarg;
 			break;
 		case OPT_DOT:
-			mode = MODE_DOT;
+			m = MODE_DOT;
 			break;
 		case OPT_SCENARIO:
 			o.scenario = optarg;
@@ -191,7 +213,14 @@ main(int argc, char **argv)
 			o.practice = 1;
 			break;
 		case OPT_GUIDE:
-			mode = MODE_GUIDE;
+			m = MODE_GUIDE;
+			break;
+		case OPT_FORMAT:
+			if (strcmp(optarg, "markdown") != 0 &&
+			    strcmp(optarg, "html") != 0)
+				return usage_error(_("unknown format '%s' "
+				    "(available: markdown, html)"), optarg);
+			format = optarg;
 			break;
 		case 'h':
 			usage(stdout);
@@ -204,7 +233,16 @@ main(int argc, char **argv)
 			    "information.\n"), PACKAGE);
 			return KW_EXIT_USAGE;
 		}
+		if (m != MODE_RUN && mode != MODE_RUN && m != mode)
+			return usage_error(_("%s and %s cannot be used "
+			    "together"), mode_opt[mode], mode_opt[m]);
+		if (m != MODE_RUN)
+			mode = m;
 	}
+	if (format != NULL && mode != MODE_GUIDE)
+		return usage_error(_("%s applies to %s only"), "--format",
+		    "--guide");
+	html = format != NULL && strcmp(format, "html") == 0;
 	if (argc - optind > 1)
 		return usage_error(_("too many arguments: '%s'"),
 		    argv[optind + 1]);
@@ -246,7 +284,8 @@ main(int argc, char **argv)
 		break;
 	case MODE_DOT:
 	case MODE_GUIDE:
-		status = run_print(&o, mode == MODE_DOT ? cmd_dot : cmd_guide);
+		status = run_print(&o, mode == MODE_DOT ? cmd_dot : html ?
+		    cmd_guide_html : cmd_guide);
 		break;
 	case MODE_RUN:
 	default:

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "i18n.h"
+#include "md.h"
 #include "record-int.h"
 #include "record.h"
 #include "text.h"
@@ -21,7 +22,7 @@
 static char *
 md_escape(const char *text)
 {
-	return text_clean_md(text);
+	return md_text(text);
 }
 
 /* Write `text` (cleaned) wrapped to MD_WIDTH: the first line after `lead`

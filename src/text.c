@@ -58,27 +58,6 @@ text_clean(const char *s)
 	return out;
 }
 
-char *
-text_clean_md(const char *s)
-{
-	char *clean = text_clean(s), *out, *o;
-	size_t lt = 0;
-
-	for (const char *p = clean; *p != '\0'; p++)
-		lt += *p == '<';
-	if (lt == 0)
-		return clean;
-	o = out = xmalloc(strlen(clean) + lt + 1);
-	for (const char *p = clean; *p != '\0'; p++) {
-		if (*p == '<')
-			*o++ = '\\';
-		*o++ = *p;
-	}
-	*o = '\0';
-	free(clean);
-	return out;
-}
-
 static size_t
 wc_cols(wchar_t wc)
 {

@@ -10,10 +10,6 @@
  * a space. Caller frees. */
 char *text_clean(const char *s);
 
-/* text_clean() for Markdown: also '<' escaped as "\<", so that a message's
- * "<x>" is not taken for an HTML tag. Caller frees. */
-char *text_clean_md(const char *s);
-
 /* Columns `s` takes on a terminal (wcwidth; unprintable counts 1). */
 size_t text_width(const char *s);
 /* Bytes of `s` that fit in `cols` columns without cutting a character. */

@@ -1,4 +1,5 @@
 # SPDX-License-Identifier: MIT
+# shellcheck shell=sh
 # lib.sh - helpers for the tmux end-to-end tests (sourced)
 #
 # Like tmux's own regress/*.sh: a private server, a fixed size, send-keys,

@@ -2,6 +2,7 @@
 # SPDX-License-Identifier: MIT
 # resume.sh - keywiz --resume FILE without a tree takes the tree the record
 # was made on, looked up by its id in the tree folders, never as a path
+# shellcheck source=tests/tap.sh
 . "${top_srcdir:-.}/tests/tap.sh"
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/kwresume.XXXXXX") || exit 1
 trap 'rm -rf "$tmp"' EXIT

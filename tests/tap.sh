@@ -1,4 +1,5 @@
 # SPDX-License-Identifier: MIT
+# shellcheck shell=sh disable=SC2034 # tap_fail is read by the scripts that source this
 # tap.sh - one TAP result per call, for the shell tests without tmux (sourced)
 #
 #   echo "1..3"

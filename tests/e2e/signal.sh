@@ -1,6 +1,7 @@
 #!/bin/sh
 # SPDX-License-Identifier: MIT
 # signal.sh - SIGTERM and SIGINT mid-walk restore the terminal, save the record and exit 128+N
+# shellcheck source=tests/lib.sh
 . "${top_srcdir:-.}/tests/lib.sh"
 kw_setup 14
 
@@ -52,7 +53,7 @@ for sig in TERM:15:rec.json TERM:15:rec.md INT:2:rec.json; do
 		    "$(cat "$KW_TMP/before" 2>/dev/null) != $(cat "$KW_TMP/after" 2>/dev/null)"
 	fi
 	what="SIG$sig mid-walk: ${rec##*/} written, mode 0600"
-	if [ -s "$rec" ] && ls -l "$rec" | grep -q '^-rw------- '; then
+	if [ -s "$rec" ] && [ "$(stat -c %a "$rec")" = 600 ]; then
 		kw_ok "$what"
 	else
 		kw_fail "$what" "$(ls -l "$rec" 2>&1)"

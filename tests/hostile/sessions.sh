@@ -39,7 +39,7 @@ for v in $variants; do
 		# "n" opens at an outcome) and a number (waits, choices)
 		{
 			printf 'BCDFG-HJKMN-PQRTV-WXY23-46789\n\n%s\n' "$i"
-			for k in 1 2 3 4 5 6 7 8 9 10; do
+			for _ in 1 2 3 4 5 6 7 8 9 10; do
 				printf '%s\n\n\n%s\n' "$yn" "$pick"
 			done
 		} >"$tmp/in"
