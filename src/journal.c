@@ -326,7 +326,7 @@ journal_open(const char *path, char **buf, size_t *len, pid_t *holder,
 
 	*holder = 0;
 	*buf = NULL;
-	if ((fd = open(path, O_RDWR | O_NOFOLLOW | O_CLOEXEC |
+	if ((fd = open(path, O_RDWR | O_APPEND | O_NOFOLLOW | O_CLOEXEC |
 	    O_NONBLOCK)) < 0) {
 		fail(err, errsize, path, errno);
 		return NULL;

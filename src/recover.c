@@ -82,14 +82,9 @@ journal_tree_file(const struct kw_journal_read *r)
 	return id != NULL ? locate_tree_id(id) : NULL;
 }
 
-/*
- * Replay the journal on `t`: all its events, else (a damaged end) up to
- * DROP_MAX fewer. Returns the session (*n: the events it was rebuilt
- * from; err: "" or a note), or NULL with the first refusal in `err`.
- */
-static struct kw_session *
-replay(const struct kw_tree *t, const struct kw_journal_read *r, size_t *n,
-    char *err, size_t errsize)
+struct kw_session *
+recover_replay(const struct kw_tree *t, const struct kw_journal_read *r,
+    size_t *n, char *err, size_t errsize)
 {
 	size_t all = json_array_size(r->events);
 	struct kw_session *s = NULL;
@@ -191,7 +186,7 @@ call_read(struct kw_call *c, const char *lang, const struct kw_tree *only,
 			return;
 		}
 	}
-	if ((s = replay(t, &r, &n, err, sizeof err)) == NULL) {
+	if ((s = recover_replay(t, &r, &n, err, sizeof err)) == NULL) {
 		char *clean = text_clean(err);
 
 		c->problem = clean;
@@ -435,7 +430,7 @@ recover_call(const struct kw_opts *o, const char *path,
 				goto out_read;
 		}
 	}
-	if ((s = replay(*tp, &r, &n, err, sizeof err)) == NULL) {
+	if ((s = recover_replay(*tp, &r, &n, err, sizeof err)) == NULL) {
 		char *clean = text_clean(err);
 
 		fprintf(stderr, _("%s: cannot continue the call: %s: %s\n"),
@@ -480,7 +475,7 @@ out:
 /* ---- the offer at start ---- */
 
 char *
-recover_offer(const struct kw_opts *o, const struct kw_tree *t)
+recover_offer(const struct kw_opts *o, const struct kw_tree *t, int *ended)
 {
 	struct kw_calls c;
 	const struct kw_call *k = NULL;
@@ -489,6 +484,7 @@ recover_offer(const struct kw_opts *o, const struct kw_tree *t)
 	time_t now = time(NULL);
 	int yes;
 
+	*ended = 0;
 	recover_find(&c, o->lang, t, now - OFFER_WINDOW);
 	for (size_t i = 0; i < c.n && k == NULL; i++)
 		if (c.v[i].holder == 0 && c.v[i].problem == NULL)
@@ -503,20 +499,24 @@ recover_offer(const struct kw_opts *o, const struct kw_tree *t)
 	    tm.tm_year == today.tm_year ? "%H:%M" : "%Y-%m-%d %H:%M", &tm);
 	if (k->error != NULL)
 		/* TRANSLATORS: when, the error message chosen, the step */
-		printf(_("An unfinished call from %s \xe2\x80\x94 %s, step %zu. "
-		    "Continue? y/n\n"), when, k->error, k->step);
+		printf(_("An unfinished call from %s \xe2\x80\x94 %s, step "
+		    "%zu.\n"), when, k->error, k->step);
 	else
-		printf(_("An unfinished call from %s, step %zu. Continue? "
-		    "y/n\n"), when, k->step);
-	printf("[%s/%s]> ", view_yes_key(), view_no_key());
+		printf(_("An unfinished call from %s, step %zu.\n"), when,
+		    k->step);
+	printf(_("Continue? %s/%s "), view_yes_key(), view_no_key());
 	fflush(stdout);
 	line = input_line(stdin, 256, NULL);
 	yes = line != NULL && view_yesno(line) == 1;
-	free(line);
-	if (yes)
+	if (line == NULL) {
+		/* no answer (end of input, a signal): nothing starts */
+		putchar('\n');
+		*ended = 1;
+	} else if (yes)
 		path = xstrdup(k->path);
 	else
 		printf("%s\n", _("Kept: keywiz --recover continues it later."));
+	free(line);
 	recover_calls_free(&c);
 	return path;
 }

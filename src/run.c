@@ -161,6 +161,7 @@ run_start(const struct kw_opts *o, struct kw_tree **tp,
 {
 	struct kw_session *s = NULL;
 	char err[1024], *offered;
+	int ended = 0;
 
 	*jp = NULL;
 	if (o->recover != NULL) {
@@ -172,9 +173,11 @@ run_start(const struct kw_opts *o, struct kw_tree **tp,
 	if (o->resume != NULL)
 		s = run_resume(o, *tp, status);
 	else if (journal_enabled() && !o->practice && isatty(STDIN_FILENO) &&
-	    isatty(STDOUT_FILENO) && (offered = recover_offer(o, *tp)) !=
-	    NULL) {
-		*status = recover_call(o, offered, tp, &s, jp);
+	    isatty(STDOUT_FILENO) && ((offered = recover_offer(o, *tp,
+	    &ended)) != NULL || ended)) {
+		*status = KW_EXIT_NEGATIVE;
+		if (offered != NULL)
+			*status = recover_call(o, offered, tp, &s, jp);
 		free(offered);
 		return s;
 	} else
