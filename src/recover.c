@@ -9,10 +9,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "check.h"
 #include "i18n.h"
 #include "input.h"
-#include "load.h"
 #include "locate.h"
 #include "recover.h"
 #include "run.h"
@@ -53,18 +51,11 @@ slurp(const char *path, size_t *len)
 static struct kw_tree *
 load_quiet(const char *path)
 {
-	struct kw_limits lim;
 	struct kw_diags d;
 	struct kw_tree *t;
-	int cant_open = 0;
+	int cant_open;
 
-	load_default_limits(&lim);
-	diags_init(&d, path);
-	t = load_tree(path, &lim, &d, &cant_open);
-	if (t != NULL && check_tree(t, 0, &d) > 0) {
-		tree_free(t);
-		t = NULL;
-	}
+	t = run_tree(path, 0, &d, &cant_open);
 	diags_free(&d);
 	return t;
 }
@@ -284,11 +275,11 @@ recover_calls_free(struct kw_calls *c)
 /* ---- listing ---- */
 
 static void
-call_when(const struct kw_call *c, char *buf, size_t size)
+call_when(time_t t, char *buf, size_t size)
 {
 	struct tm tm;
 
-	localtime_r(&c->started, &tm);
+	localtime_r(&t, &tm);
 	strftime(buf, size, "%Y-%m-%d %H:%M", &tm);
 }
 
@@ -310,7 +301,7 @@ recover_list(const struct kw_opts *o)
 		const struct kw_call *k = &c.v[i];
 		char when[32];
 
-		call_when(k, when, sizeof when);
+		call_when(k->started, when, sizeof when);
 		printf("%3zu  %s  %s", i + 1, when, k->tree_id != NULL ?
 		    k->tree_id : "?");
 		if (k->problem != NULL)
@@ -385,7 +376,8 @@ recover_call(const struct kw_opts *o, const char *path,
 	struct kw_journal_read r;
 	struct kw_journal *j;
 	struct kw_session *s = NULL;
-	char err[1024], note[1024], *buf = NULL, *picked = NULL, *file;
+	char err[1024], note[1024], when[32], *buf = NULL, *picked = NULL;
+	char *file;
 	size_t len = 0, n = 0;
 	pid_t holder;
 	int status = KW_EXIT_OK, li;
@@ -452,6 +444,9 @@ recover_call(const struct kw_opts *o, const char *path,
 	}
 	li = tree_lang(*tp, o->lang);
 	session_set_lang(s, li >= 0 ? (size_t)li : 0);
+	call_when(session_started(s), when, sizeof when);
+	fprintf(stderr, _("%s: continuing the call of %s, step %zu (%s)\n"),
+	    PACKAGE, when, session_depth(s), path);
 	if (journal_continue(j, s, n, n > 0 ? r.end[n - 1] : r.good, err,
 	    sizeof err) < 0) {
 		fprintf(stderr, _("%s: the call goes on without its journal: "

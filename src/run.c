@@ -11,8 +11,8 @@
 
 #include "check.h"
 #include "i18n.h"
-#include "load.h"
 #include "journal.h"
+#include "load.h"
 #include "record.h"
 #include "recover.h"
 #include "run.h"
@@ -20,24 +20,35 @@
 #include "sig.h"
 #include "ui.h"
 
+struct kw_tree *
+run_tree(const char *path, unsigned flags, struct kw_diags *d,
+    int *cant_open)
+{
+	struct kw_limits lim;
+	struct kw_tree *t;
+
+	load_default_limits(&lim);
+	diags_init(d, path);
+	*cant_open = 0;
+	t = load_tree(path, &lim, d, cant_open);
+	if (t != NULL && check_tree(t, flags, d) > 0) {
+		tree_free(t);
+		t = NULL;
+	}
+	return t;
+}
+
 /* The tree at o->tree_path, parsed and checked; NULL (diagnostics printed,
  * *status 65 or 66) if it does not load. */
 struct kw_tree *
 run_load(const struct kw_opts *o, int *status)
 {
-	unsigned flags = o->training ? KW_CHECK_TRAINING : 0;
-	struct kw_limits lim;
 	struct kw_diags d;
 	struct kw_tree *t;
-	int cant_open = 0;
+	int cant_open;
 
-	load_default_limits(&lim);
-	diags_init(&d, o->tree_path);
-	t = load_tree(o->tree_path, &lim, &d, &cant_open);
-	if (t != NULL && check_tree(t, flags, &d) > 0) {
-		tree_free(t);
-		t = NULL;
-	}
+	t = run_tree(o->tree_path, o->training ? KW_CHECK_TRAINING : 0, &d,
+	    &cant_open);
 	if (t == NULL) {
 		diags_sort(&d);
 		diags_print(&d, stderr);

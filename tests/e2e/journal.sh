@@ -31,13 +31,7 @@ njournals() {
 # test WHAT COMMAND...: ok when the command succeeds, and no journal is
 # left behind for the next one
 t() {
-	what=$1
-	shift
-	if "$@"; then
-		kw_ok "$what"
-	else
-		kw_fail "$what"
-	fi
+	kw_check "$@"
 	rm -rf "$J"
 }
 
