@@ -18,6 +18,11 @@
 #include "record-json.h"
 #include "xalloc.h"
 
+/* Trailing events a replay may drop to get past a damaged end (an answer
+ * whose screen never made it to the disk, a line that is JSON but not the
+ * event it should be). */
+#define DROP_MAX 8
+
 /* The head's own field names; the rest are the record's (record-json.h). */
 #define JF_JOURNAL	"keywiz_journal"
 #define JF_FILE		"file"
@@ -660,4 +665,43 @@ journal_record(const struct kw_journal_read *r, size_t n)
 	json_object_set_new(root, RF_PATH, events_path(events, n));
 	json_object_set_new(root, RF_EVENTS, events);
 	return root;
+}
+
+size_t
+journal_nevents(const struct kw_journal_read *r)
+{
+	return json_array_size(r->events);
+}
+
+struct kw_session *
+journal_resume(const struct kw_tree *t, const struct kw_journal_read *r,
+    size_t *n, char *err, size_t errsize)
+{
+	size_t all = json_array_size(r->events);
+	struct kw_session *s = NULL;
+	char first[1024] = "";
+
+	for (size_t k = 0; k <= DROP_MAX && k < all; k++) {
+		json_t *rec = journal_record(r, all - k);
+		int rc = record_resume_json(t, rec, NULL, &s, err, errsize);
+
+		json_decref(rec);
+		if (rc == 0) {
+			*n = all - k;
+			if (k == 1)
+				snprintf(err, errsize, _("the last event did "
+				    "not fit and was dropped: %s"), first);
+			else if (k > 1)
+				snprintf(err, errsize, _("the last %zu events "
+				    "did not fit and were dropped: %s"), k,
+				    first);
+			return s;
+		}
+		if (k == 0)
+			snprintf(first, sizeof first, "%s", err);
+	}
+	if (all == 0)
+		snprintf(first, sizeof first, "%s", _("it holds no event"));
+	snprintf(err, errsize, "%s", first);
+	return NULL;
 }

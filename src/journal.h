@@ -3,11 +3,11 @@
 #ifndef KW_JOURNAL_H
 #define KW_JOURNAL_H
 
-#include <jansson.h>
 #include <stddef.h>
 #include <sys/types.h>
 
 #include "session.h"
+#include "tree.h"
 
 /*
  * A journal is one file in the journal folder ($XDG_STATE_HOME/keywiz,
@@ -29,6 +29,7 @@
 #define KW_JOURNAL_SUFFIX ".journal"
 
 struct kw_journal;
+struct json_t;			/* jansson's json_t */
 
 /* Whether new calls are journaled: not when $KEYWIZ_NO_JOURNAL is set to
  * anything but "" or "0". */
@@ -83,8 +84,8 @@ pid_t journal_holder(const char *path);
 
 /* A journal as read: its head, and its events up to the first damage. */
 struct kw_journal_read {
-	json_t *head;		/* the head object */
-	json_t *events;		/* the events read whole, in order */
+	struct json_t *head;		/* the head object */
+	struct json_t *events;		/* the events read whole, in order */
 	size_t *end;		/* end[i]: the byte after event i's line */
 	size_t good;		/* bytes of the undamaged beginning */
 	size_t dropped;		/* bytes after it, not read */
@@ -112,10 +113,23 @@ void journal_damage(const struct kw_journal_read *r, char *buf, size_t size);
  * tree, language and start, the last key, the path the events lead to),
  * for record_resume_json(). A new reference (caller decrefs).
  */
-json_t *journal_record(const struct kw_journal_read *r, size_t n);
+struct json_t *journal_record(const struct kw_journal_read *r, size_t n);
+
+/* The events read whole. */
+size_t journal_nevents(const struct kw_journal_read *r);
+
+/*
+ * Rebuild the session a journal read holds, on tree `t`: from all its
+ * events, else (an end that does not replay: an answer whose screen never
+ * reached the disk) from up to 8 fewer. Returns the session (*n: the
+ * events it was rebuilt from; `err`: "" or a note to show), or NULL with
+ * the reason in `err`.
+ */
+struct kw_session *journal_resume(const struct kw_tree *t,
+    const struct kw_journal_read *r, size_t *n, char *err, size_t errsize);
 
 /* The head's string field `key` (or its tree's, for "tree.id" and
- * "tree.path"), or NULL. */
+ * "tree.file"), or NULL. */
 const char *journal_head_str(const struct kw_journal_read *r,
     const char *key);
 

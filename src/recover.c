@@ -14,15 +14,10 @@
 #include "locate.h"
 #include "recover.h"
 #include "run.h"
-#include "record-json.h"
 #include "text.h"
 #include "view.h"
 #include "xalloc.h"
 
-/* Trailing events a replay may drop to get past a damaged end (an answer
- * whose screen never made it to the disk, a line that is JSON but not the
- * event it should be). */
-#define DROP_MAX 8
 #define OFFER_WINDOW (24 * 60 * 60)
 
 /* The file's bytes, whole (caller wipes and frees); NULL if unreadable. */
@@ -71,39 +66,6 @@ journal_tree_file(const struct kw_journal_read *r)
 	if (file != NULL && file[0] == '/' && access(file, R_OK) == 0)
 		return xstrdup(file);
 	return id != NULL ? locate_tree_id(id) : NULL;
-}
-
-struct kw_session *
-recover_replay(const struct kw_tree *t, const struct kw_journal_read *r,
-    size_t *n, char *err, size_t errsize)
-{
-	size_t all = json_array_size(r->events);
-	struct kw_session *s = NULL;
-	char first[1024] = "";
-
-	for (size_t k = 0; k <= DROP_MAX && k < all; k++) {
-		json_t *rec = journal_record(r, all - k);
-		int rc = record_resume_json(t, rec, NULL, &s, err, errsize);
-
-		json_decref(rec);
-		if (rc == 0) {
-			*n = all - k;
-			if (k == 1)
-				snprintf(err, errsize, _("the last event did "
-				    "not fit and was dropped: %s"), first);
-			else if (k > 1)
-				snprintf(err, errsize, _("the last %zu events "
-				    "did not fit and were dropped: %s"), k,
-				    first);
-			return s;
-		}
-		if (k == 0)
-			snprintf(first, sizeof first, "%s", err);
-	}
-	if (all == 0)
-		snprintf(first, sizeof first, "%s", _("it holds no event"));
-	snprintf(err, errsize, "%s", first);
-	return NULL;
 }
 
 /* ---- finding the calls ---- */
@@ -177,7 +139,7 @@ call_read(struct kw_call *c, const char *lang, const struct kw_tree *only,
 			return;
 		}
 	}
-	if ((s = recover_replay(t, &r, &n, err, sizeof err)) == NULL) {
+	if ((s = journal_resume(t, &r, &n, err, sizeof err)) == NULL) {
 		char *clean = text_clean(err);
 
 		c->problem = clean;
@@ -422,7 +384,7 @@ recover_call(const struct kw_opts *o, const char *path,
 				goto out_read;
 		}
 	}
-	if ((s = recover_replay(*tp, &r, &n, err, sizeof err)) == NULL) {
+	if ((s = journal_resume(*tp, &r, &n, err, sizeof err)) == NULL) {
 		char *clean = text_clean(err);
 
 		fprintf(stderr, _("%s: cannot continue the call: %s: %s\n"),
@@ -435,7 +397,7 @@ recover_call(const struct kw_opts *o, const char *path,
 	if (*note != '\0')
 		fprintf(stderr, _("%s: %s: the journal was damaged: %s; the "
 		    "call goes on from the %zu events before it\n"), PACKAGE,
-		    path, note, json_array_size(r.events));
+		    path, note, journal_nevents(&r));
 	if (*err != '\0') {
 		char *clean = text_clean(err);
 

@@ -40,16 +40,6 @@ void recover_find(struct kw_calls *c, const char *lang,
     const struct kw_tree *t, time_t since);
 void recover_calls_free(struct kw_calls *c);
 
-/*
- * Rebuild the session a journal read holds, on tree `t`: from all its
- * events, else (an end that does not replay: an answer whose screen never
- * reached the disk) from up to 8 fewer. Returns the session (*n: the
- * events it was rebuilt from; `err`: "" or a note to show), or NULL with
- * the reason in `err`.
- */
-struct kw_session *recover_replay(const struct kw_tree *t,
-    const struct kw_journal_read *r, size_t *n, char *err, size_t errsize);
-
 /* --recover=list: print the unfinished calls; returns the exit status. */
 int recover_list(const struct kw_opts *o);
 

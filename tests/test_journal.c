@@ -16,7 +16,6 @@
 #include "i18n.h"
 #include "interact.h"
 #include "journal.h"
-#include "recover.h"
 #include "session.h"
 #include "testutil.h"
 
@@ -146,7 +145,7 @@ Test(journal, cut_at_every_byte)
 		cr_assert_eq(r.good + r.dropped, cut);
 		journal_damage(&r, err, sizeof err);
 		cr_assert((r.dropped > 0) == (*err != '\0'), "cut %zu", cut);
-		s = recover_replay(tu_bundled(), &r, &n, err, sizeof err);
+		s = journal_resume(tu_bundled(), &r, &n, err, sizeof err);
 		if (whole < 2) {
 			/* the start without its screen: nothing to go on */
 			cr_assert_null(s, "cut %zu", cut);
@@ -205,7 +204,7 @@ Test(journal, garbage_after_it)
 		cr_assert_eq(r.dropped, glen);
 		journal_damage(&r, err, sizeof err);
 		cr_assert_neq(*err, '\0');
-		s = recover_replay(tu_bundled(), &r, &n, err, sizeof err);
+		s = journal_resume(tu_bundled(), &r, &n, err, sizeof err);
 		cr_assert_not_null(s, "%s", err);
 		cr_assert_eq(n, session_nevents(orig));
 		session_free(s);
@@ -269,7 +268,7 @@ Test(journal, continued_after_a_cut)
 	j = journal_open(path, &buf, &len, &holder, err, sizeof err);
 	cr_assert_not_null(j, "%s", err);
 	cr_assert_eq(journal_parse(buf, len, &r, err, sizeof err), 0);
-	s = recover_replay(tu_bundled(), &r, &n, err, sizeof err);
+	s = journal_resume(tu_bundled(), &r, &n, err, sizeof err);
 	cr_assert_not_null(s, "%s", err);
 	cr_assert_eq(n, 7);
 	cr_assert_eq(journal_continue(j, s, n, r.end[n - 1], err, sizeof err),

@@ -13,7 +13,6 @@
 #include "fuzzutil.h"
 #include "i18n.h"
 #include "journal.h"
-#include "recover.h"
 #include "session.h"
 #include "text.h"
 
@@ -60,7 +59,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	dump = json_dumps(rec, JSON_COMPACT);
 	free(dump);
 	json_decref(rec);
-	s = recover_replay(fz_bundled(), &r, &n, err, sizeof err);
+	s = journal_resume(fz_bundled(), &r, &n, err, sizeof err);
 	assert_clean(err, "the replay's word");
 	if (s != NULL) {
 		if (n > json_array_size(r.events) ||
