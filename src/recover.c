@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -431,6 +432,24 @@ out:
 
 /* ---- the offer at start ---- */
 
+/* A line for the terminal, wrapped to its width. */
+static void
+say_wrapped(const char *s)
+{
+	struct kw_lines l = { 0 };
+	struct winsize ws;
+	size_t width = 80;
+	char *clean = text_clean(s);
+
+	if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col >= 20)
+		width = ws.ws_col;
+	text_wrap(clean, width, &l);
+	for (size_t i = 0; i < l.n; i++)
+		printf("%.*s\n", (int)l.len[i], l.line[i]);
+	text_lines_free(&l);
+	free(clean);
+}
+
 char *
 recover_offer(const struct kw_opts *o, const struct kw_tree *t, int *ended)
 {
@@ -456,11 +475,13 @@ recover_offer(const struct kw_opts *o, const struct kw_tree *t, int *ended)
 	    tm.tm_year == today.tm_year ? "%H:%M" : "%Y-%m-%d %H:%M", &tm);
 	if (k->error != NULL)
 		/* TRANSLATORS: when, the error message chosen, the step */
-		printf(_("An unfinished call from %s \xe2\x80\x94 %s, step "
-		    "%zu.\n"), when, k->error, k->step);
+		line = xasprintf(_("An unfinished call from %s \xe2\x80\x94 %s, "
+		    "step %zu."), when, k->error, k->step);
 	else
-		printf(_("An unfinished call from %s, step %zu.\n"), when,
-		    k->step);
+		line = xasprintf(_("An unfinished call from %s, step %zu."),
+		    when, k->step);
+	say_wrapped(line);
+	free(line);
 	printf(_("Continue? %s/%s "), view_yes_key(), view_no_key());
 	fflush(stdout);
 	line = input_line(stdin, 256, NULL);
