@@ -38,6 +38,13 @@ int
 atomic_write(const char *path, int (*put)(FILE *fp, void *arg),
     void *arg)
 {
+	return atomic_write_mode(path, S_IRUSR | S_IWUSR, put, arg);
+}
+
+int
+atomic_write_mode(const char *path, mode_t mode,
+    int (*put)(FILE *fp, void *arg), void *arg)
+{
 	const char *slash = strrchr(path, '/');
 	char *tmp;
 	FILE *fp = NULL;
@@ -54,7 +61,7 @@ atomic_write(const char *path, int (*put)(FILE *fp, void *arg),
 		errno = saved;
 		return -1;
 	}
-	if (fchmod(fd, S_IRUSR | S_IWUSR) < 0 ||
+	if (fchmod(fd, mode & 07777) < 0 ||
 	    (fp = fdopen(fd, "w")) == NULL) {
 		saved = errno;
 		close(fd);

@@ -5,6 +5,7 @@
 
 #include <stddef.h>
 #include <stdio.h>
+#include <sys/types.h>
 
 /*
  * Replace the file at `path` with what `put` writes to the stream it is
@@ -16,6 +17,9 @@
  */
 int atomic_write(const char *path, int (*put)(FILE *fp, void *arg),
     void *arg);
+/* The same, the new file given `mode` (its permission bits) instead. */
+int atomic_write_mode(const char *path, mode_t mode,
+    int (*put)(FILE *fp, void *arg), void *arg);
 /* The same with `len` bytes at `buf` as the new content. */
 int atomic_write_buf(const char *path, const void *buf, size_t len);
 

@@ -68,7 +68,8 @@ usage(FILE *fp)
 	    "                         LC_MESSAGES, LANG, else en)\n"
 	    "  -p, --plain            line front end (automatic without a terminal)\n"
 	    "  -o, --transcript=FILE  write the session record to FILE at the end\n"
-	    "                         (JSON if FILE ends in .json, else Markdown)\n"
+	    "                         (JSON if FILE ends in .json, else Markdown;\n"
+	    "                         '-': Markdown on standard output)\n"
 	    "  -T, --training         training mode: say why each step matters\n"
 	    "      --check            validate TREE, print diagnostics, exit\n"
 	    "      --check-key=KEY    analyse a product key, exit ('-': read stdin)\n"
@@ -94,7 +95,8 @@ usage(FILE *fp)
 	    "\n"
 	    "Exit status: 0 success; 1 negative result (key invalid, nothing matched,\n"
 	    "session quit before an outcome); 64 usage error; 65 invalid tree;\n"
-	    "66 cannot open input; 74 I/O error; 128+N killed by signal N.\n"), fp);
+	    "66 cannot open input; 70 out of memory; 74 I/O error (the record\n"
+	    "cannot be written); 128+N killed by signal N.\n"), fp);
 }
 
 /* --version in the GNU form: name and version, copyright, licence and

@@ -5,6 +5,7 @@
 #define KW_RECORD_INT_H
 
 #include <stddef.h>
+#include <sys/types.h>
 #include <time.h>
 
 #include "session.h"
@@ -30,6 +31,24 @@ void record_rec_init(struct rec *r, const struct kw_session *s);
 void record_iso_time(time_t t, char *buf, size_t size);
 /* Parse what record_iso_time() writes (or a "Z" offset). Returns 0 or -1. */
 int record_parse_time(const char *s, time_t *out);
+
+/* Whether `t` can be written in a record: from 1970 (UTC) to the end of
+ * KW_RECORD_YEAR_MAX (local time). */
+int record_time_ok(time_t t);
+/* Whether every time of the session can. */
+int record_times_ok(const struct kw_session *s);
+
+/*
+ * keywiz writes a key masked to its last five characters ("XXXXX-XXXXX-
+ * XXXXX-XXXXX-7QW3K"): a record showing more was edited or damaged, and
+ * what it shows may be a whole key. `masked` masked again in `buf` (`size`
+ * bytes) the same way: every character before the last five (the dashes
+ * aside) becomes an X. Returns 1 when it had to be.
+ */
+int record_remask_key(const char *masked, char *buf, size_t size);
+
+/* What a file of `mode` is, in words ("a folder", "a FIFO", ...). */
+const char *record_file_kind(mode_t mode);
 
 /* The words of answer `opt` of node `n`: the option's label, or
  * "Continue". */

@@ -3,9 +3,11 @@
  * --resume: the session as a whole, its path, notes and every event */
 #include "config.h"
 
+#include <errno.h>
 #include <jansson.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "record-int.h"
 #include "record-json.h"
@@ -240,13 +242,30 @@ record_to_json(const struct kw_session *s)
 int
 record_json(const struct kw_session *s, FILE *fp)
 {
-	json_t *o = record_to_json(s);
+	json_t *o;
+	char *text;
+	size_t len;
 	int rc;
 
-	rc = json_dumpf(o, fp, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+	if (!record_times_ok(s)) {
+		errno = EOVERFLOW;
+		return -1;
+	}
+	o = record_to_json(s);
+	text = json_dumps(o, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
 	json_decref(o);
-	if (rc < 0 || fputc('\n', fp) == EOF)
+	if (text == NULL)
+		fatal("cannot build the JSON record");
+	len = strlen(text);
+	if (len + 1 > KW_RECORD_MAX) {
+		free(text);
+		errno = EMSGSIZE;
+		return -1;
+	}
+	rc = fwrite(text, 1, len, fp) == len && fputc('\n', fp) != EOF ?
+	    0 : -1;
+	free(text);
+	if (rc < 0)
 		return -1;
 	return fflush(fp) == 0 && !ferror(fp) ? 0 : -1;
 }
-

@@ -30,6 +30,7 @@ struct replay {
 	int changed;		/* the tree's structure hash differs */
 	size_t ev;		/* the event being replayed (0-based) */
 	int failed;		/* refuse() was called */
+	int remasked;		/* a key showed more than its last five */
 	const char *summary;	/* the key's analysis, for the last key event */
 	size_t last_key;	/* the index of the last key event */
 };
@@ -284,12 +285,16 @@ static int
 replay_key(struct replay *rp, struct kw_session *s, json_t *ev)
 {
 	const char *masked = get_str(rp, ev, RF_MASKED, 128);
+	char buf[129];
 	int valid;
 
 	if (masked == NULL || (valid = get_bool(rp, ev, RF_VALID)) < 0)
 		return -1;
-	session_set_key(s, valid, masked, rp->ev == rp->last_key ?
+	if (record_remask_key(masked, buf, sizeof buf))
+		rp->remasked = 1;
+	session_set_key(s, valid, buf, rp->ev == rp->last_key ?
 	    rp->summary : "");
+	explicit_bzero(buf, sizeof buf);
 	return 0;
 }
 
@@ -430,7 +435,9 @@ replay_path(struct replay *rp, struct kw_session *s, json_t *path)
 	return 0;
 }
 
-/* Read the file whole, refusing what is not a regular file of sane size. */
+/* Read the file whole, refusing what is not a regular file of sane size.
+ * It is opened without waiting (a FIFO with no writer, a device), then
+ * refused unless it is a regular file. */
 static char *
 read_record(struct replay *rp, size_t *len)
 {
@@ -440,19 +447,25 @@ read_record(struct replay *rp, size_t *len)
 	size_t n = 0;
 	int fd;
 
-	if ((fd = open(rp->path, O_RDONLY | O_CLOEXEC)) < 0) {
+	if ((fd = open(rp->path, O_RDONLY | O_CLOEXEC | O_NOCTTY |
+	    O_NONBLOCK)) < 0) {
 		refuse(rp, "%s", strerror(errno));
 		return NULL;
 	}
-	if (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode)) {
-		refuse(rp, "%s", S_ISDIR(st.st_mode) ? strerror(EISDIR) :
-		    _("not a regular file"));
+	if (fstat(fd, &st) < 0) {
+		refuse(rp, "%s", strerror(errno));
+		close(fd);
+		return NULL;
+	}
+	if (!S_ISREG(st.st_mode)) {
+		refuse(rp, _("%s, not a regular file: not a keywiz record"),
+		    record_file_kind(st.st_mode));
 		close(fd);
 		return NULL;
 	}
 	if (st.st_size > KW_RECORD_MAX) {
-		refuse(rp, _("larger than %d bytes: not a keywiz record"),
-		    KW_RECORD_MAX);
+		refuse(rp, _("larger than %d MiB: not a keywiz record"),
+		    KW_RECORD_MAX / (1024 * 1024));
 		close(fd);
 		return NULL;
 	}
@@ -530,8 +543,9 @@ resume_events(struct replay *rp, struct kw_session *s, json_t *events)
 			rp->last_key = i;
 	}
 	rp->ev = 0;
-	if (!json_is_object(e0) ||
-	    (type = get_str(rp, e0, RF_TYPE, 32)) == NULL ||
+	if (!json_is_object(e0))
+		return refuse(rp, _("event %zu is not an object"), rp->ev + 1);
+	if ((type = get_str(rp, e0, RF_TYPE, 32)) == NULL ||
 	    (node = get_str(rp, e0, RF_NODE, ID_MAX)) == NULL)
 		return -1;
 	if (strcmp(type, session_event_name(KW_EV_START)) != 0)
@@ -585,7 +599,9 @@ resume_root(struct replay *rp, json_t *root, time_t (*clock)(void),
     struct kw_session **out)
 {
 	struct kw_session *s;
-	json_t *events, *summary, *lang;
+	json_t *events, *key, *summary, *lang;
+	const char *masked;
+	char buf[129];
 	time_t started;
 	int li;
 
@@ -597,7 +613,12 @@ resume_root(struct replay *rp, json_t *root, time_t (*clock)(void),
 	events = json_object_get(root, RF_EVENTS);
 	if (!json_is_array(events) || json_array_size(events) == 0)
 		return refuse(rp, _("'events' is missing or empty"));
-	summary = json_object_get(json_object_get(root, RF_KEY), RF_SUMMARY);
+	key = json_object_get(root, RF_KEY);
+	masked = json_string_value(json_object_get(key, RF_MASKED));
+	if (masked != NULL && record_remask_key(masked, buf, sizeof buf))
+		rp->remasked = 1;
+	explicit_bzero(buf, sizeof buf);
+	summary = json_object_get(key, RF_SUMMARY);
 	rp->summary = json_is_string(summary) && json_string_length(summary)
 	    <= TEXT_MAX ? json_string_value(summary) : "";
 	lang = json_object_get(root, RF_LANGUAGE);
@@ -611,7 +632,12 @@ resume_root(struct replay *rp, json_t *root, time_t (*clock)(void),
 		return -1;
 	}
 	session_reopen(s);
-	if (rp->changed)
+	if (rp->remasked)
+		refuse(rp, _("note: the record shows more of the product key "
+		    "than its last five characters, which keywiz never "
+		    "writes; the key is masked again in this session and in "
+		    "the record it saves"));
+	else if (rp->changed)
 		refuse(rp, _("note: the tree has changed since the record "
 		    "was saved; every step of the session still exists in it"));
 	*out = s;

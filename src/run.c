@@ -116,27 +116,53 @@ run_resume(const struct kw_opts *o, const struct kw_tree *t, int *status)
 	return s;
 }
 
-/* Save the session record: to -o FILE (format by suffix), else back to the
- * JSON record resumed from. On failure say why and print the record in
- * Markdown on stderr, so nothing is lost; returns -1. */
+/* Where the session record goes at the end: -o FILE, else the JSON record
+ * resumed from, else nowhere (NULL); *json says in which format. */
+static const char *
+run_record_path(const struct kw_opts *o, int *json)
+{
+	if (o->transcript != NULL) {
+		*json = record_path_json(o->transcript);
+		return o->transcript;
+	}
+	*json = 1;
+	return o->resume;
+}
+
+/* Before the call starts: the record can be written where it will go. */
+static int
+run_check_record(const struct kw_opts *o)
+{
+	const char *path;
+	char err[1024];
+	int json;
+
+	if ((path = run_record_path(o, &json)) == NULL ||
+	    record_check_target(path, err, sizeof err) == 0)
+		return 0;
+	fprintf(stderr, _("%s: cannot write the session record: %s\n"),
+	    PACKAGE, err);
+	return -1;
+}
+
+/* Save the session record where run_record_path() says. On failure say
+ * why and print the record on stderr in the same format (Markdown if even
+ * that fails), so nothing is lost; returns -1. */
 static int
 run_save_record(const struct kw_opts *o, const struct kw_session *s)
 {
+	const char *path;
 	char err[1024];
-	int rc;
+	int json;
 
-	if (o->transcript != NULL)
-		rc = record_write(s, o->transcript, err, sizeof err);
-	else if (o->resume != NULL)
-		rc = record_save(s, o->resume, 1, err, sizeof err);
-	else
-		return 0;
-	if (rc == 0)
+	if ((path = run_record_path(o, &json)) == NULL ||
+	    record_save(s, path, json, err, sizeof err) == 0)
 		return 0;
 	fprintf(stderr, _("%s: cannot save the session record: %s\n"),
 	    PACKAGE, err);
 	fprintf(stderr, _("%s: the record follows.\n\n"), PACKAGE);
-	record_markdown(s, stderr);
+	if (!json || record_json(s, stderr) < 0)
+		record_markdown(s, stderr);
 	return -1;
 }
 
@@ -212,6 +238,8 @@ run_session(const struct kw_opts *o)
 
 	if (o->recover != NULL && strcmp(o->recover, "list") == 0)
 		return recover_list(o);
+	if (run_check_record(o) < 0)
+		return KW_EXIT_IOERR;
 	if ((s = run_start(o, &t, &j, &status)) == NULL) {
 		tree_free(t);
 		return status;

@@ -16,3 +16,8 @@ t() {
 		tap_fail=1
 	fi
 }
+# s "what was not checked" "why": a skipped test
+s() {
+	tap_n=$((tap_n + 1))
+	echo "ok $tap_n - $1 # SKIP $2"
+}
