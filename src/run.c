@@ -202,24 +202,34 @@ run_start(const struct kw_opts *o, struct kw_tree **tp,
 
 	*jp = NULL;
 	if (o->recover != NULL) {
+		if (run_check_record(o) < 0) {
+			*status = KW_EXIT_IOERR;
+			return NULL;
+		}
 		*status = recover_call(o, NULL, tp, &s, jp);
 		return s;
 	}
 	if ((*tp = run_load(o, status)) == NULL)
 		return NULL;
-	if (o->resume != NULL)
-		s = run_resume(o, *tp, status);
-	else if (journal_enabled() && !o->practice && isatty(STDIN_FILENO) &&
-	    isatty(STDOUT_FILENO) && ((offered = recover_offer(o, *tp,
-	    &ended)) != NULL || ended)) {
+	if (o->resume != NULL && (s = run_resume(o, *tp, status)) == NULL)
+		return NULL;
+	if (run_check_record(o) < 0) {
+		session_free(s);
+		*status = KW_EXIT_IOERR;
+		return NULL;
+	}
+	if (s == NULL && journal_enabled() && !o->practice &&
+	    isatty(STDIN_FILENO) && isatty(STDOUT_FILENO) &&
+	    ((offered = recover_offer(o, *tp, &ended)) != NULL || ended)) {
 		*status = KW_EXIT_NEGATIVE;
 		if (offered != NULL)
 			*status = recover_call(o, offered, tp, &s, jp);
 		free(offered);
 		return s;
-	} else
+	}
+	if (s == NULL)
 		s = session_new(*tp, run_lang(*tp, o->lang), NULL);
-	if (s == NULL || o->practice || !journal_enabled())
+	if (o->practice || !journal_enabled())
 		return s;
 	if ((*jp = journal_create(s, o->tree_path, err, sizeof err)) == NULL)
 		fprintf(stderr, _("%s: no journal for this call (it will not "
@@ -238,8 +248,6 @@ run_session(const struct kw_opts *o)
 
 	if (o->recover != NULL && strcmp(o->recover, "list") == 0)
 		return recover_list(o);
-	if (run_check_record(o) < 0)
-		return KW_EXIT_IOERR;
 	if ((s = run_start(o, &t, &j, &status)) == NULL) {
 		tree_free(t);
 		return status;
