@@ -29,11 +29,7 @@ setup(void)
 	setenv("TZ", "UTC", 1);
 	tzset();
 	i18n_init("en");
-	snprintf(tmpdir, sizeof tmpdir, "%s/tests/tmp", KW_BUILDDIR);
-	mkdir(tmpdir, 0700);
-	snprintf(tmpdir, sizeof tmpdir, "%s/tests/tmp/journal-XXXXXX",
-	    KW_BUILDDIR);
-	cr_assert_not_null(mkdtemp(tmpdir), "mkdtemp: %s", strerror(errno));
+	tu_scratch(tmpdir, sizeof tmpdir, "journal");
 	setenv("XDG_STATE_HOME", tmpdir, 1);
 	unsetenv("KEYWIZ_NO_JOURNAL");
 }
