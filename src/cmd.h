@@ -20,10 +20,12 @@ enum {
 
 /* Options shared by the commands and the front ends. */
 struct kw_opts {
-	const char *tree_path;	/* resolved path of the tree */
+	const char *tree_path;	/* resolved path of the tree (--recover
+				 * without TREE: NULL, the journal's) */
 	const char *lang;	/* UI language code */
 	const char *transcript;	/* -o FILE, or NULL */
 	const char *resume;	/* --resume FILE, or NULL */
+	const char *recover;	/* --recover[=list|N]: "", "list", N; or NULL */
 	int plain;
 	int training;
 	int practice;

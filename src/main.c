@@ -42,6 +42,7 @@ enum {
 	OPT_CHECK_KEY,
 	OPT_MATCH,
 	OPT_RESUME,
+	OPT_RECOVER,
 	OPT_DOT,
 	OPT_PRACTICE,
 	OPT_SCENARIO,
@@ -58,6 +59,7 @@ static const struct option longopts[] = {
 	{ "check-key", required_argument, NULL, OPT_CHECK_KEY },
 	{ "match", required_argument, NULL, OPT_MATCH },
 	{ "resume", required_argument, NULL, OPT_RESUME },
+	{ "recover", optional_argument, NULL, OPT_RECOVER },
 	{ "dot", no_argument, NULL, OPT_DOT },
 	{ "practice", no_argument, NULL, OPT_PRACTICE },
 	{ "scenario", required_argument, NULL, OPT_SCENARIO },
@@ -88,6 +90,10 @@ usage(FILE *fp)
 	    "                         ('-': read stdin)\n"
 	    "      --resume=FILE      continue the session saved in the JSON record\n"
 	    "                         FILE (and save it there again, unless -o)\n"
+	    "      --recover[=N]      continue an unfinished call from its journal\n"
+	    "                         (after a crash or kill): the most recent, or\n"
+	    "                         number N of --recover=list\n"
+	    "      --recover=list     list the unfinished calls, exit\n"
 	    "      --dot              print TREE as a Graphviz digraph, exit\n"
 	    "      --guide            print TREE as a Markdown study guide, exit\n"
 	    "      --format=FORMAT    the guide's format: markdown (default) or\n"
@@ -203,6 +209,9 @@ main(int argc, char **argv)
 		case OPT_RESUME:
 			o.resume = optarg;
 			break;
+		case OPT_RECOVER:
+			o.recover = optarg != NULL ? optarg : "";
+			break;
 		case OPT_DOT:
 			m = MODE_DOT;
 			break;
@@ -246,6 +255,16 @@ main(int argc, char **argv)
 	if (argc - optind > 1)
 		return usage_error(_("too many arguments: '%s'"),
 		    argv[optind + 1]);
+
+	if (o.recover != NULL && (mode != MODE_RUN || o.resume != NULL ||
+	    o.practice))
+		return usage_error(_("--recover goes with none of %s"),
+		    "--resume, --practice, --check, --check-key, --match, "
+		    "--dot, --guide");
+	if (o.recover != NULL && optind == argc) {
+		/* the tree the journal names */
+		return run_session(&o);
+	}
 
 	path = NULL;
 	if (o.resume != NULL && optind == argc) {

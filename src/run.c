@@ -11,31 +11,44 @@
 
 #include "check.h"
 #include "i18n.h"
+#include "journal.h"
 #include "load.h"
 #include "record.h"
+#include "recover.h"
 #include "run.h"
 #include "session.h"
 #include "sig.h"
 #include "ui.h"
+
+struct kw_tree *
+run_tree(const char *path, unsigned flags, struct kw_diags *d,
+    int *cant_open)
+{
+	struct kw_limits lim;
+	struct kw_tree *t;
+
+	load_default_limits(&lim);
+	diags_init(d, path);
+	*cant_open = 0;
+	t = load_tree(path, &lim, d, cant_open);
+	if (t != NULL && check_tree(t, flags, d) > 0) {
+		tree_free(t);
+		t = NULL;
+	}
+	return t;
+}
 
 /* The tree at o->tree_path, parsed and checked; NULL (diagnostics printed,
  * *status 65 or 66) if it does not load. */
 struct kw_tree *
 run_load(const struct kw_opts *o, int *status)
 {
-	unsigned flags = o->training ? KW_CHECK_TRAINING : 0;
-	struct kw_limits lim;
 	struct kw_diags d;
 	struct kw_tree *t;
-	int cant_open = 0;
+	int cant_open;
 
-	load_default_limits(&lim);
-	diags_init(&d, o->tree_path);
-	t = load_tree(o->tree_path, &lim, &d, &cant_open);
-	if (t != NULL && check_tree(t, flags, &d) > 0) {
-		tree_free(t);
-		t = NULL;
-	}
+	t = run_tree(o->tree_path, o->training ? KW_CHECK_TRAINING : 0, &d,
+	    &cant_open);
 	if (t == NULL) {
 		diags_sort(&d);
 		diags_print(&d, stderr);
@@ -176,27 +189,68 @@ run_scenario(const struct kw_opts *o, const struct kw_tree *t, int *status)
 	return NULL;
 }
 
+/* The session to run: --recover's, --resume's, the one offered at start,
+ * or a new one; its journal in *jp (NULL: none). NULL with *status set
+ * when there is none to run. */
+static struct kw_session *
+run_start(const struct kw_opts *o, struct kw_tree **tp,
+    struct kw_journal **jp, int *status)
+{
+	struct kw_session *s = NULL;
+	char err[1024], *offered;
+	int ended = 0;
+
+	*jp = NULL;
+	if (o->recover != NULL) {
+		if (run_check_record(o) < 0) {
+			*status = KW_EXIT_IOERR;
+			return NULL;
+		}
+		*status = recover_call(o, NULL, tp, &s, jp);
+		return s;
+	}
+	if ((*tp = run_load(o, status)) == NULL)
+		return NULL;
+	if (o->resume != NULL && (s = run_resume(o, *tp, status)) == NULL)
+		return NULL;
+	if (run_check_record(o) < 0) {
+		session_free(s);
+		*status = KW_EXIT_IOERR;
+		return NULL;
+	}
+	if (s == NULL && journal_enabled() && !o->practice &&
+	    isatty(STDIN_FILENO) && isatty(STDOUT_FILENO) &&
+	    ((offered = recover_offer(o, *tp, &ended)) != NULL || ended)) {
+		*status = KW_EXIT_NEGATIVE;
+		if (offered != NULL)
+			*status = recover_call(o, offered, tp, &s, jp);
+		free(offered);
+		return s;
+	}
+	if (s == NULL)
+		s = session_new(*tp, run_lang(*tp, o->lang), NULL);
+	if (o->practice || !journal_enabled())
+		return s;
+	if ((*jp = journal_create(s, o->tree_path, err, sizeof err)) == NULL)
+		fprintf(stderr, _("%s: no journal for this call (it will not "
+		    "survive a crash): %s\n"), PACKAGE, err);
+	return s;
+}
+
 int
 run_session(const struct kw_opts *o)
 {
 	struct kw_ui_opts uo;
 	struct kw_session *s;
-	struct kw_tree *t;
+	struct kw_journal *j;
+	struct kw_tree *t = NULL;
 	int status = 0, saved;
 
-	if ((t = run_load(o, &status)) == NULL)
-		return status;
-	if (o->resume != NULL) {
-		if ((s = run_resume(o, t, &status)) == NULL) {
-			tree_free(t);
-			return status;
-		}
-	} else
-		s = session_new(t, run_lang(t, o->lang), NULL);
-	if (run_check_record(o) < 0) {
-		session_free(s);
+	if (o->recover != NULL && strcmp(o->recover, "list") == 0)
+		return recover_list(o);
+	if ((s = run_start(o, &t, &j, &status)) == NULL) {
 		tree_free(t);
-		return KW_EXIT_IOERR;
+		return status;
 	}
 	memset(&uo, 0, sizeof uo);
 	uo.training = o->training;
@@ -216,6 +270,12 @@ run_session(const struct kw_opts *o)
 	} else
 		status = ui_curses_run(s, &uo);
 	saved = run_save_record(o, s);
+	/* the call is over (an outcome, a quit) and its record safe: the
+	 * journal goes; after a signal it stays for --recover */
+	if (journal_error(j) != NULL)
+		fprintf(stderr, _("%s: the journal could not be written: %s\n"),
+		    PACKAGE, journal_error(j));
+	journal_close(j, saved == 0 && status <= KW_EXIT_NEGATIVE);
 	session_free(s);
 	tree_free(t);
 	if (status > 128 && sig_caught)

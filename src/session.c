@@ -29,7 +29,26 @@ struct kw_session {
 
 	int pinned;		/* replay: session_now() is `pin` */
 	time_t pin;
+
+	void (*hook)(void *, const struct kw_session *);
+	void *hook_arg;
 };
+
+/* The end of a change the hook hears of (the journal's). */
+static void
+changed(struct kw_session *s)
+{
+	if (s->hook != NULL)
+		s->hook(s->hook_arg, s);
+}
+
+void
+session_set_hook(struct kw_session *s,
+    void (*hook)(void *arg, const struct kw_session *s), void *arg)
+{
+	s->hook = hook;
+	s->hook_arg = arg;
+}
 
 static const char *
 keep(struct kw_session *s, const char *text)
@@ -185,6 +204,7 @@ session_answer(struct kw_session *s, size_t opt, const char *text,
 	st->flags = flags;
 	log_event(s, KW_EV_ANSWER, n, (int)opt, text)->flags = flags;
 	push_step(s, n->opts[opt].next);
+	changed(s);
 	return 0;
 }
 
@@ -217,6 +237,7 @@ session_back_to(struct kw_session *s, size_t i)
 		return -1;
 	pop_to(s, i + 1);
 	log_event(s, KW_EV_BACK, s->path[i].node, -1, NULL);
+	changed(s);
 	return 0;
 }
 
@@ -227,6 +248,7 @@ session_restart(struct kw_session *s)
 	pop_to(s, 1);
 	s->path[0].checked = 0;
 	log_event(s, KW_EV_RESTART, s->path[0].node, -1, NULL);
+	changed(s);
 }
 
 int
@@ -244,6 +266,7 @@ session_check_item(struct kw_session *s, size_t item, int on)
 	else
 		st->checked &= ~bit;
 	log_event(s, KW_EV_CHECKED, st->node, (int)item, NULL)->on = on != 0;
+	changed(s);
 	return 0;
 }
 
@@ -257,6 +280,7 @@ session_set_key(struct kw_session *s, int valid, const char *masked,
 	s->key.summary = keep(s, summary != NULL ? summary : "");
 	log_event(s, KW_EV_KEY, session_node(s), -1, s->key.masked)->valid =
 	    valid != 0;
+	changed(s);
 }
 
 const struct kw_keyinfo *
@@ -271,6 +295,7 @@ session_add_note(struct kw_session *s, const char *text)
 	if (text == NULL || *text == '\0')
 		return;
 	log_event(s, KW_EV_NOTE, session_node(s), -1, text);
+	changed(s);
 }
 
 void
@@ -281,6 +306,7 @@ session_finish(struct kw_session *s)
 	s->finished = 1;
 	log_event(s, session_outcome(s) != NULL ? KW_EV_END : KW_EV_QUIT,
 	    session_node(s), -1, NULL);
+	changed(s);
 }
 
 int
@@ -372,4 +398,5 @@ session_reopen(struct kw_session *s)
 {
 	s->finished = 0;
 	log_event(s, KW_EV_RESUME, session_node(s), -1, NULL);
+	changed(s);
 }

@@ -137,6 +137,13 @@ int session_error(const struct kw_session *s, const struct kw_node **node,
 
 const char *session_event_name(enum kw_event_type type);
 
+/* Call `hook(arg, s)` at the end of every change that logs events (an
+ * answer, back, restart, a tick, the key, a note, the end, a resume), once
+ * the session is whole again: the journal's way to write each event down
+ * before the next screen is drawn. NULL: none. */
+void session_set_hook(struct kw_session *s,
+    void (*hook)(void *arg, const struct kw_session *s), void *arg);
+
 /*
  * Replay, for resuming a saved session (record.c). A session rebuilt from a
  * record is stamped with the record's times: session_new_at() starts it at
