@@ -10,12 +10,14 @@
 
 #include "cmd.h"
 #include "datadir.h"
+#include "diag.h"
 #include "i18n.h"
 #include "input.h"
 #include "locate.h"
 #include "record.h"
 #include "run.h"
 #include "tree.h"
+#include "xalloc.h"
 
 enum mode {
 	MODE_RUN,
@@ -106,9 +108,10 @@ version(void)
 static int
 usage_error(const char *fmt, const char *arg)
 {
-	fprintf(stderr, "%s: ", PACKAGE);
-	fprintf(stderr, fmt, arg);
-	fprintf(stderr, "\n");
+	char *msg = xasprintf(fmt, arg);
+
+	diag_printf(stderr, "%s: %s\n", PACKAGE, msg);
+	free(msg);
 	fprintf(stderr, _("Try '%s --help' for more information.\n"), PACKAGE);
 	return KW_EXIT_USAGE;
 }
@@ -218,7 +221,7 @@ main(int argc, char **argv)
 	if (path == NULL)
 		path = locate_tree(optind < argc ? argv[optind] : NULL);
 	if (path == NULL && (optind < argc || mode != MODE_CHECK_KEY)) {
-		fprintf(stderr, _("%s: tree '%s' not found (looked in "
+		diag_printf(stderr, _("%s: tree '%s' not found (looked in "
 		    "$KEYWIZ_PATH, ~/.local/share/keywiz, %s and %s)\n"),
 		    PACKAGE, optind < argc ? argv[optind] : KW_DEFAULT_TREE,
 		    datadir_wizard(), datadir_examples());

@@ -80,14 +80,17 @@ style_attr(const struct cui *ui, enum kw_style st)
 	return A_NORMAL;
 }
 
-/* Write `s` at the cursor, at most `cols` columns. */
+/* Write `s` at the cursor, at most `cols` columns: through text_clean(),
+ * whatever the screen left in it (a message may quote a record). */
 static void
 put(const char *s, size_t cols)
 {
-	size_t n = text_fit(s, cols);
+	char *clean = text_clean(s);
+	size_t n = text_fit(clean, cols);
 
 	if (n > 0)
-		addnstr(s, (int)n);
+		addnstr(clean, (int)n);
+	free(clean);
 }
 
 /* The title line: keywiz, the tree, and where you are on the path. */
