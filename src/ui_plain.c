@@ -441,6 +441,8 @@ enter_key(struct plain *p, const char *text)
 	struct kw_keycheck k;
 
 	interact_set_key(p->s, text, &k);
+	if (p->o->echo)
+		put_wrapped(p, 0, NULL, ki->masked);	/* the line, masked */
 	fputc('\n', p->out);
 	put_wrapped(p, 0, _("Key: "), ki->masked);
 	put_wrapped(p, 0, NULL, ki->summary);
@@ -459,6 +461,27 @@ enter_key(struct plain *p, const char *text)
 	p->key_pending = 1;
 }
 
+/* A line of input as typed, on one line, cleaned. */
+static void
+echo_line(struct plain *p, const char *line)
+{
+	char *clean = text_clean(line);
+
+	fprintf(p->out, "%s\n", clean);
+	free(clean);
+}
+
+/* `line` with a product key in it masked; `line` is wiped and freed. */
+static char *
+mask_line(struct plain *p, char *line)
+{
+	char *masked = interact_mask_text(p->s, line);
+
+	explicit_bzero(line, strlen(line));
+	free(line);
+	return masked;
+}
+
 static void
 add_note(struct plain *p, const char *text)
 {
@@ -471,34 +494,33 @@ add_note(struct plain *p, const char *text)
 		if (line == NULL)
 			return;
 		if (p->o->echo) {
-			char *clean = text_clean(line);
-
-			fprintf(p->out, "%s\n", clean);
-			free(clean);
+			line = mask_line(p, line);
+			echo_line(p, line);
 		}
 		text = trim(line);
 	}
 	if (interact_note(p->s, text))
 		say(p, _("Note added."));
+	if (line != NULL)
+		explicit_bzero(line, strlen(line));
 	free(line);
 }
 
 /* Echo the answer when input is not a terminal, so a captured run reads
- * as the conversation it was; a key typed at a key node is not echoed. */
+ * as the conversation it was; a product key in it masked (a key typed at a
+ * key node is echoed by enter_key(), masked as the session keeps it). */
 static void
 echo_answer(struct plain *p, const char *line, enum plain_action act)
 {
-	char *clean;
+	char *masked;
 
 	if (!p->o->echo)
 		return;
-	if (p->v.node->type == KW_NODE_KEY && act == ACT_TEXT) {
-		fprintf(p->out, "%s\n", _("(key hidden)"));
+	if (p->v.node->type == KW_NODE_KEY && act == ACT_TEXT)
 		return;
-	}
-	clean = text_clean(line);
-	fprintf(p->out, "%s\n", clean);
-	free(clean);
+	masked = interact_mask_text(p->s, line);
+	echo_line(p, masked);
+	free(masked);
 }
 
 /* One line of input at the current screen. Returns 1 if the screen must

@@ -1,0 +1,139 @@
+/* SPDX-License-Identifier: MIT */
+/* keymask.c - product keys found in free text, masked */
+#include "config.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <unictype.h>
+
+#include "keymask.h"
+#include "prodkey.h"
+#include "utf8.h"
+#include "xalloc.h"
+
+/* A character that may stand in a key, as typed: an ASCII letter or
+ * digit, or a letter or digit of the Latin, Greek and Cyrillic blocks
+ * (accents, look-alike capitals) or of the full-width forms. Not CJK, so
+ * that a line of Japanese is not taken for a key. */
+static int
+key_char(uint32_t c)
+{
+	if (c < 0x80)
+		return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') ||
+		    (c >= 'a' && c <= 'z');
+	if (c < 0x0530 || (c >= 0xff10 && c <= 0xff5a))
+		return uc_is_alnum(c);
+	return 0;
+}
+
+/* The character at p (before end): its length, *c set. */
+static size_t
+char_at(const unsigned char *p, const unsigned char *end, uint32_t *c)
+{
+	return kw_utf8_next(p, (size_t)(end - p), c);
+}
+
+/* The end of the key-shaped run that starts at p, or NULL. */
+static const unsigned char *
+key_run(const struct kw_keyfmt *fmt, const unsigned char *p,
+    const unsigned char *end)
+{
+	uint32_t c;
+
+	for (unsigned g = 0; g < fmt->groups; g++) {
+		for (size_t gap = 0; g > 0 && p < end; gap++) {
+			size_t n = char_at(p, end, &c);
+
+			if (!prodkey_separator(c))
+				break;
+			if (gap == KEYMASK_GAP_MAX)
+				return NULL;
+			p += n;
+		}
+		for (unsigned i = 0; i < fmt->group_length; i++) {
+			size_t n;
+
+			if (p >= end)
+				return NULL;
+			n = char_at(p, end, &c);
+			if (!key_char(c))
+				return NULL;
+			p += n;
+		}
+	}
+	if (p < end && (char_at(p, end, &c), key_char(c)))
+		return NULL;
+	return p;
+}
+
+/* Append [s, s + n) to the buffer *out of *cap bytes, *len used. */
+static void
+put(char **out, size_t *len, size_t *cap, const void *s, size_t n)
+{
+	if (*len + n + 1 > *cap) {
+		size_t want = (*len + n + 1) * 2;
+		char *bigger = xmalloc(want);
+
+		memcpy(bigger, *out, *len);
+		explicit_bzero(*out, *cap);
+		free(*out);
+		*out = bigger;
+		*cap = want;
+	}
+	memcpy(*out + *len, s, n);
+	*len += n;
+	(*out)[*len] = '\0';
+}
+
+char *
+keymask_text(const struct kw_keyfmt *fmt, const char *text)
+{
+	const unsigned char *p = (const unsigned char *)text, *end, *from;
+	struct kw_keyfmt def;
+	struct kw_keycheck *k = NULL;
+	size_t len = 0, cap = strlen(text) + 1;
+	char *out = xmalloc(cap);
+	int after_key_char = 0;
+
+	if (fmt == NULL || fmt->groups == 0 || fmt->group_length == 0) {
+		prodkey_default_format(&def);
+		fmt = &def;
+	}
+	out[0] = '\0';
+	end = p + strlen(text);
+	from = p;
+	while (p < end) {
+		const unsigned char *run = NULL;
+		uint32_t c;
+		size_t n = char_at(p, end, &c);
+
+		if (!after_key_char && key_char(c))
+			run = key_run(fmt, p, end);
+		after_key_char = key_char(c);
+		if (run == NULL) {
+			p += n;
+			continue;
+		}
+		/* the text before it, then the run masked */
+		char *key = xstrndup((const char *)p, (size_t)(run - p));
+		char masked[KW_KEY_MAX * 2 + 1];
+
+		if (k == NULL)
+			k = xmalloc(sizeof *k);
+		put(&out, &len, &cap, from, (size_t)(p - from));
+		prodkey_analyse(fmt, key, k);
+		prodkey_mask(fmt, k, masked, sizeof masked);
+		put(&out, &len, &cap, masked, strlen(masked));
+		explicit_bzero(key, strlen(key));
+		free(key);
+		prodkey_wipe(k);
+		explicit_bzero(masked, sizeof masked);
+		from = p = run;
+		after_key_char = 0;	/* the run ends before a non-key one */
+	}
+	put(&out, &len, &cap, from, (size_t)(p - from));
+	free(k);
+	return out;
+}
