@@ -5,6 +5,8 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <termios.h>
+#include <unistd.h>
 
 #include "input.h"
 #include "xalloc.h"
@@ -55,4 +57,24 @@ input_line(FILE *fp, size_t max, int *truncated)
 		n--;
 	buf[n] = '\0';
 	return buf;
+}
+
+char *
+input_secret_line(FILE *fp, size_t max, int *truncated)
+{
+	struct termios was, quiet;
+	int fd = fileno(fp), changed = 0, e;
+	char *line;
+
+	if (fd >= 0 && isatty(fd) && tcgetattr(fd, &was) == 0) {
+		quiet = was;
+		quiet.c_lflag &= ~(tcflag_t)(ECHO | ECHONL);
+		changed = tcsetattr(fd, TCSANOW, &quiet) == 0;
+	}
+	line = input_line(fp, max, truncated);
+	e = errno;
+	if (changed)
+		tcsetattr(fd, TCSANOW, &was);
+	errno = e;
+	return line;
 }

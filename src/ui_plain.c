@@ -8,6 +8,7 @@
 #include <string.h>
 #include <strings.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "cmd.h"
 #include "i18n.h"
@@ -46,6 +47,10 @@ struct plain {
 	struct kw_view v;
 	struct kw_matching matching;	/* for the current choice node */
 	int key_pending;		/* key node: an analysed key awaits Enter */
+	int tty;			/* input is a terminal: a key line is read
+					 * without echo */
+	int quiet;			/* the line being handled was read without
+					 * echo: it is printed back, masked */
 };
 
 /* Print tree or user text: cleaned of control characters, wrapped, each
@@ -179,6 +184,11 @@ draw(struct plain *p)
 	}
 	for (size_t i = 0; i < v->links->n; i++)
 		put_wrapped(p, 2, _("Link: "), v->links->v[i]);
+	if (v->node->type == KW_NODE_KEY && p->tty) {
+		fputc('\n', p->out);
+		say(p, _("The key does not show as it is typed; once you press "
+		    "Enter it is shown masked, only its last five characters."));
+	}
 
 	for (size_t i = 0; i < v->nitems; i++) {
 		char lead[32];
@@ -441,7 +451,7 @@ enter_key(struct plain *p, const char *text)
 	struct kw_keycheck k;
 
 	interact_set_key(p->s, text, &k);
-	if (p->o->echo)
+	if (p->o->echo || p->quiet)
 		put_wrapped(p, 0, NULL, ki->masked);	/* the line, masked */
 	fputc('\n', p->out);
 	put_wrapped(p, 0, _("Key: "), ki->masked);
@@ -507,14 +517,15 @@ add_note(struct plain *p, const char *text)
 }
 
 /* Echo the answer when input is not a terminal, so a captured run reads
- * as the conversation it was; a product key in it masked (a key typed at a
- * key node is echoed by enter_key(), masked as the session keeps it). */
+ * as the conversation it was, and print back a line read without echo;
+ * a product key in it masked (a key typed at a key node is printed back by
+ * enter_key(), masked as the session keeps it). */
 static void
 echo_answer(struct plain *p, const char *line, enum plain_action act)
 {
 	char *masked;
 
-	if (!p->o->echo)
+	if (!p->o->echo && !p->quiet)
 		return;
 	if (p->v.node->type == KW_NODE_KEY && act == ACT_TEXT)
 		return;
@@ -606,6 +617,14 @@ ui_plain_run(struct kw_session *s, FILE *in, FILE *out,
 	p.out = out;
 	p.o = o;
 	p.width = o->width >= 20 ? o->width : 80;
+	p.tty = isatty(fileno(in));
+	if (p.tty) {
+		/* no copy of a key line left in stdio's buffer; the modes
+		 * put back on a fatal signal or fatal() */
+		setvbuf(in, NULL, _IONBF, 0);
+		sig_tty_save(fileno(in), -1);
+		fatal_set_hook(sig_tty_restore);
+	}
 	if (o->scenario != NULL)
 		draw_caller(&p);
 	draw(&p);
@@ -614,8 +633,16 @@ ui_plain_run(struct kw_session *s, FILE *in, FILE *out,
 		int r;
 
 		prompt(&p);
-		line = input_line(in, ANSWER_MAX, NULL);
+		if (sig_caught) {	/* SIGPIPE: the reader has gone */
+			status = 128 + sig_caught;
+			goto out;
+		}
+		p.quiet = p.tty && p.v.node->type == KW_NODE_KEY;
+		line = p.quiet ? input_secret_line(in, ANSWER_MAX, NULL) :
+		    input_line(in, ANSWER_MAX, NULL);
 		if (line == NULL) {
+			if (!sig_caught && errno == EIO)
+				sig_hangup();	/* the terminal has gone */
 			if (sig_caught) {
 				fputc('\n', out);
 				status = 128 + sig_caught;
@@ -645,6 +672,10 @@ ui_plain_run(struct kw_session *s, FILE *in, FILE *out,
 		draw_score(&p);
 out:
 	fflush(out);
+	if (p.tty) {
+		fatal_set_hook(NULL);
+		sig_tty_forget();
+	}
 	interact_matching_free(&p.matching);
 	return status;
 }
