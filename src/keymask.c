@@ -35,37 +35,48 @@ char_at(const unsigned char *p, const unsigned char *end, uint32_t *c)
 	return kw_utf8_next(p, (size_t)(end - p), c);
 }
 
-/* The end of the key-shaped run that starts at p, or NULL. */
+/* Whether no key character starts at p. */
+static int
+boundary(const unsigned char *p, const unsigned char *end)
+{
+	uint32_t c;
+
+	return p >= end || (char_at(p, end, &c), !key_char(c));
+}
+
+/*
+ * The end of the key-shaped run that starts at p, or NULL: fmt->groups
+ * groups or more, as many as follow one another (a key with words of five
+ * letters before or after it is masked with them, so that no part of the
+ * key is left to show), ending before a character that is not a key's.
+ */
 static const unsigned char *
 key_run(const struct kw_keyfmt *fmt, const unsigned char *p,
     const unsigned char *end)
 {
+	const unsigned char *found = NULL;
 	uint32_t c;
 
-	for (unsigned g = 0; g < fmt->groups; g++) {
-		for (size_t gap = 0; g > 0 && p < end; gap++) {
+	for (unsigned count = 0; ; count++) {
+		for (size_t gap = 0; count > 0 && p < end; gap++) {
 			size_t n = char_at(p, end, &c);
 
 			if (!prodkey_separator(c))
 				break;
 			if (gap == KEYMASK_GAP_MAX)
-				return NULL;
+				return found;
 			p += n;
 		}
 		for (unsigned i = 0; i < fmt->group_length; i++) {
-			size_t n;
-
 			if (p >= end)
-				return NULL;
-			n = char_at(p, end, &c);
+				return found;
+			p += char_at(p, end, &c);
 			if (!key_char(c))
-				return NULL;
-			p += n;
+				return found;
 		}
+		if (count + 1 >= fmt->groups && boundary(p, end))
+			found = p;
 	}
-	if (p < end && (char_at(p, end, &c), key_char(c)))
-		return NULL;
-	return p;
 }
 
 /* Append [s, s + n) to the buffer *out of *cap bytes, *len used. */

@@ -55,6 +55,15 @@ static const struct row masked_cases[] = {
 	{ "after invalid UTF-8", "\xff " KEY " \xfe", "\xff " MASKED " \xfe" },
 	{ "five five-letter words", "hello world these words match",
 	    "XXXXX-XXXXX-XXXXX-XXXXX-MATCH" },
+	{ "a five-letter word before it", "hello " KEY,
+	    "XXXXX-XXXXX-XXXXX-XXXXX-XXXXX-D2GY6" },
+	{ "a five-letter word after it", KEY " again",
+	    "XXXXX-XXXXX-XXXXX-XXXXX-XXXXX-AGAIN" },
+	{ "six groups, then a longer word", "hello " KEY " oh, tomorrow",
+	    "XXXXX-XXXXX-XXXXX-XXXXX-XXXXX-D2GY6 oh, tomorrow" },
+	{ "far too long: all masked",
+	    "da39a3ee5e6b4b0d3255bfef95601890afd80709",
+	    "XXXXX-XXXXX-XXXXX-XXXXX-XXXXX-XXXXX-XXXXX-XXXXX" },
 };
 
 TABLE_TEST(keymask, masked, masked_cases)
@@ -70,6 +79,7 @@ static const char *const kept_cases[] = {
 	"",
 	"no key here",
 	"V7QK3-NB8XR-CP4TW-MJ9FH-D2GY6X",	/* a letter more */
+	"V7QK3NB8XRCP4TWMJ9FHD2GY6XY",		/* two more, run together */
 	"XV7QK3-NB8XR-CP4TW-MJ9FH-D2GY6",	/* a letter before */
 	"V7QK3-NB8XR-CP4TW-MJ9FH",		/* four groups */
 	"V7QK3-NB8X-RCP4TW-MJ9FH-D2GY6",	/* a dash out of place */
