@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <termios.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -604,6 +605,16 @@ handle(struct plain *p, char *line)
 	return 0;
 }
 
+/* Whether the terminal `fd` has gone (hung up, its other end closed): an
+ * end of input there is not Ctrl-D. */
+static int
+tty_gone(int fd)
+{
+	struct termios t;
+
+	return tcgetattr(fd, &t) != 0;
+}
+
 int
 ui_plain_run(struct kw_session *s, FILE *in, FILE *out,
     const struct kw_ui_opts *o)
@@ -641,7 +652,8 @@ ui_plain_run(struct kw_session *s, FILE *in, FILE *out,
 		line = p.quiet ? input_secret_line(in, ANSWER_MAX, NULL) :
 		    input_line(in, ANSWER_MAX, NULL);
 		if (line == NULL) {
-			if (!sig_caught && errno == EIO)
+			if (!sig_caught && p.tty && (errno == EIO ||
+			    tty_gone(fileno(in))))
 				sig_hangup();	/* the terminal has gone */
 			if (sig_caught) {
 				fputc('\n', out);
