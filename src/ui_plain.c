@@ -187,8 +187,8 @@ draw(struct plain *p)
 		put_wrapped(p, 2, _("Link: "), v->links->v[i]);
 	if (v->node->type == KW_NODE_KEY && p->tty) {
 		fputc('\n', p->out);
-		say(p, _("The key does not show as it is typed; once you press "
-		    "Enter it is shown masked, only its last five characters."));
+		say(p, _("The key does not show as you type it; once you press "
+		    "Enter, only its last five characters show."));
 	}
 
 	for (size_t i = 0; i < v->nitems; i++) {
