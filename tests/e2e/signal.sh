@@ -2,7 +2,7 @@
 # SPDX-License-Identifier: MIT
 # signal.sh - SIGTERM and SIGINT mid-walk restore the terminal, save the record and exit 128+N; every fatal signal restores the terminal
 . "${top_srcdir:-.}/tests/lib.sh"
-kw_setup 47
+kw_setup 48
 
 # keywiz inside a shell in the pane, the terminal modes saved around it
 cat > "$KW_TMP/run.sh" <<EOS
@@ -137,6 +137,7 @@ BASH=$(command -v bash 2>/dev/null)
 if [ -z "$BASH" ]; then
 	kw_ok "Ctrl-Z leaves the shell's terminal modes # SKIP no bash"
 	kw_ok "fg redraws the screen # SKIP no bash"
+	kw_ok "plain, Ctrl-Z and fg at the key prompt: no echo still # SKIP no bash"
 	kw_done
 fi
 KW_TERM=screen kw_run 80 24 "'$BASH' --norc --noprofile -i"
@@ -158,5 +159,34 @@ if kw_wait '^Step 1: Enter the product key' && kw_wait '^Key: BCDFG-H *$' &&
 	kw_ok "fg redraws the screen"
 else
 	kw_fail "fg redraws the screen"
+fi
+
+# The plain front end stopped while the key is typed without echo: after
+# fg (the characters typed before Ctrl-Z are gone, as the terminal flushes
+# them), the key typed again does not show either
+KW_TERM=screen kw_run 80 24 "'$BASH' --norc --noprofile -i"
+kw_wait '[$#] *$' >/dev/null
+kw_keys "'$KEYWIZ' --plain --lang en" Enter
+kw_wait '^\[key, q, \?\]> *$' >/dev/null
+kw_type 'bcdfg'
+kw_keys C-z
+kw_wait 'Stopped' >/dev/null
+kw_keys fg Enter
+# typed once the terminal's echo is off again (keywiz on its SIGCONT)
+tty=$(kw_tmux display-message -p -t kw '#{pane_tty}')
+i=0
+while [ $i -lt $((KW_WAIT * 20)) ] &&
+    ! stty -F "$tty" -a 2>/dev/null | grep -q -- ' -echo '; do
+	sleep 0.05
+	i=$((i + 1))
+done
+kw_type 'bcdfghjkmpqrtvwxy2346789b'
+kw_keys Enter
+if kw_wait '^Key: XXXXX-XXXXX-XXXXX-XXXXX-6789B' &&
+    ! kw_screen | grep -Eqi 'bcdfg|hjkmp|qrtvw|xy234'; then
+	kw_ok "plain, Ctrl-Z and fg at the key prompt: no echo still"
+else
+	kw_fail "plain, Ctrl-Z and fg at the key prompt: no echo still"
+	kw_screen | sed 's/^/# | /'
 fi
 kw_done
