@@ -5,6 +5,7 @@
 # which sets the terminal's title, and OSC 52, which writes its clipboard),
 # a tree whose file name carries them, bad arguments; no ESC, BEL or C1
 # control on standard output or standard error
+# shellcheck source=tests/tap.sh
 . "${top_srcdir:-.}/tests/tap.sh"
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/kwesc.XXXXXX") || exit 1
 trap 'rm -rf "$tmp"' EXIT

@@ -5,6 +5,7 @@
 # pasted with the error message, and as free text, in a plain session whose
 # answers are echoed to a file; nothing under $HOME nor in the record (JSON
 # and Markdown) holds any of its first four groups
+# shellcheck source=tests/tap.sh
 . "${top_srcdir:-.}/tests/tap.sh"
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/kwpriv.XXXXXX") || exit 1
 trap 'rm -rf "$tmp"' EXIT

@@ -4,6 +4,7 @@
 # pseudo-terminal that is not its controlling terminal): it saves the
 # record and exits in either front end, instead of spinning on reads that
 # fail; and a reader of its output that goes away ends it quietly
+# shellcheck source=tests/tap.sh
 . "${top_srcdir:-.}/tests/tap.sh"
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/kwhangup.XXXXXX") || exit 1
 trap 'rm -rf "$tmp"' EXIT
@@ -38,7 +39,7 @@ else
 			;;
 		*)
 			t "$fe, terminal closed: saved and gone" \
-			    "$(echo $out)"
+			    "$(printf '%s' "$out" | tr '\n' ' ')"
 			;;
 		esac
 	done

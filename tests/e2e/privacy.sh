@@ -3,6 +3,7 @@
 # privacy.sh - the full-screen front end: a full key pasted at the key
 # screen, pasted with the error message and in a note, typed in a note,
 # never reaches the record (JSON and Markdown) nor anything under $HOME
+# shellcheck source=tests/lib.sh
 . "${top_srcdir:-.}/tests/lib.sh"
 kw_setup 6
 

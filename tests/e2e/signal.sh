@@ -107,7 +107,7 @@ done
 rm -f "$KW_TMP/before" "$KW_TMP/after" "$KW_TMP/pid"
 kw_run 80 24 "sh '$KW_TMP/run2.sh'"
 kw_wait '^Key: *$' >/dev/null
-kw_keys 'C-\'
+kw_keys "C-\\"
 kw_check "Ctrl-\\ at the key screen: exit status 131" kw_wait '^\[status 131\]'
 kw_wait '^\[modes saved\]' >/dev/null
 modes_check "Ctrl-\\ at the key screen: the terminal modes are as they were"
