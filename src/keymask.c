@@ -52,12 +52,12 @@ boundary(const unsigned char *p, const unsigned char *end)
  */
 static const unsigned char *
 key_run(const struct kw_keyfmt *fmt, const unsigned char *p,
-    const unsigned char *end)
+    const unsigned char *end, size_t *groups)
 {
 	const unsigned char *found = NULL;
 	uint32_t c;
 
-	for (unsigned count = 0; ; count++) {
+	for (size_t count = 0; ; count++) {
 		for (size_t gap = 0; count > 0 && p < end; gap++) {
 			size_t n = char_at(p, end, &c);
 
@@ -74,8 +74,10 @@ key_run(const struct kw_keyfmt *fmt, const unsigned char *p,
 			if (!key_char(c))
 				return found;
 		}
-		if (count + 1 >= fmt->groups && boundary(p, end))
+		if (count + 1 >= fmt->groups && boundary(p, end)) {
 			found = p;
+			*groups = count + 1;
+		}
 	}
 }
 
@@ -98,13 +100,45 @@ put(char **out, size_t *len, size_t *cap, const void *s, size_t n)
 	(*out)[*len] = '\0';
 }
 
+/* Run [p, run) of `groups` groups, masked: as prodkey_mask() masks a key
+ * (its last five characters shown); far longer than a key (more than half
+ * as long again, where prodkey_analyse() calls it too long), every group
+ * masked, nothing shown, however long. */
+static void
+put_masked(const struct kw_keyfmt *fmt, const unsigned char *p,
+    const unsigned char *run, size_t groups, char **out, size_t *len,
+    size_t *cap)
+{
+	char masked[KW_KEY_MAX * 2 + 1], *key;
+	struct kw_keycheck *k;
+
+	if (groups > fmt->groups + fmt->groups / 2) {
+		for (size_t g = 0; g < groups; g++) {
+			if (g > 0)
+				put(out, len, cap, "-", 1);
+			for (unsigned i = 0; i < fmt->group_length; i++)
+				put(out, len, cap, "X", 1);
+		}
+		return;
+	}
+	key = xstrndup((const char *)p, (size_t)(run - p));
+	k = xmalloc(sizeof *k);
+	prodkey_analyse(fmt, key, k);
+	prodkey_mask(fmt, k, masked, sizeof masked);
+	put(out, len, cap, masked, strlen(masked));
+	explicit_bzero(key, strlen(key));
+	free(key);
+	prodkey_wipe(k);
+	free(k);
+	explicit_bzero(masked, sizeof masked);
+}
+
 char *
 keymask_text(const struct kw_keyfmt *fmt, const char *text)
 {
 	const unsigned char *p = (const unsigned char *)text, *end, *from;
 	struct kw_keyfmt def;
-	struct kw_keycheck *k = NULL;
-	size_t len = 0, cap = strlen(text) + 1;
+	size_t len = 0, cap = strlen(text) + 1, groups = 0;
 	char *out = xmalloc(cap);
 	int after_key_char = 0;
 
@@ -121,30 +155,18 @@ keymask_text(const struct kw_keyfmt *fmt, const char *text)
 		size_t n = char_at(p, end, &c);
 
 		if (!after_key_char && key_char(c))
-			run = key_run(fmt, p, end);
+			run = key_run(fmt, p, end, &groups);
 		after_key_char = key_char(c);
 		if (run == NULL) {
 			p += n;
 			continue;
 		}
 		/* the text before it, then the run masked */
-		char *key = xstrndup((const char *)p, (size_t)(run - p));
-		char masked[KW_KEY_MAX * 2 + 1];
-
-		if (k == NULL)
-			k = xmalloc(sizeof *k);
 		put(&out, &len, &cap, from, (size_t)(p - from));
-		prodkey_analyse(fmt, key, k);
-		prodkey_mask(fmt, k, masked, sizeof masked);
-		put(&out, &len, &cap, masked, strlen(masked));
-		explicit_bzero(key, strlen(key));
-		free(key);
-		prodkey_wipe(k);
-		explicit_bzero(masked, sizeof masked);
+		put_masked(fmt, p, run, groups, &out, &len, &cap);
 		from = p = run;
 		after_key_char = 0;	/* the run ends before a non-key one */
 	}
 	put(&out, &len, &cap, from, (size_t)(p - from));
-	free(k);
 	return out;
 }

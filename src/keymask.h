@@ -19,7 +19,9 @@
  * characters), with no letter or digit right before or after the run.
  * Five five-letter words in a row are masked too, and a five-letter word
  * next to a key with it: a note loses a few words rather than keep a part
- * of a key. Invalid UTF-8 is kept as it is. The caller frees the copy.
+ * of a key. A run far longer than a key (more than half as long again) is
+ * masked whole, nothing shown. Invalid UTF-8 is kept as it is. The caller
+ * frees the copy.
  */
 char *keymask_text(const struct kw_keyfmt *fmt, const char *text);
 

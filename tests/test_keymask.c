@@ -98,6 +98,20 @@ TABLE_TEST(keymask, kept, kept_cases)
 	free(out);
 }
 
+Test(keymask, a_run_of_any_length_is_masked_whole)
+{
+	char in[8001], *out;
+	size_t n;
+
+	memset(in, '0', 8000);
+	in[8000] = '\0';
+	out = keymask_text(NULL, in);
+	n = strlen(out);
+	cr_assert_eq(n, 8000 + 1599, "%zu", n);
+	cr_assert_eq(strspn(out, "X-"), n);
+	free(out);
+}
+
 Test(keymask, the_format_of_the_tree)
 {
 	struct kw_keyfmt fmt;
