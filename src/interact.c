@@ -8,6 +8,7 @@
 #include "cmd.h"
 #include "i18n.h"
 #include "interact.h"
+#include "keymask.h"
 #include "xalloc.h"
 
 /* ---- what an answer does ---- */
@@ -53,6 +54,12 @@ interact_tick(struct kw_session *s, size_t item)
 	const struct kw_step *st = session_step(s, session_depth(s) - 1);
 
 	return session_check_item(s, item, !((st->checked >> item) & 1));
+}
+
+char *
+interact_mask_text(const struct kw_session *s, const char *text)
+{
+	return keymask_text(prodkey_tree_format(session_tree(s)), text);
 }
 
 int

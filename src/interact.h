@@ -42,7 +42,12 @@ int interact_take(struct kw_session *s, const struct kw_view_choice *c,
 int interact_continue(struct kw_session *s);
 /* Tick checklist item `item` of the current step, or untick it. */
 int interact_tick(struct kw_session *s, size_t item);
-/* Add `text` as a note unless it is empty: returns 1 if a note was added. */
+/* `text` as the session will keep it: a product key in it masked
+ * (keymask_text with the tree's key format), for a front end to echo what
+ * was typed. Caller frees. */
+char *interact_mask_text(const struct kw_session *s, const char *text);
+/* Add `text` as a note unless it is empty: returns 1 if a note was added.
+ * As every text the session keeps, a product key in it is masked. */
 int interact_note(struct kw_session *s, const char *text);
 
 /* Ranking pasted text against the messages of the current choice node:

@@ -11,12 +11,14 @@
 
 #include "cmd.h"
 #include "datadir.h"
+#include "diag.h"
 #include "i18n.h"
 #include "input.h"
 #include "locate.h"
 #include "record.h"
 #include "run.h"
 #include "tree.h"
+#include "xalloc.h"
 
 enum mode {
 	MODE_RUN,
@@ -130,12 +132,13 @@ static int
 usage_error(const char *fmt, ...)
 {
 	va_list ap;
+	char *msg;
 
-	fprintf(stderr, "%s: ", PACKAGE);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	msg = xvasprintf(fmt, ap);
 	va_end(ap);
-	fprintf(stderr, "\n");
+	diag_printf(stderr, "%s: %s\n", PACKAGE, msg);
+	free(msg);
 	fprintf(stderr, _("Try '%s --help' for more information.\n"), PACKAGE);
 	return KW_EXIT_USAGE;
 }
@@ -277,7 +280,7 @@ main(int argc, char **argv)
 	if (path == NULL)
 		path = locate_tree(optind < argc ? argv[optind] : NULL);
 	if (path == NULL && (optind < argc || mode != MODE_CHECK_KEY)) {
-		fprintf(stderr, _("%s: tree '%s' not found (looked in "
+		diag_printf(stderr, _("%s: tree '%s' not found (looked in "
 		    "$KEYWIZ_PATH, ~/.local/share/keywiz, %s and %s)\n"),
 		    PACKAGE, optind < argc ? argv[optind] : KW_DEFAULT_TREE,
 		    datadir_wizard(), datadir_examples());

@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "check.h"
+#include "diag.h"
 #include "i18n.h"
 #include "journal.h"
 #include "load.h"
@@ -65,7 +66,7 @@ run_lang(const struct kw_tree *t, const char *lang)
 
 	if (i >= 0)
 		return (size_t)i;
-	fprintf(stderr, _("%s: the tree has no '%s' text; using '%s'\n"),
+	diag_printf(stderr, _("%s: the tree has no '%s' text; using '%s'\n"),
 	    PACKAGE, lang, t->langs[0]);
 	return 0;
 }
@@ -106,12 +107,12 @@ run_resume(const struct kw_opts *o, const struct kw_tree *t, int *status)
 
 	rc = record_resume(t, o->resume, NULL, &s, err, sizeof err);
 	if (rc < 0) {
-		fprintf(stderr, _("%s: cannot resume: %s\n"), PACKAGE, err);
+		diag_printf(stderr, _("%s: cannot resume: %s\n"), PACKAGE, err);
 		*status = rc == -2 ? KW_EXIT_NOINPUT : KW_EXIT_DATAERR;
 		return NULL;
 	}
 	if (*err != '\0')
-		fprintf(stderr, "%s: %s\n", PACKAGE, err);
+		diag_printf(stderr, "%s: %s\n", PACKAGE, err);
 	session_set_lang(s, run_lang(t, o->lang));
 	return s;
 }
@@ -158,7 +159,7 @@ run_save_record(const struct kw_opts *o, const struct kw_session *s)
 	if ((path = run_record_path(o, &json)) == NULL ||
 	    record_save(s, path, json, err, sizeof err) == 0)
 		return 0;
-	fprintf(stderr, _("%s: cannot save the session record: %s\n"),
+	diag_printf(stderr, _("%s: cannot save the session record: %s\n"),
 	    PACKAGE, err);
 	fprintf(stderr, _("%s: the record follows.\n\n"), PACKAGE);
 	if (!json || record_json(s, stderr) < 0)
@@ -171,7 +172,8 @@ static const struct kw_scenario *
 run_scenario(const struct kw_opts *o, const struct kw_tree *t, int *status)
 {
 	if (t->nscenarios == 0) {
-		fprintf(stderr, _("%s: %s has no scenarios to practise with\n"),
+		diag_printf(stderr, _("%s: %s has no scenarios to practise "
+		    "with\n"),
 		    PACKAGE, o->tree_path);
 		*status = KW_EXIT_DATAERR;
 		return NULL;
@@ -183,7 +185,7 @@ run_scenario(const struct kw_opts *o, const struct kw_tree *t, int *status)
 	for (size_t i = 0; i < t->nscenarios; i++)
 		if (strcmp(t->scenarios[i].id, o->scenario) == 0)
 			return &t->scenarios[i];
-	fprintf(stderr, _("%s: no scenario '%s' in %s\n"), PACKAGE,
+	diag_printf(stderr, _("%s: no scenario '%s' in %s\n"), PACKAGE,
 	    o->scenario, o->tree_path);
 	*status = KW_EXIT_USAGE;
 	return NULL;

@@ -5,6 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "keymask.h"
+#include "prodkey.h"
 #include "session.h"
 #include "xalloc.h"
 
@@ -50,6 +52,11 @@ session_set_hook(struct kw_session *s,
 	s->hook_arg = arg;
 }
 
+/* A copy of `text` for the session to own, a product key in it masked:
+ * every string that enters the session comes through here (answers typed
+ * or pasted, notes, the key's masked form and summary), from either front
+ * end, a resumed record or a recovered journal, so the full key never
+ * reaches what is made from the session. */
 static const char *
 keep(struct kw_session *s, const char *text)
 {
@@ -57,7 +64,7 @@ keep(struct kw_session *s, const char *text)
 
 	if (text == NULL)
 		return NULL;
-	copy = xstrdup(text);
+	copy = keymask_text(prodkey_tree_format(s->tree), text);
 	s->strings = xgrow(s->strings, &s->strings_cap, s->nstrings + 1,
 	    sizeof *s->strings);
 	s->strings[s->nstrings++] = copy;
