@@ -10,6 +10,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "diag.h"
 #include "i18n.h"
 #include "input.h"
 #include "locate.h"
@@ -253,30 +254,32 @@ recover_list(const struct kw_opts *o)
 
 	recover_find(&c, o->lang, NULL, 0);
 	if (c.n == 0) {
-		printf(_("No unfinished call in %s.\n"), c.dir != NULL ? c.dir :
-		    _("the journal folder ($XDG_STATE_HOME and $HOME are "
-		    "unset)"));
+		diag_printf(stdout, _("No unfinished call in %s.\n"),
+		    c.dir != NULL ? c.dir : _("the journal folder "
+		    "($XDG_STATE_HOME and $HOME are unset)"));
 		recover_calls_free(&c);
 		return KW_EXIT_OK;
 	}
-	printf(_("Unfinished calls in %s, the most recent first:\n"), c.dir);
+	diag_printf(stdout, _("Unfinished calls in %s, the most recent "
+	    "first:\n"), c.dir);
 	for (size_t i = 0; i < c.n; i++) {
 		const struct kw_call *k = &c.v[i];
 		char when[32];
 
 		call_when(k->started, when, sizeof when);
-		printf("%3zu  %s  %s", i + 1, when, k->tree_id != NULL ?
-		    k->tree_id : "?");
+		diag_printf(stdout, "%3zu  %s  %s", i + 1, when,
+		    k->tree_id != NULL ? k->tree_id : "?");
 		if (k->problem != NULL)
-			printf(_("  cannot be continued: %s"), k->problem);
+			diag_printf(stdout, _("  cannot be continued: %s"),
+			    k->problem);
 		else {
-			printf(_("  step %zu"), k->step);
-			printf("  %s", k->error != NULL ? k->error :
-			    _("(no error message chosen yet)"));
+			diag_printf(stdout, _("  step %zu"), k->step);
+			diag_printf(stdout, "  %s", k->error != NULL ?
+			    k->error : _("(no error message chosen yet)"));
 		}
 		if (k->holder != 0)
-			printf(_("  [in use by keywiz process %ld]"),
-			    (long)k->holder);
+			diag_printf(stdout, _("  [in use by keywiz process "
+			    "%ld]"), (long)k->holder);
 		putchar('\n');
 	}
 	recover_calls_free(&c);
@@ -298,8 +301,8 @@ recover_pick(const struct kw_opts *o, int *status)
 		num = strtoul(o->recover, &end, 10);
 		if (*end != '\0' || num == 0 || o->recover[0] < '0' ||
 		    o->recover[0] > '9') {
-			fprintf(stderr, _("%s: --recover takes 'list' or the "
-			    "number of a call in that list, not '%s'\n"),
+			diag_printf(stderr, _("%s: --recover takes 'list' or "
+			    "the number of a call in that list, not '%s'\n"),
 			    PACKAGE, o->recover);
 			*status = KW_EXIT_USAGE;
 			return NULL;
@@ -307,7 +310,7 @@ recover_pick(const struct kw_opts *o, int *status)
 	}
 	recover_find(&c, o->lang, NULL, 0);
 	if (num > c.n) {
-		fprintf(stderr, _("%s: there is no call %lu to continue "
+		diag_printf(stderr, _("%s: there is no call %lu to continue "
 		    "(keywiz --recover=list shows %zu)\n"), PACKAGE, num, c.n);
 		*status = KW_EXIT_USAGE;
 	} else if (num > 0) {
@@ -318,13 +321,14 @@ recover_pick(const struct kw_opts *o, int *status)
 				path = xstrdup(c.v[i].path);
 		if (path == NULL) {
 			if (c.n == 0)
-				fprintf(stderr, _("%s: no unfinished call to "
-				    "continue in %s\n"), PACKAGE, c.dir != NULL ?
-				    c.dir : "$XDG_STATE_HOME");
+				diag_printf(stderr, _("%s: no unfinished call "
+				    "to continue in %s\n"), PACKAGE,
+				    c.dir != NULL ? c.dir : "$XDG_STATE_HOME");
 			else
-				fprintf(stderr, _("%s: none of the unfinished "
-				    "calls can be continued now (keywiz "
-				    "--recover=list says why)\n"), PACKAGE);
+				diag_printf(stderr, _("%s: none of the "
+				    "unfinished calls can be continued now "
+				    "(keywiz --recover=list says why)\n"),
+				    PACKAGE);
 			*status = KW_EXIT_NOINPUT;
 		}
 	}
@@ -352,13 +356,13 @@ recover_call(const struct kw_opts *o, const char *path,
 		return status;
 	if ((j = journal_open(path, &buf, &len, &holder, err,
 	    sizeof err)) == NULL) {
-		fprintf(stderr, _("%s: cannot continue the call: %s\n"),
+		diag_printf(stderr, _("%s: cannot continue the call: %s\n"),
 		    PACKAGE, err);
 		free(picked);
 		return KW_EXIT_NOINPUT;
 	}
 	if (journal_parse(buf, len, &r, err, sizeof err) < 0) {
-		fprintf(stderr, _("%s: cannot continue the call: %s: %s\n"),
+		diag_printf(stderr, _("%s: cannot continue the call: %s: %s\n"),
 		    PACKAGE, path, err);
 		status = KW_EXIT_DATAERR;
 		goto out;
@@ -369,8 +373,8 @@ recover_call(const struct kw_opts *o, const char *path,
 		if (file == NULL) {
 			char *id = text_clean(journal_head_str(&r, "tree.id"));
 
-			fprintf(stderr, _("%s: cannot continue the call: its "
-			    "tree '%s' is not found (name its file after "
+			diag_printf(stderr, _("%s: cannot continue the call: "
+			    "its tree '%s' is not found (name its file after "
 			    "--recover)\n"), PACKAGE, id);
 			free(id);
 			status = KW_EXIT_NOINPUT;
@@ -388,7 +392,7 @@ recover_call(const struct kw_opts *o, const char *path,
 	if ((s = journal_resume(*tp, &r, &n, err, sizeof err)) == NULL) {
 		char *clean = text_clean(err);
 
-		fprintf(stderr, _("%s: cannot continue the call: %s: %s\n"),
+		diag_printf(stderr, _("%s: cannot continue the call: %s: %s\n"),
 		    PACKAGE, path, clean);
 		free(clean);
 		status = KW_EXIT_DATAERR;
@@ -396,24 +400,24 @@ recover_call(const struct kw_opts *o, const char *path,
 	}
 	journal_damage(&r, note, sizeof note);
 	if (*note != '\0')
-		fprintf(stderr, _("%s: %s: the journal was damaged: %s; the "
-		    "call goes on from the %zu events before it\n"), PACKAGE,
-		    path, note, journal_nevents(&r));
+		diag_printf(stderr, _("%s: %s: the journal was damaged: %s; "
+		    "the call goes on from the %zu events before it\n"),
+		    PACKAGE, path, note, journal_nevents(&r));
 	if (*err != '\0') {
 		char *clean = text_clean(err);
 
-		fprintf(stderr, "%s: %s: %s\n", PACKAGE, path, clean);
+		diag_printf(stderr, "%s: %s: %s\n", PACKAGE, path, clean);
 		free(clean);
 	}
 	li = tree_lang(*tp, o->lang);
 	session_set_lang(s, li >= 0 ? (size_t)li : 0);
 	call_when(session_started(s), when, sizeof when);
-	fprintf(stderr, _("%s: continuing the call of %s, step %zu (%s)\n"),
+	diag_printf(stderr, _("%s: continuing the call of %s, step %zu (%s)\n"),
 	    PACKAGE, when, session_depth(s), path);
 	if (journal_continue(j, s, n, n > 0 ? r.end[n - 1] : r.good, err,
 	    sizeof err) < 0) {
-		fprintf(stderr, _("%s: the call goes on without its journal: "
-		    "%s\n"), PACKAGE, err);
+		diag_printf(stderr, _("%s: the call goes on without its "
+		    "journal: %s\n"), PACKAGE, err);
 		journal_close(j, 0);
 		j = NULL;
 	}
@@ -445,7 +449,7 @@ say_wrapped(const char *s)
 		width = ws.ws_col;
 	text_wrap(clean, width, &l);
 	for (size_t i = 0; i < l.n; i++)
-		printf("%.*s\n", (int)l.len[i], l.line[i]);
+		diag_printf(stdout, "%.*s\n", (int)l.len[i], l.line[i]);
 	text_lines_free(&l);
 	free(clean);
 }
@@ -482,7 +486,8 @@ recover_offer(const struct kw_opts *o, const struct kw_tree *t, int *ended)
 		    when, k->step);
 	say_wrapped(line);
 	free(line);
-	printf(_("Continue? %s/%s "), view_yes_key(), view_no_key());
+	diag_printf(stdout, _("Continue? %s/%s "), view_yes_key(),
+	    view_no_key());
 	fflush(stdout);
 	line = input_line(stdin, 256, NULL);
 	yes = line != NULL && view_yesno(line) == 1;
@@ -493,7 +498,8 @@ recover_offer(const struct kw_opts *o, const struct kw_tree *t, int *ended)
 	} else if (yes)
 		path = xstrdup(k->path);
 	else
-		printf("%s\n", _("Kept: keywiz --recover continues it later."));
+		diag_printf(stdout, "%s\n",
+		    _("Kept: keywiz --recover continues it later."));
 	free(line);
 	recover_calls_free(&c);
 	return path;
