@@ -456,9 +456,12 @@ Test(match, candidates_and_limits, .init = setup, .fini = teardown)
 	const char *text = "Enter a different key";
 	size_t n;
 
-	/* the option without a message is never a candidate */
+	/* at a choice node, every option is a candidate: the one without a
+	 * message on its label; over the whole tree it is not one */
 	n = match_rank(m, "Another message", out, 16);
-	cr_assert_eq(n, 0);
+	cr_assert_eq(n, 1);
+	cr_assert_str_eq(opt_id(&out[0]), "other");
+	cr_assert_eq(match_rank(matcher, "Another message", out, 16), 0);
 	/* a sentence three messages share verbatim: all three */
 	n = match_rank(m, text, out, 16);
 	cr_assert_geq(n, 3);

@@ -1,0 +1,437 @@
+/* SPDX-License-Identifier: MIT */
+/* match-rank.c - ranking a text against the matcher's phrases */
+#include "config.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "match-index.h"
+#include "xalloc.h"
+
+/* How it works: see match.c. */
+
+#define TEXT_TOKENS_MAX 4096	/* words of a text looked at */
+#define NEAR_MAX 4		/* vocabulary words a typo may stand for */
+#define NEAR_SIM 0.8f		/* what a near word counts for */
+#define PREFIX_MAX 12		/* words a word being typed may begin; more
+				 * says nothing */
+#define PREFIX_SIM 0.5f		/* what a begun word counts for, plus up to
+				 * PREFIX_MORE for the share of it typed */
+#define PREFIX_MORE 0.4f
+#define IDS_MAX (2 + NEAR_MAX + PREFIX_MAX)
+#define RUN_MIN 3		/* words in a row that make a match plausible */
+#define ALONE_TEXT 0.7		/* share of the text distinctive words must
+				 * explain without a run of RUN_MIN */
+#define UNKNOWN_W 0.8		/* a word of no phrase, against the rarest */
+#define SCORE_MIN 0.4		/* below this, nothing is plausible */
+#define SCORE_RELATIVE 0.6	/* keep candidates within this of the best */
+
+/* Words around a pasted message that say nothing about which one it is
+ * (when no phrase has them). */
+static const char *const filler[] = {
+	"error", "erreur", "message", "msg", "says", "said", "say", "saying",
+	"reads", "shows", "showing", "displayed", "get", "got", "getting",
+	"see", "saw", "i", "me", "my", "it", "the", "a", "says:", "dit",
+	"indique", "affiche", "j", "ai", "je", "obtiens", "vois", "voici",
+	"here", "hi", "hello", "bonjour", "when", "quand", "lorsque",
+	"trying", "try", "essaie", "redeem", "redeeming", "echanger", NULL
+};
+
+/* The vocabulary words one text word stands for. */
+struct tmatch {
+	uint32_t id[IDS_MAX];
+	float sim[IDS_MAX];
+	unsigned n, near;
+	double w;		/* what the text word weighs */
+};
+
+static void
+add_id(struct tmatch *tm, uint32_t id, float sim)
+{
+	for (unsigned i = 0; i < tm->n; i++)
+		if (tm->id[i] == id) {
+			if (sim > tm->sim[i])
+				tm->sim[i] = sim;
+			return;
+		}
+	if (tm->n < IDS_MAX) {
+		tm->id[tm->n] = id;
+		tm->sim[tm->n++] = sim;
+	}
+}
+
+/* Whether a and b are at most one edit apart (a letter missing, extra,
+ * changed, or two neighbours swapped). */
+static int
+near1(const char *a, size_t na, const char *b, size_t nb)
+{
+	size_t i = 0;
+
+	if (na > nb + 1 || nb > na + 1)
+		return 0;
+	while (i < na && i < nb && a[i] == b[i])
+		i++;
+	if (na == nb) {
+		if (i == na)
+			return 1;
+		if (i + 1 < na && a[i] == b[i + 1] && a[i + 1] == b[i] &&
+		    memcmp(a + i + 2, b + i + 2, na - i - 2) == 0)
+			return 1;
+		return memcmp(a + i + 1, b + i + 1, na - i - 1) == 0;
+	}
+	if (na > nb)
+		return memcmp(a + i + 1, b + i, nb - i) == 0;
+	return memcmp(a + i, b + i + 1, na - i) == 0;
+}
+
+struct near_ctx {
+	const struct kw_matcher *m;
+	const char *s;
+	size_t len;
+	struct tmatch *tm;
+};
+
+static int
+near_add(void *arg, uint32_t id)
+{
+	struct near_ctx *c = arg;
+	const struct word *w = &c->m->words[id];
+
+	if (!near1(c->s, c->len, match_word_str(c->m, id), w->len))
+		return 1;
+	add_id(c->tm, id, NEAR_SIM);
+	return ++c->tm->near < NEAR_MAX;
+}
+
+/* The words within one typo of s[0 .. len). */
+static void
+typos(const struct kw_matcher *m, const char *s, size_t len,
+    struct tmatch *tm)
+{
+	struct near_ctx c = { m, s, len, tm };
+	char buf[TOKEN_MAX];
+	uint32_t id;
+
+	/* a letter missing: the text word is a deletion of a word */
+	match_htab_each(&m->dels, s, len, near_add, &c);
+	for (size_t i = 0; i < len && tm->near < NEAR_MAX; i++) {
+		if (i > 0 && s[i] == s[i - 1])
+			continue;
+		memcpy(buf, s, i);
+		memcpy(buf + i, s + i + 1, len - i - 1);
+		/* a letter extra or doubled */
+		if (len - 1 >= 3 &&
+		    (id = match_htab_get(&m->vocab, buf, len - 1)) != NONE)
+			near_add(&c, id);
+		/* a letter changed, two letters swapped */
+		if (tm->near < NEAR_MAX)
+			match_htab_each(&m->dels, buf, len - 1, near_add, &c);
+	}
+}
+
+/* Compare vocabulary word `id` with the prefix s[0 .. len). */
+static int
+cmp_prefix(const struct kw_matcher *m, uint32_t id, const char *s,
+    size_t len)
+{
+	const struct word *w = &m->words[id];
+	int c = memcmp(match_word_str(m, id), s, w->len < len ? w->len : len);
+
+	if (c != 0)
+		return c;
+	return w->len < len ? -1 : 0;
+}
+
+/* The word being typed: the words it begins, if there are few. */
+static void
+prefixes(const struct kw_matcher *m, const char *s, size_t len,
+    unsigned chars, struct tmatch *tm)
+{
+	size_t lo = 0, hi = m->nwords, end;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (cmp_prefix(m, m->sorted[mid], s, len) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (end = lo; end < m->nwords &&
+	    cmp_prefix(m, m->sorted[end], s, len) == 0; end++)
+		;
+	if (end - lo > PREFIX_MAX + 1)
+		return;
+	for (size_t i = lo; i < end; i++) {
+		const struct word *w = &m->words[m->sorted[i]];
+
+		if (w->len > len)
+			add_id(tm, m->sorted[i], PREFIX_SIM + PREFIX_MORE *
+			    (float)chars / (float)(w->chars ? w->chars : 1));
+	}
+}
+
+static int
+is_filler(const char *s, size_t len)
+{
+	for (size_t i = 0; filler[i] != NULL; i++)
+		if (strlen(filler[i]) == len && memcmp(filler[i], s, len) == 0)
+			return 1;
+	return 0;
+}
+
+/* What text word `t` stands for; `typing`: it may be a word not finished. */
+static void
+resolve(const struct kw_matcher *m, const char *s, const struct ftok *t,
+    int typing, struct tmatch *tm)
+{
+	uint32_t id = match_htab_get(&m->vocab, s, t->len);
+
+	memset(tm, 0, sizeof *tm);
+	if (id != NONE)
+		add_id(tm, id, 1.0f);
+	if (t->num && m->num_id != NONE)
+		add_id(tm, m->num_id, 1.0f);
+	if (tm->n == 0 && !t->cjk && t->len >= 3 && t->len <= TOKEN_MAX)
+		typos(m, s, t->len, tm);
+	if (typing && (t->chars >= 2 || t->cjk))
+		prefixes(m, s, t->len, t->chars, tm);
+	for (unsigned i = 0; i < tm->n; i++)
+		if (m->words[tm->id[i]].w * tm->sim[i] > tm->w)
+			tm->w = m->words[tm->id[i]].w * tm->sim[i];
+	if (tm->n == 0)
+		tm->w = is_filler(s, t->len) ? m->wmax * 0.1 :
+		    m->wmax * UNKNOWN_W;
+}
+
+/* Per-query state of one phrase word (k: its index in m->ptok). */
+struct kstate {
+	uint32_t last_j;	/* 1 + the text word that last matched it */
+	uint32_t run;		/* words in the run ending there */
+	float sim;		/* how well it matched */
+	float tw;		/* what that text word explains */
+	uint32_t covered;	/* counted in its phrase's cov */
+};
+
+/* Per-query state of one phrase. */
+struct pstate {
+	double cov;		/* phrase weight covered */
+	double txt;		/* text weight explained */
+	uint32_t text_done;	/* 1 + the last text word counted in txt */
+	uint32_t best_run;
+	uint8_t touched;
+	uint8_t distinct;	/* a word that counts on its own matched */
+};
+
+struct scratch {
+	struct kstate *k;
+	struct pstate *p;
+	uint32_t *touched;	/* phrases credited, in the order found */
+	size_t ntouched;
+};
+
+static void
+credit_phrase(const struct kw_matcher *m, struct kstate *ks, uint32_t k,
+    struct pstate *ps)
+{
+	if (!ks->covered) {
+		ks->covered = 1;
+		ps->cov += m->pw[k] * ks->sim;
+	}
+}
+
+static void
+credit_text(struct pstate *ps, uint32_t j, float tw)
+{
+	if (ps->text_done < j + 1) {
+		ps->text_done = j + 1;
+		ps->txt += tw;
+	}
+}
+
+/* Whether phrase word k counts on its own. */
+static int
+counts_alone(const struct kw_matcher *m, const struct phrase *ph, uint32_t k)
+{
+	const struct word *w = &m->words[m->ptok[k]];
+
+	return w->alone || (ph->short_answer && w->df <= m->share &&
+	    m->ptok[k] != m->num_id);
+}
+
+/* Text word j matched phrase word k (word `pos` of phrase p) as well as
+ * `sim`, explaining `tw` of the text. */
+static void
+step(const struct kw_matcher *m, struct scratch *s, uint32_t j,
+    const struct posting *po, float sim, float tw)
+{
+	struct kstate *ks = &s->k[po->k], *from = NULL;
+	struct pstate *ps = &s->p[po->phrase];
+	const struct phrase *ph = &m->phrases[po->phrase];
+	uint32_t prev = 0, from_j = 0, from_k = 0;
+	int alone;
+
+	/* the run this word extends: the phrase's previous word matched by
+	 * the previous text word, or by the one before (a word added to the
+	 * text); else the phrase word before that (a word left out of the
+	 * text, or replaced by another) */
+	if (po->pos >= 1 && ks[-1].last_j != 0 && ks[-1].last_j <= j &&
+	    ks[-1].last_j + 1 >= j)
+		from = &ks[-1];
+	else if (po->pos >= 2 && ks[-2].last_j != 0 && ks[-2].last_j <= j &&
+	    ks[-2].last_j + 1 >= j)
+		from = &ks[-2];
+	if (from != NULL) {
+		prev = from->run;
+		from_j = from->last_j - 1;
+		from_k = po->k - (uint32_t)(ks - from);
+	}
+	if (ks->last_j == j + 1 && ks->run >= prev + 1)
+		return;		/* already as good from this text word */
+	ks->last_j = j + 1;
+	ks->run = prev + 1;
+	ks->sim = sim;
+	ks->tw = tw;
+	alone = counts_alone(m, ph, po->k);
+	if (from == NULL && !alone)
+		return;
+	if (!ps->touched) {
+		ps->touched = 1;
+		s->touched[s->ntouched++] = po->phrase;
+	}
+	if (ks->run > ps->best_run)
+		ps->best_run = ks->run;
+	if (alone || (from != NULL && counts_alone(m, ph, from_k)))
+		ps->distinct = 1;
+	if (from != NULL) {
+		credit_phrase(m, from, from_k, ps);
+		credit_text(ps, from_j, from->tw);
+	}
+	credit_phrase(m, ks, po->k, ps);
+	credit_text(ps, j, tw);
+}
+
+static double
+phrase_score(const struct kw_matcher *m, const struct scratch *s, uint32_t p,
+    double text_weight)
+{
+	const struct phrase *ph = &m->phrases[p];
+	const struct pstate *ps = &s->p[p];
+	double r, t;
+	uint32_t need = ph->n < RUN_MIN ? ph->n : RUN_MIN;
+
+	if (ph->weight <= 0 || text_weight <= 0)
+		return 0;
+	r = ps->cov / ph->weight;
+	t = ps->txt / text_weight;
+	if (r > 1)
+		r = 1;
+	if (t > 1)
+		t = 1;
+	if (ps->best_run < need && !(ps->distinct && t >= ALONE_TEXT))
+		return 0;
+	/* a fragment explains the text; a long paste covers the phrase */
+	if (t * (0.75 + 0.25 * r) > r * (0.75 + 0.25 * t))
+		return t * (0.75 + 0.25 * r);
+	return r * (0.75 + 0.25 * t);
+}
+
+static int
+by_score(const void *a, const void *b)
+{
+	const struct kw_match *x = a, *y = b;
+
+	if (x->score != y->score)
+		return x->score < y->score ? 1 : -1;
+	if (x->node != y->node)
+		return x->node->index < y->node->index ? -1 : 1;
+	return x->opt < y->opt ? -1 : x->opt > y->opt;
+}
+
+size_t
+match_rank(const struct kw_matcher *m, const char *text,
+    struct kw_match *out, size_t max)
+{
+	struct folded f;
+	struct tmatch *tm;
+	struct scratch s;
+	struct kw_match *best;
+	uint32_t *bestp;
+	double text_weight = 0, top = 0;
+	size_t ntok, n = 0;
+
+	if (m->nphrases == 0 || max == 0)
+		return 0;
+	fold(text, &f);
+	ntok = f.ntok < TEXT_TOKENS_MAX ? f.ntok : TEXT_TOKENS_MAX;
+	if (ntok == 0) {
+		folded_free(&f);
+		return 0;
+	}
+	tm = xcalloc(ntok, sizeof *tm);
+	for (size_t j = 0; j < ntok; j++) {
+		resolve(m, f.buf + f.tok[j].off, &f.tok[j],
+		    j + 1 == f.ntok && f.open_end, &tm[j]);
+		text_weight += tm[j].w;
+	}
+	folded_free(&f);
+
+	memset(&s, 0, sizeof s);
+	s.k = xcalloc(m->nptok, sizeof *s.k);
+	s.p = xcalloc(m->nphrases, sizeof *s.p);
+	s.touched = xcalloc(m->nphrases, sizeof *s.touched);
+
+	for (uint32_t j = 0; j < ntok; j++)
+		for (unsigned i = 0; i < tm[j].n; i++) {
+			uint32_t id = tm[j].id[i];
+			float tw = (float)(m->words[id].w * tm[j].sim[i]);
+
+			/* backwards, so a word repeated in a phrase sees
+			 * the state of its previous occurrence first */
+			for (uint32_t q = m->post_start[id + 1];
+			    q > m->post_start[id]; q--)
+				step(m, &s, j, &m->post[q - 1], tm[j].sim[i],
+				    tw);
+		}
+
+	best = xcalloc(m->ncands, sizeof *best);
+	bestp = xcalloc(m->ncands, sizeof *bestp);
+	for (size_t i = 0; i < s.ntouched; i++) {
+		uint32_t p = s.touched[i];
+		const struct phrase *ph = &m->phrases[p];
+		double sc = phrase_score(m, &s, p, text_weight);
+
+		/* equal scores: the first phrase (the tree's order of
+		 * languages, a message before its label) names the language */
+		if (sc > best[ph->cand].score || (sc > 0 &&
+		    sc == best[ph->cand].score && p < bestp[ph->cand])) {
+			best[ph->cand].score = sc;
+			best[ph->cand].lang = ph->lang;
+			bestp[ph->cand] = p;
+		}
+		if (sc > top)
+			top = sc;
+	}
+	for (size_t c = 0; c < m->ncands; c++) {
+		if (best[c].score < SCORE_MIN ||
+		    best[c].score < top * SCORE_RELATIVE)
+			continue;
+		best[n] = best[c];
+		best[n].node = m->cands[c].node;
+		best[n].opt = m->cands[c].opt;
+		n++;
+	}
+	qsort(best, n, sizeof *best, by_score);
+	if (n > max)
+		n = max;
+	memcpy(out, best, n * sizeof *out);
+
+	free(best);
+	free(bestp);
+	free(tm);
+	free(s.k);
+	free(s.p);
+	free(s.touched);
+	return n;
+}
