@@ -16,15 +16,17 @@
 #define NEAR_SIM 0.8f		/* what a near word counts for */
 #define PREFIX_MAX 12		/* words a word being typed may begin; more
 				 * says nothing */
+#define PREFIX_CHARS 3		/* letters typed before they mean a word */
 #define PREFIX_SIM 0.5f		/* what a begun word counts for, plus up to
 				 * PREFIX_MORE for the share of it typed */
 #define PREFIX_MORE 0.4f
+#define PREFIX_WHOLE 0.6f	/* ... times this when it is a word itself */
 #define IDS_MAX (2 + NEAR_MAX + PREFIX_MAX)
 #define RUN_MIN 3		/* words in a row that make a match plausible */
 #define ALONE_TEXT 0.7		/* share of the text distinctive words must
 				 * explain without a run of RUN_MIN */
 #define UNKNOWN_W 0.8		/* a word of no phrase, against the rarest */
-#define SCORE_MIN 0.4		/* below this, nothing is plausible */
+#define SCORE_MIN 0.5		/* below this, nothing is plausible */
 #define SCORE_RELATIVE 0.6	/* keep candidates within this of the best */
 
 /* Words around a pasted message that say nothing about which one it is
@@ -143,12 +145,14 @@ cmp_prefix(const struct kw_matcher *m, uint32_t id, const char *s,
 	return w->len < len ? -1 : 0;
 }
 
-/* The word being typed: the words it begins, if there are few. */
+/* The word being typed: the words it begins, if there are few; for less
+ * than the word itself when it is one (`whole`). */
 static void
 prefixes(const struct kw_matcher *m, const char *s, size_t len,
-    unsigned chars, struct tmatch *tm)
+    unsigned chars, int whole, struct tmatch *tm)
 {
 	size_t lo = 0, hi = m->nwords, end;
+	float f = whole ? PREFIX_WHOLE : 1.0f;
 
 	while (lo < hi) {
 		size_t mid = lo + (hi - lo) / 2;
@@ -167,8 +171,9 @@ prefixes(const struct kw_matcher *m, const char *s, size_t len,
 		const struct word *w = &m->words[m->sorted[i]];
 
 		if (w->len > len)
-			add_id(tm, m->sorted[i], PREFIX_SIM + PREFIX_MORE *
-			    (float)chars / (float)(w->chars ? w->chars : 1));
+			add_id(tm, m->sorted[i], f * (PREFIX_SIM +
+			    PREFIX_MORE * (float)chars /
+			    (float)(w->chars ? w->chars : 1)));
 	}
 }
 
@@ -195,14 +200,16 @@ resolve(const struct kw_matcher *m, const char *s, const struct ftok *t,
 		add_id(tm, m->num_id, 1.0f);
 	if (tm->n == 0 && !t->cjk && t->len >= 3 && t->len <= TOKEN_MAX)
 		typos(m, s, t->len, tm);
-	if (typing && (t->chars >= 2 || t->cjk))
-		prefixes(m, s, t->len, t->chars, tm);
+	if (typing && (t->chars >= PREFIX_CHARS || t->cjk))
+		prefixes(m, s, t->len, t->chars, id != NONE, tm);
 	for (unsigned i = 0; i < tm->n; i++)
 		if (m->words[tm->id[i]].w * tm->sim[i] > tm->w)
 			tm->w = m->words[tm->id[i]].w * tm->sim[i];
+	/* a lone character of a spaceless script, the end of a pair cut
+	 * off, says as little as a filler */
 	if (tm->n == 0)
-		tm->w = is_filler(s, t->len) ? m->wmax * 0.1 :
-		    m->wmax * UNKNOWN_W;
+		tm->w = is_filler(s, t->len) || (t->cjk && t->chars == 1) ?
+		    m->wmax * 0.1 : m->wmax * UNKNOWN_W;
 }
 
 /* Per-query state of one phrase word (k: its index in m->ptok). */
@@ -218,7 +225,8 @@ struct kstate {
 struct pstate {
 	double cov;		/* phrase weight covered */
 	double txt;		/* text weight explained */
-	uint32_t text_done;	/* 1 + the last text word counted in txt */
+	uint32_t text_done[4];	/* 1 + the last text words counted in txt
+				 * (a run reaches back two words at most) */
 	uint32_t best_run;
 	uint8_t touched;
 	uint8_t distinct;	/* a word that counts on its own matched */
@@ -244,10 +252,12 @@ credit_phrase(const struct kw_matcher *m, struct kstate *ks, uint32_t k,
 static void
 credit_text(struct pstate *ps, uint32_t j, float tw)
 {
-	if (ps->text_done < j + 1) {
-		ps->text_done = j + 1;
-		ps->txt += tw;
-	}
+	for (size_t i = 0; i < 4; i++)
+		if (ps->text_done[i] == j + 1)
+			return;
+	memmove(ps->text_done + 1, ps->text_done, 3 * sizeof *ps->text_done);
+	ps->text_done[0] = j + 1;
+	ps->txt += tw;
 }
 
 /* Whether phrase word k counts on its own. */
