@@ -7,6 +7,8 @@
 #include <string.h>
 #include <wchar.h>
 
+#include <unictype.h>
+
 #include "text.h"
 #include "utf8.h"
 #include "xalloc.h"
@@ -23,6 +25,82 @@ char_at(const char *s, wchar_t *wc)
 	if (k > 0)
 		*wc = (wchar_t)c;
 	return k;
+}
+
+/* Whether `c` is written right to left (Hebrew, Arabic, Syriac, Thaana,
+ * N'Ko...): the blocks first, so that other text never asks libunistring. */
+static int
+rtl(uint32_t c)
+{
+	if (c < 0x0590 || (c > 0x08ff && c < 0xfb1d) ||
+	    (c > 0xfeff && c < 0x10800) || (c > 0x10fff && c < 0x1e800) ||
+	    c > 0x1efff)
+		return 0;
+	return uc_bidi_category(c) == UC_BIDI_R ||
+	    uc_bidi_category(c) == UC_BIDI_AL;
+}
+
+#define RLI "\xe2\x81\xa7"	/* U+2067 RIGHT-TO-LEFT ISOLATE */
+#define PDI "\xe2\x81\xa9"	/* U+2069 POP DIRECTIONAL ISOLATE */
+
+/* `s` (clean: no bidi controls of its own) with each line's right-to-left
+ * stretch, from its first right-to-left letter to its last, between RLI
+ * and PDI, so that it never takes the text around it along. Frees `s`. */
+static char *
+isolate_rtl(char *s)
+{
+	size_t n = strlen(s);
+	char *out = NULL, *o = NULL;
+
+	for (const char *line = s; ; ) {
+		const char *end = line + strcspn(line, "\n"), *first = NULL;
+		const char *last = NULL;
+
+		for (const char *p = line; p < end; ) {
+			uint32_t c;
+			size_t k = kw_utf8_next((const unsigned char *)p,
+			    (size_t)(end - p), &c);
+
+			if (rtl(c)) {
+				if (first == NULL)
+					first = p;
+				last = p + k;
+			}
+			p += k;
+		}
+		if (first != NULL && out == NULL) {
+			/* six bytes more per line at most, and a line with
+			 * a right-to-left letter has two bytes or more */
+			o = out = xmalloc(n * 4 + 1);
+			memcpy(o, s, (size_t)(line - s));
+			o += line - s;
+		}
+		if (out != NULL) {
+			if (first == NULL)
+				first = last = end;
+			memcpy(o, line, (size_t)(first - line));
+			o += first - line;
+			if (first != end) {
+				memcpy(o, RLI, 3);
+				memcpy(o + 3, first, (size_t)(last - first));
+				o += 3 + (last - first);
+				memcpy(o, PDI, 3);
+				o += 3;
+			}
+			memcpy(o, last, (size_t)(end - last));
+			o += end - last;
+			if (*end == '\n')
+				*o++ = '\n';
+		}
+		if (*end == '\0')
+			break;
+		line = end + 1;
+	}
+	if (out == NULL)
+		return s;
+	*o = '\0';
+	free(s);
+	return out;
 }
 
 char *
@@ -55,7 +133,7 @@ text_clean(const char *s)
 		s += k;
 	}
 	*o = '\0';
-	return out;
+	return isolate_rtl(out);
 }
 
 char *

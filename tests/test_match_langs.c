@@ -17,6 +17,7 @@
 #include "match.h"
 #include "session.h"
 #include "testutil.h"
+#include "text.h"
 #include "tree.h"
 #include "xalloc.h"
 
@@ -570,4 +571,48 @@ LANG_TEST(typed_as_pasted)
 	}
 	interact_matching_free(&mc);
 	session_free(s);
+}
+
+/* ---- right to left ---- */
+
+static size_t
+opt_index(const char *id)
+{
+	for (size_t i = 0; i < choice->nopts; i++)
+		if (strcmp(choice->opts[i].id, id) == 0)
+			return i;
+	cr_assert_fail("no option %s", id);
+	return 0;
+}
+
+Test(match_langs, right_to_left_text_reaches_the_terminal_isolated)
+{
+	static const struct {
+		const char *in, *out;
+	} rows[] = {
+		{ "Filter: \u0627\u0646\u062a\u0647\u062a 300 \u0635\u0644\u0627\u062d\u064a\u0629",
+		  "Filter: \u2067\u0627\u0646\u062a\u0647\u062a 300 \u0635\u0644\u0627\u062d\u064a\u0629\u2069" },
+		/* each line on its own; the text after the last letter out */
+		{ "a \u05d0 b \u05d1.\nplain\n\u0645 (x)",
+		  "a \u2067\u05d0 b \u05d1\u2069.\nplain\n\u2067\u0645\u2069 (x)" },
+		/* the text's own bidi controls never get through */
+		{ "\u202e\u0645\u2069", "?\u2067\u0645\u2069?" },
+		{ "no right-to-left here: caf\u00e9", "no right-to-left here: caf\u00e9" },
+		{ "", "" },
+	};
+
+	for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
+		char *c = text_clean(rows[i].in);
+
+		cr_assert_str_eq(c, rows[i].out, "row %zu", i);
+		free(c);
+	}
+	/* the Arabic message, pasted in presentation forms with its marks,
+	 * still finds it */
+	setup();
+	assert_first("presentation forms", "\ufe8e\ufee7\ufe98\ufeec\ufe96 "
+	    "\ufebb\ufefc\ufea3\ufef4\ufe94 \u0645\u0641\u062a\u0627\u062d "
+	    "\u0627\u0644\u0645\u0646\u062a\u062c",
+	    opt_index("expired"), (size_t)-1);
+	teardown();
 }
