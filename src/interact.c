@@ -65,7 +65,7 @@ interact_note(struct kw_session *s, const char *text)
 }
 
 /* The matcher of the session's current node. */
-static const struct kw_matcher *
+static struct kw_matcher *
 matcher_here(struct kw_matching *mc, const struct kw_session *s)
 {
 	const struct kw_node *node = session_node(s);
@@ -96,7 +96,7 @@ size_t
 interact_filter(struct kw_matching *mc, const struct kw_session *s,
     const char *text, const struct kw_match **found)
 {
-	const struct kw_matcher *m = matcher_here(mc, s);
+	struct kw_matcher *m = matcher_here(mc, s);
 	const struct kw_node *node = session_node(s);
 
 	*found = mc->found;

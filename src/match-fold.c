@@ -108,6 +108,9 @@ is_cjk(ucs4_t uc)
 static int
 is_letter(ucs4_t uc)
 {
+	if (uc < 0x80)
+		return (uc >= 'a' && uc <= 'z') || (uc >= 'A' && uc <= 'Z') ||
+		    (uc >= '0' && uc <= '9');
 	return uc_is_general_category_withtable(uc, UC_CATEGORY_MASK_L |
 	    UC_CATEGORY_MASK_N);
 }
@@ -187,58 +190,75 @@ hangul(const ucs4_t *u, size_t i, size_t n, size_t *k)
 	return s;
 }
 
+static int
+ascii_alnum(uint8_t c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+	    (c >= '0' && c <= '9');
+}
+
+/* Append the code points of [p, e) (valid UTF-8), case folded and
+ * decomposed, to u. */
+static void
+put_folded(const uint8_t *p, const uint8_t *e, ucs4_t **u, size_t *n,
+    size_t *cap)
+{
+	size_t flen;
+	uint8_t *cf = u8_casefold(p, (size_t)(e - p), NULL, UNINORM_NFKD, NULL,
+	    &flen);
+
+	if (cf == NULL)
+		return;
+	for (const uint8_t *q = cf; q < cf + flen; ) {
+		*u = xgrow(*u, cap, *n + 1, sizeof **u);
+		q += u8_mbtouc(&(*u)[(*n)++], q, (size_t)(cf + flen - q));
+	}
+	free(cf);
+}
+
 /* The text as code points, case folded and decomposed; invalid UTF-8
- * bytes as spaces. */
+ * bytes as spaces. ASCII is lowered here; only the words with other
+ * characters go through libunistring. */
 static ucs4_t *
 decode(const char *s, size_t *n)
 {
 	const uint8_t *p = (const uint8_t *)s, *e = p + strlen(s);
-	uint8_t *cf = NULL;
-	ucs4_t *u;
-	size_t k = 0;
-	int ascii = 1;
+	size_t cap = (size_t)(e - p) + 1;
+	ucs4_t *u = xmalloc(cap * sizeof *u);
+	uint8_t *clean = NULL;
 
-	for (const uint8_t *q = p; q < e; q++)
-		if (*q >= 0x80) {
-			ascii = 0;
-			break;
+	*n = 0;
+	while (p < e) {
+		const uint8_t *q = p;
+		size_t o = 0;
+
+		if (*p < 0x80) {
+			u[(*n)++] = *p >= 'A' && *p <= 'Z' ? *p + ('a' - 'A') :
+			    *p;
+			p++;
+			continue;
 		}
-	if (!ascii) {
-		uint8_t *clean = xmalloc((size_t)(e - p) + 1);
-		size_t o = 0, flen;
-
-		while (p < e) {
+		/* a word with other characters: to the next ASCII that is
+		 * not a letter or digit; invalid bytes as spaces */
+		if (clean == NULL)
+			clean = xmalloc((size_t)(e - p) + 1);
+		while (q < e && (*q >= 0x80 || ascii_alnum(*q))) {
 			ucs4_t uc;
-			int m = u8_mbtouc(&uc, p, (size_t)(e - p));
+			int m = u8_mbtouc(&uc, q, (size_t)(e - q));
 
 			if (uc == 0xfffd && (m != 3 ||
-			    memcmp(p, "\xef\xbf\xbd", 3) != 0))
+			    memcmp(q, "\xef\xbf\xbd", 3) != 0))
 				clean[o++] = ' ';
 			else {
-				memcpy(clean + o, p, (size_t)m);
+				memcpy(clean + o, q, (size_t)m);
 				o += (size_t)m;
 			}
-			p += m;
+			q += m;
 		}
-		cf = u8_casefold(clean, o, NULL, UNINORM_NFKD, NULL, &flen);
-		free(clean);
-		if (cf == NULL) {
-			*n = 0;
-			return NULL;
-		}
-		p = cf;
-		e = cf + flen;
+		put_folded(clean, clean + o, &u, n, &cap);
+		p = q;
 	}
-	u = xcalloc((size_t)(e - p) + 1, sizeof *u);
-	while (p < e) {
-		if (ascii) {
-			u[k++] = *p >= 'A' && *p <= 'Z' ? *p + ('a' - 'A') : *p;
-			p++;
-		} else
-			p += u8_mbtouc(&u[k++], p, (size_t)(e - p));
-	}
-	free(cf);
-	*n = k;
+	free(clean);
 	return u;
 }
 
@@ -279,13 +299,17 @@ fold(const char *s, struct folded *f)
 				k = 1;
 		}
 		i += k;
-		if (uc_is_general_category_withtable(uc, UC_CATEGORY_MASK_M |
-		    UC_CATEGORY_MASK_Cf) || uc == 0x0640)
-			continue;	/* accents, marks, tatweel, ZWJ... */
-		if ((dv = uc_decimal_value(uc)) >= 0)
-			uc = (ucs4_t)('0' + dv);
-		uc = arabic_letter(uc);
-		if (is_cjk(uc)) {
+		if (uc >= 0x80) {
+			if (uc_is_general_category_withtable(uc,
+			    UC_CATEGORY_MASK_M | UC_CATEGORY_MASK_Cf) ||
+			    uc == 0x0640)
+				continue;	/* accents, marks, tatweel,
+						 * ZWJ... */
+			if ((dv = uc_decimal_value(uc)) >= 0)
+				uc = (ucs4_t)('0' + dv);
+			uc = arabic_letter(uc);
+		}
+		if (uc >= 0x80 && is_cjk(uc)) {
 			end_word(&st);
 			if (st.cjk_len > 0) {
 				put_uc(f, st.cjk_prev);
@@ -307,7 +331,8 @@ fold(const char *s, struct folded *f)
 			    !is_letter(u[j])))
 				continue;	/* can't, isn't, you've */
 		}
-		if ((plain = plain_spelling(uc)) != NULL || is_letter(uc)) {
+		plain = uc >= 0x80 ? plain_spelling(uc) : NULL;
+		if (plain != NULL || is_letter(uc)) {
 			end_cjk(&st);
 			if (plain != NULL)
 				put_bytes(f, plain, strlen(plain));
@@ -321,8 +346,9 @@ fold(const char *s, struct folded *f)
 		}
 		end_word(&st);
 		/* a spaceless run goes on across spaces */
-		if (!uc_is_general_category_withtable(uc, UC_CATEGORY_MASK_Zs) &&
-		    uc != '\t' && uc != '\n' && uc != '\r')
+		if (st.cjk_len > 0 && uc != ' ' && uc != '\t' && uc != '\n' &&
+		    uc != '\r' && !uc_is_general_category_withtable(uc,
+		    UC_CATEGORY_MASK_Zs))
 			end_cjk(&st);
 	}
 	end_word(&st);

@@ -74,7 +74,11 @@ struct kw_matcher {
 	size_t share;		/* the most candidates a word may be used by
 				 * and count on its own */
 	double wmax;		/* weight of a word no phrase has */
+	struct scratch *scratch;	/* match-rank.c's, between queries */
 };
+
+struct scratch;
+void match_scratch_free(struct scratch *s);
 
 /* The first value under `key`, or NONE. */
 uint32_t match_htab_get(const struct htab *h, const char *key, size_t len);

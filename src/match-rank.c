@@ -219,6 +219,7 @@ struct kstate {
 	float sim;		/* how well it matched */
 	float tw;		/* what that text word explains */
 	uint32_t covered;	/* counted in its phrase's cov */
+	uint32_t epoch;		/* the query it belongs to */
 };
 
 /* Per-query state of one phrase. */
@@ -230,14 +231,76 @@ struct pstate {
 	uint32_t best_run;
 	uint8_t touched;
 	uint8_t distinct;	/* a word that counts on its own matched */
+	uint32_t epoch;		/* the query it belongs to */
 };
 
+/* Kept in the matcher from one query to the next, so that a query pays
+ * for the states it touches, not for clearing them all: a state whose
+ * epoch is not the query's is taken as zero. */
 struct scratch {
-	struct kstate *k;
-	struct pstate *p;
+	struct kstate *k;	/* m->nptok */
+	struct pstate *p;	/* m->nphrases */
 	uint32_t *touched;	/* phrases credited, in the order found */
 	size_t ntouched;
+	uint32_t epoch;
 };
+
+static struct kstate *
+kst(struct scratch *s, uint32_t k)
+{
+	struct kstate *ks = &s->k[k];
+
+	if (ks->epoch != s->epoch) {
+		memset(ks, 0, sizeof *ks);
+		ks->epoch = s->epoch;
+	}
+	return ks;
+}
+
+static struct pstate *
+pst(struct scratch *s, uint32_t p)
+{
+	struct pstate *ps = &s->p[p];
+
+	if (ps->epoch != s->epoch) {
+		memset(ps, 0, sizeof *ps);
+		ps->epoch = s->epoch;
+	}
+	return ps;
+}
+
+/* The matcher's scratch, ready for a new query. */
+static struct scratch *
+scratch_begin(struct kw_matcher *m)
+{
+	struct scratch *s = m->scratch;
+
+	if (s == NULL) {
+		s = m->scratch = xcalloc(1, sizeof *s);
+		s->k = xcalloc(m->nptok ? m->nptok : 1, sizeof *s->k);
+		s->p = xcalloc(m->nphrases ? m->nphrases : 1, sizeof *s->p);
+		s->touched = xcalloc(m->nphrases ? m->nphrases : 1,
+		    sizeof *s->touched);
+	}
+	if (++s->epoch == 0) {
+		memset(s->k, 0, m->nptok * sizeof *s->k);
+		memset(s->p, 0, m->nphrases * sizeof *s->p);
+		s->epoch = 1;
+	}
+	s->ntouched = 0;
+	return s;
+}
+
+void
+match_scratch_free(struct scratch *s)
+{
+	if (s == NULL)
+		return;
+	free(s->k);
+	free(s->p);
+	free(s->touched);
+	free(s);
+}
 
 static void
 credit_phrase(const struct kw_matcher *m, struct kstate *ks, uint32_t k,
@@ -276,8 +339,10 @@ static void
 step(const struct kw_matcher *m, struct scratch *s, uint32_t j,
     const struct posting *po, float sim, float tw)
 {
-	struct kstate *ks = &s->k[po->k], *from = NULL;
-	struct pstate *ps = &s->p[po->phrase];
+	struct kstate *ks = kst(s, po->k), *from = NULL;
+	struct kstate *k1 = po->pos >= 1 ? kst(s, po->k - 1) : NULL;
+	struct kstate *k2 = po->pos >= 2 ? kst(s, po->k - 2) : NULL;
+	struct pstate *ps = pst(s, po->phrase);
 	const struct phrase *ph = &m->phrases[po->phrase];
 	uint32_t prev = 0, from_j = 0, from_k = 0;
 	int alone;
@@ -286,16 +351,16 @@ step(const struct kw_matcher *m, struct scratch *s, uint32_t j,
 	 * the previous text word, or by the one before (a word added to the
 	 * text); else the phrase word before that (a word left out of the
 	 * text, or replaced by another) */
-	if (po->pos >= 1 && ks[-1].last_j != 0 && ks[-1].last_j <= j &&
-	    ks[-1].last_j + 1 >= j)
-		from = &ks[-1];
-	else if (po->pos >= 2 && ks[-2].last_j != 0 && ks[-2].last_j <= j &&
-	    ks[-2].last_j + 1 >= j)
-		from = &ks[-2];
+	if (k1 != NULL && k1->last_j != 0 && k1->last_j <= j &&
+	    k1->last_j + 1 >= j)
+		from = k1;
+	else if (k2 != NULL && k2->last_j != 0 && k2->last_j <= j &&
+	    k2->last_j + 1 >= j)
+		from = k2;
 	if (from != NULL) {
 		prev = from->run;
 		from_j = from->last_j - 1;
-		from_k = po->k - (uint32_t)(ks - from);
+		from_k = po->k - (from == k1 ? 1 : 2);
 	}
 	if (ks->last_j == j + 1 && ks->run >= prev + 1)
 		return;		/* already as good from this text word */
@@ -323,11 +388,11 @@ step(const struct kw_matcher *m, struct scratch *s, uint32_t j,
 }
 
 static double
-phrase_score(const struct kw_matcher *m, const struct scratch *s, uint32_t p,
+phrase_score(const struct kw_matcher *m, struct scratch *s, uint32_t p,
     double text_weight)
 {
 	const struct phrase *ph = &m->phrases[p];
-	const struct pstate *ps = &s->p[p];
+	const struct pstate *ps = pst(s, p);
 	double r, t;
 	uint32_t need = ph->n < RUN_MIN ? ph->n : RUN_MIN;
 
@@ -360,12 +425,12 @@ by_score(const void *a, const void *b)
 }
 
 size_t
-match_rank(const struct kw_matcher *m, const char *text,
+match_rank(struct kw_matcher *m, const char *text,
     struct kw_match *out, size_t max)
 {
 	struct folded f;
 	struct tmatch *tm;
-	struct scratch s;
+	struct scratch *s;
 	struct kw_match *best;
 	uint32_t *bestp;
 	double text_weight = 0, top = 0;
@@ -387,10 +452,7 @@ match_rank(const struct kw_matcher *m, const char *text,
 	}
 	folded_free(&f);
 
-	memset(&s, 0, sizeof s);
-	s.k = xcalloc(m->nptok, sizeof *s.k);
-	s.p = xcalloc(m->nphrases, sizeof *s.p);
-	s.touched = xcalloc(m->nphrases, sizeof *s.touched);
+	s = scratch_begin(m);
 
 	for (uint32_t j = 0; j < ntok; j++)
 		for (unsigned i = 0; i < tm[j].n; i++) {
@@ -401,16 +463,16 @@ match_rank(const struct kw_matcher *m, const char *text,
 			 * the state of its previous occurrence first */
 			for (uint32_t q = m->post_start[id + 1];
 			    q > m->post_start[id]; q--)
-				step(m, &s, j, &m->post[q - 1], tm[j].sim[i],
+				step(m, s, j, &m->post[q - 1], tm[j].sim[i],
 				    tw);
 		}
 
 	best = xcalloc(m->ncands, sizeof *best);
 	bestp = xcalloc(m->ncands, sizeof *bestp);
-	for (size_t i = 0; i < s.ntouched; i++) {
-		uint32_t p = s.touched[i];
+	for (size_t i = 0; i < s->ntouched; i++) {
+		uint32_t p = s->touched[i];
 		const struct phrase *ph = &m->phrases[p];
-		double sc = phrase_score(m, &s, p, text_weight);
+		double sc = phrase_score(m, s, p, text_weight);
 
 		/* equal scores: the first phrase (the tree's order of
 		 * languages, a message before its label) names the language */
@@ -440,8 +502,5 @@ match_rank(const struct kw_matcher *m, const char *text,
 	free(best);
 	free(bestp);
 	free(tm);
-	free(s.k);
-	free(s.p);
-	free(s.touched);
 	return n;
 }

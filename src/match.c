@@ -390,6 +390,7 @@ match_free(struct kw_matcher *m)
 	free(m->post_start);
 	free(m->post);
 	free(m->sorted);
+	match_scratch_free(m->scratch);
 	free(m);
 }
 

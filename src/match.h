@@ -38,9 +38,10 @@ void match_free(struct kw_matcher *m);
  * text ends inside it. Writes at most `max` plausible candidates (best
  * first; equal scores in tree order) to `out` and returns how many. 0
  * means nothing is plausible. Candidates far below the best are left out.
- * Time: the text's length plus the index entries of its words; the
- * matcher is not changed (it can be shared). */
-size_t match_rank(const struct kw_matcher *m, const char *text,
+ * Time: the text's length plus the index entries of its words (the
+ * matcher keeps its scratch space from one query to the next: one query
+ * at a time). */
+size_t match_rank(struct kw_matcher *m, const char *text,
     struct kw_match *out, size_t max);
 
 /* `s` as the matcher reads it: its words (or character pairs) folded,

@@ -218,7 +218,7 @@ opt_id(const struct kw_match *m)
 
 /* `text` ranks option `want` first, strictly ahead of the next one. */
 static void
-assert_first(const struct kw_matcher *m, const char *text, const char *want,
+assert_first(struct kw_matcher *m, const char *text, const char *want,
     int lang)
 {
 	struct kw_match out[16];
