@@ -23,9 +23,10 @@
 #define PREFIX_WHOLE 0.6f	/* ... times this when it is a word itself */
 #define IDS_MAX (2 + NEAR_MAX + PREFIX_MAX)
 #define RUN_MIN 3		/* words in a row that make a match plausible */
-#define ALONE_TEXT 0.7		/* share of the text distinctive words must
+#define ALONE_TEXT 0.65		/* share of the text distinctive words must
 				 * explain without a run of RUN_MIN */
-#define UNKNOWN_W 0.8		/* a word of no phrase, against the rarest */
+#define UNKNOWN_W 0.6		/* a word of no phrase, against the rarest */
+#define SHORT_CHARS 4		/* a text word shorter weighs less */
 #define SCORE_MIN 0.5		/* below this, nothing is plausible */
 #define SCORE_RELATIVE 0.6	/* keep candidates within this of the best */
 
@@ -46,6 +47,7 @@ struct tmatch {
 	float sim[IDS_MAX];
 	unsigned n, near;
 	double w;		/* what the text word weighs */
+	float f;		/* less for a short word */
 };
 
 static void
@@ -207,9 +209,14 @@ resolve(const struct kw_matcher *m, const char *s, const struct ftok *t,
 			tm->w = m->words[tm->id[i]].w * tm->sim[i];
 	/* a lone character of a spaceless script, the end of a pair cut
 	 * off, says as little as a filler */
-	if (tm->n == 0)
-		tm->w = is_filler(s, t->len) || (t->cjk && t->chars == 1) ?
-		    m->wmax * 0.1 : m->wmax * UNKNOWN_W;
+	if (tm->n == 0 && (is_filler(s, t->len) || (t->cjk && t->chars == 1)))
+		tm->w = m->wmax * 0.1;
+	else if (tm->n == 0)
+		tm->w = m->wmax * UNKNOWN_W;
+	/* short words say less, known or not: ma, il, to */
+	tm->f = t->cjk || t->chars >= SHORT_CHARS ? 1.0f :
+	    (float)t->chars / SHORT_CHARS;
+	tm->w *= tm->f;
 }
 
 /* Per-query state of one phrase word (k: its index in m->ptok). */
@@ -457,7 +464,8 @@ match_rank(struct kw_matcher *m, const char *text,
 	for (uint32_t j = 0; j < ntok; j++)
 		for (unsigned i = 0; i < tm[j].n; i++) {
 			uint32_t id = tm[j].id[i];
-			float tw = (float)(m->words[id].w * tm[j].sim[i]);
+			float tw = (float)(m->words[id].w * tm[j].sim[i]) *
+			    tm[j].f;
 
 			/* backwards, so a word repeated in a phrase sees
 			 * the state of its previous occurrence first */

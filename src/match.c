@@ -30,7 +30,9 @@
  * when it has a run of three words (or is all matched), or when it has a
  * distinctive word and explains most of the text; so "expired" alone finds
  * its message, while "product key" (every message has it) and a sentence
- * with one rare word among words of no message find nothing. The score
+ * with one rare word among words of no message find nothing (a word of
+ * fewer than four letters weighs less in the text, known or not: "ma",
+ * "il" say less than "expired"). The score
  * mixes how much of the text the phrase explains (a fragment, words
  * around it) with how much of the phrase the text covers (a long paste).
  * Cost per query: the text's length plus the postings of its words.

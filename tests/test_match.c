@@ -389,6 +389,9 @@ static const struct row other_rows[] = {
 	  "the admin center and click Next, the page shows: The product key "
 	  "you entered has expired. Enter a different key. Then nothing "
 	  "happens. Can you help? Thanks, Bob", "expired", EN },
+	/* the only message that says to try again later; a fragment of it
+	 * with one word more */
+	{ "please try again later", "cant-process", EN },
 	/* the number that stands for <x> */
 	{ "The maximum is 25 user licenses", "too-many-licenses", EN },
 	{ "Le maximum est 300 les licences utilisateur", "too-many-licenses",
@@ -434,7 +437,6 @@ static const char *const unrelated[] = {
 	"mon imprimante ne marche plus",
 	"product key",
 	"the key is the product",
-	"please try again later",
 	"I can't log in to Teams since this morning",
 };
 
