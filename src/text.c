@@ -8,6 +8,7 @@
 #include <wchar.h>
 
 #include <unictype.h>
+#include <unilbrk.h>
 
 #include "text.h"
 #include "utf8.h"
@@ -228,14 +229,57 @@ add_line(struct kw_lines *out, const char *p, size_t len)
 }
 
 /* Wrap one paragraph (no newline in [p, end)). */
+/* Where a line of [p, end) may break: ok[i] before byte i. At a space's
+ * end, as UAX #14 (libunistring) allows it, so that a French "?", ":",
+ * "!", ";" or "\u00bb" after a space never starts a line nor a "\u00ab"
+ * ends one; and between two wide characters (Chinese, Japanese). Plain
+ * ASCII without such punctuation breaks at every space, without asking
+ * the library. Caller frees. */
+static char *
+break_points(const char *p, const char *end)
+{
+	size_t n = (size_t)(end - p);
+	char *ok = xcalloc(n + 1, 1);
+	int plain = 1;
+
+	for (size_t i = 0; i < n && plain; i++)
+		plain = (unsigned char)p[i] < 0x80 && !(p[i] == ' ' &&
+		    i + 1 < n && strchr("?!:;", p[i + 1]) != NULL);
+	if (plain) {
+		for (size_t i = 1; i < n; i++)
+			ok[i] = p[i - 1] == ' ' && p[i] != ' ';
+		return ok;
+	}
+	u8_possible_linebreaks((const uint8_t *)p, n, "UTF-8", ok);
+	for (size_t i = 1; i < n; i++) {
+		wchar_t a = 0, b = 0;
+		const char *prev = (const char *)kw_utf8_prev(
+		    (const unsigned char *)p, (const unsigned char *)p + i);
+
+		if (ok[i] != UC_BREAK_POSSIBLE) {
+			ok[i] = 0;
+			continue;
+		}
+		char_at(prev, &a);
+		char_at(p + i, &b);
+		ok[i] = p[i - 1] == ' ' || (wc_cols(a) == 2 && wc_cols(b) == 2);
+	}
+	ok[0] = 0;
+	return ok;
+}
+
 static void
 wrap_para(const char *p, const char *end, size_t width,
     struct kw_lines *out)
 {
+	const char *start = p;
+	char *ok;
+
 	if (p == end) {
 		add_line(out, p, 0);
 		return;
 	}
+	ok = break_points(p, end);
 	while (p < end) {
 		const char *q = p, *brk = NULL;
 		size_t cols = 0;
@@ -249,7 +293,7 @@ wrap_para(const char *p, const char *end, size_t width,
 				w = 1;
 			} else
 				w = wc_cols(wc);
-			if (*q == ' ')
+			if (q > p && ok[q - start])
 				brk = q;
 			if (cols + w > width)
 				break;
@@ -258,12 +302,22 @@ wrap_para(const char *p, const char *end, size_t width,
 		}
 		if (q >= end) {
 			add_line(out, p, (size_t)(end - p));
-			return;
+			break;
 		}
-		if (*q == ' ')
-			brk = q;
+		if (*q == ' ') {	/* spaces may hang past the edge */
+			const char *r = q;
+
+			while (r < end && *r == ' ')
+				r++;
+			if (r == end || ok[r - start])
+				brk = r;
+		}
 		if (brk != NULL && brk > p) {
-			add_line(out, p, (size_t)(brk - p));
+			const char *e = brk;
+
+			while (e > p && e[-1] == ' ')
+				e--;
+			add_line(out, p, (size_t)(e - p));
 			p = brk;
 		} else {
 			if (q == p) {	/* a character wider than the width */
@@ -278,6 +332,7 @@ wrap_para(const char *p, const char *end, size_t width,
 		while (p < end && *p == ' ')
 			p++;
 	}
+	free(ok);
 }
 
 void
