@@ -73,6 +73,7 @@ matcher_here(struct kw_matching *mc, const struct kw_session *s)
 	if (mc->node != node) {
 		match_free(mc->matcher);
 		mc->matcher = match_new(session_tree(s), node);
+		match_prefer(mc->matcher, session_lang(s));
 		mc->node = node;
 		free(mc->filter);
 		mc->filter = NULL;

@@ -75,6 +75,8 @@ struct kw_matcher {
 				 * and count on its own */
 	double wmax;		/* weight of a word no phrase has */
 	struct scratch *scratch;	/* match-rank.c's, between queries */
+	size_t prefer;		/* the language that names a match when it
+				 * is about as good (match_prefer) */
 };
 
 struct scratch;

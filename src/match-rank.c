@@ -17,9 +17,9 @@
 #define PREFIX_MAX 12		/* words a word being typed may begin; more
 				 * says nothing */
 #define PREFIX_CHARS 3		/* letters typed before they mean a word */
-#define PREFIX_SIM 0.5f		/* what a begun word counts for, plus up to
-				 * PREFIX_MORE for the share of it typed */
-#define PREFIX_MORE 0.4f
+#define PREFIX_SIM 0.75f	/* what a begun word counts for (the same
+				 * for each word it begins: equals go by the
+				 * tree's order of languages) */
 #define PREFIX_WHOLE 0.6f	/* ... times this when it is a word itself */
 #define IDS_MAX (2 + NEAR_MAX + PREFIX_MAX)
 #define RUN_MIN 3		/* words in a row that make a match plausible */
@@ -28,6 +28,8 @@
 #define UNKNOWN_W 0.6		/* a word of no phrase, against the rarest */
 #define SHORT_CHARS 4		/* a text word shorter weighs less */
 #define SCORE_MIN 0.5		/* below this, nothing is plausible */
+#define PREFER_WITHIN 0.9	/* the preferred language is recognised when
+				 * its phrase scores this much of the best */
 #define SCORE_RELATIVE 0.6	/* keep candidates within this of the best */
 
 /* Words around a pasted message that say nothing about which one it is
@@ -150,8 +152,8 @@ cmp_prefix(const struct kw_matcher *m, uint32_t id, const char *s,
 /* The word being typed: the words it begins, if there are few; for less
  * than the word itself when it is one (`whole`). */
 static void
-prefixes(const struct kw_matcher *m, const char *s, size_t len,
-    unsigned chars, int whole, struct tmatch *tm)
+prefixes(const struct kw_matcher *m, const char *s, size_t len, int whole,
+    struct tmatch *tm)
 {
 	size_t lo = 0, hi = m->nwords, end;
 	float f = whole ? PREFIX_WHOLE : 1.0f;
@@ -173,9 +175,7 @@ prefixes(const struct kw_matcher *m, const char *s, size_t len,
 		const struct word *w = &m->words[m->sorted[i]];
 
 		if (w->len > len)
-			add_id(tm, m->sorted[i], f * (PREFIX_SIM +
-			    PREFIX_MORE * (float)chars /
-			    (float)(w->chars ? w->chars : 1)));
+			add_id(tm, m->sorted[i], f * PREFIX_SIM);
 	}
 }
 
@@ -203,7 +203,7 @@ resolve(const struct kw_matcher *m, const char *s, const struct ftok *t,
 	if (tm->n == 0 && !t->cjk && t->len >= 3 && t->len <= TOKEN_MAX)
 		typos(m, s, t->len, tm);
 	if (typing && (t->chars >= PREFIX_CHARS || t->cjk))
-		prefixes(m, s, t->len, t->chars, id != NONE, tm);
+		prefixes(m, s, t->len, id != NONE, tm);
 	for (unsigned i = 0; i < tm->n; i++)
 		if (m->words[tm->id[i]].w * tm->sim[i] > tm->w)
 			tm->w = m->words[tm->id[i]].w * tm->sim[i];
@@ -431,6 +431,12 @@ by_score(const void *a, const void *b)
 	return x->opt < y->opt ? -1 : x->opt > y->opt;
 }
 
+void
+match_prefer(struct kw_matcher *m, size_t lang)
+{
+	m->prefer = lang;
+}
+
 size_t
 match_rank(struct kw_matcher *m, const char *text,
     struct kw_match *out, size_t max)
@@ -440,6 +446,7 @@ match_rank(struct kw_matcher *m, const char *text,
 	struct scratch *s;
 	struct kw_match *best;
 	uint32_t *bestp;
+	double *pref;
 	double text_weight = 0, top = 0;
 	size_t ntok, n = 0;
 
@@ -477,11 +484,14 @@ match_rank(struct kw_matcher *m, const char *text,
 
 	best = xcalloc(m->ncands, sizeof *best);
 	bestp = xcalloc(m->ncands, sizeof *bestp);
+	pref = xcalloc(m->ncands, sizeof *pref);
 	for (size_t i = 0; i < s->ntouched; i++) {
 		uint32_t p = s->touched[i];
 		const struct phrase *ph = &m->phrases[p];
 		double sc = phrase_score(m, s, p, text_weight);
 
+		if (ph->lang == m->prefer && sc > pref[ph->cand])
+			pref[ph->cand] = sc;
 		/* equal scores: the first phrase (the tree's order of
 		 * languages, a message before its label) names the language */
 		if (sc > best[ph->cand].score || (sc > 0 &&
@@ -497,6 +507,9 @@ match_rank(struct kw_matcher *m, const char *text,
 		if (best[c].score < SCORE_MIN ||
 		    best[c].score < top * SCORE_RELATIVE)
 			continue;
+		/* the preferred language names it when it is about as good */
+		if (pref[c] >= best[c].score * PREFER_WITHIN)
+			best[c].lang = m->prefer;
 		best[n] = best[c];
 		best[n].node = m->cands[c].node;
 		best[n].opt = m->cands[c].opt;
@@ -509,6 +522,7 @@ match_rank(struct kw_matcher *m, const char *text,
 
 	free(best);
 	free(bestp);
+	free(pref);
 	free(tm);
 	return n;
 }

@@ -44,6 +44,12 @@ void match_free(struct kw_matcher *m);
 size_t match_rank(struct kw_matcher *m, const char *text,
     struct kw_match *out, size_t max);
 
+/* The language (an index into the tree's languages; 0 unless set) that
+ * names a match (kw_match.lang) when its wording matches about as well
+ * as the best one: the interface language, so that "expi", which begins
+ * "expired" and "expiré", is recognised as English in English. */
+void match_prefer(struct kw_matcher *m, size_t lang);
+
 /* `s` as the matcher reads it: its words (or character pairs) folded,
  * separated by single spaces. Caller frees. */
 char *match_fold(const char *s);

@@ -496,6 +496,21 @@ Test(match, invalid_utf8, .init = setup, .fini = teardown)
 	cr_assert_eq(match_rank(matcher, "\xff\xfe\xc3", out, 4), 0);
 }
 
+/* A word being typed that begins words of two languages: the preferred
+ * language (the interface's) names the match. */
+Test(match, the_preferred_language_names_a_near_tie, .init = setup,
+    .fini = teardown)
+{
+	struct kw_match out[4];
+
+	for (size_t lang = EN; lang <= FR; lang++) {
+		match_prefer(matcher, lang);
+		cr_assert_geq(match_rank(matcher, "expi", out, 4), 1);
+		cr_assert_str_eq(opt_id(&out[0]), "expired");
+		cr_assert_eq(out[0].lang, lang);
+	}
+}
+
 /* Many candidates: the right one still comes first. */
 Test(match, thousand_messages)
 {
