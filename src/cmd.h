@@ -22,6 +22,7 @@ enum {
 struct kw_opts {
 	const char *tree_path;	/* resolved path of the tree */
 	const char *lang;	/* UI language code */
+	int lang_given;		/* by --lang, not from the environment */
 	const char *transcript;	/* -o FILE, or NULL */
 	const char *resume;	/* --resume FILE, or NULL */
 	int plain;
