@@ -17,25 +17,16 @@ run() {
 	st=$?
 }
 
-# why OUTPUT lacks PATTERN (grep -E) or the status is not STATUS
-why() {
-	if [ "$st" -ne "$1" ]; then
-		echo "exit $st"
-	elif ! grep -Eq -- "$2" "$tmp/out"; then
-		echo "no '$2' in the output"
-	else
-		return
-	fi
-	sed 's/^/# /' "$tmp/out" >&2
-}
+# why the run was wrong (tap_why): empty when it was right
+why() { tap_why "$1" "$2" "$tmp/out"; }
 
 run 'q\n' LANG=C.UTF-8 "$KEYWIZ" --plain --lang de "$german"
-t "--lang de runs a German tree" "$(why 1 '^Druckt er jetzt\?')"
+t "--lang de runs a German tree" "$(why 1 '^Druckt er jetzt?')"
 t "no German catalogue: the program's strings in English" \
-    "$(why 1 '^\[y/n, q, \?\]> ')"
+    "$(why 1 '^\[y/n, q, ?\]> ')"
 run 'q\n' LANG=de_DE.UTF-8 LANGUAGE= "$KEYWIZ" --plain "$german"
 t "the language comes from LANG when it is not given" \
-    "$(why 1 '^Druckt er jetzt\?')"
+    "$(why 1 '^Druckt er jetzt?')"
 run 'q\n' LANG=C.UTF-8 LANGUAGE=fr:en "$KEYWIZ" --plain
 t "LANGUAGE is honoured: French tree text and French prompts" \
     "$(why 1 '^Étape 1 : ')"
