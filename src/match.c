@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: MIT */
-/* match.c - ranking pasted error text against the tree's messages */
+/* match.c - ranking typed or pasted error text against the tree's messages: the matcher and its index */
 #include "config.h"
 
 #include <stdint.h>
@@ -32,10 +32,15 @@
  * its message, while "product key" (every message has it) and a sentence
  * with one rare word among words of no message find nothing (a word of
  * fewer than four letters weighs less in the text, known or not: "ma",
- * "il" say less than "expired"). The score
- * mixes how much of the text the phrase explains (a fragment, words
- * around it) with how much of the phrase the text covers (a long paste).
- * Cost per query: the text's length plus the postings of its words.
+ * "il" say less than "expired"). The score mixes how much of the text the
+ * phrase explains (a fragment, words around it) with how much of the
+ * phrase the text covers (a long paste). A candidate's language is that
+ * of its best phrase, or the preferred one (match_prefer: the interface's)
+ * when its phrase scores nearly as well.
+ *
+ * Cost per query: the text's length plus the postings of its words; the
+ * per-phrase state lives in the matcher between queries and is cleared by
+ * an epoch, not a pass over it (match-rank.c).
  */
 
 #define ALONE_CHARS 4		/* letters of a word that counts on its own */
