@@ -233,6 +233,8 @@ decode(const char *s, size_t *n)
 		size_t o = 0;
 
 		if (*p < 0x80) {
+			/* folding may have made the text longer */
+			u = xgrow(u, &cap, *n + 1, sizeof *u);
 			u[(*n)++] = *p >= 'A' && *p <= 'Z' ? *p + ('a' - 'A') :
 			    *p;
 			p++;

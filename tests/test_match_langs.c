@@ -570,6 +570,39 @@ LANG_TEST(typed_as_pasted)
 	session_free(s);
 }
 
+/* ---- folding ---- */
+
+Test(match_langs, folding)
+{
+	static const struct {
+		const char *in, *out;
+	} rows[] = {
+		/* characters that decompose into several, then ASCII (a
+		 * heap overflow fuzz_match found) */
+		{ "\xc7\x98\xc7\x98\xc7\x98\xc7\x98] \xef\xac\x81\xef\xac\x81 abcdef",
+		  "uuuu fifi abcdef" },
+		{ "\xef\xc7\x98\xba]\xc7\x98 \xac\x98 ", "u u" },
+		/* contractions kept whole, elisions cut */
+		{ "Can't, isn’t, you've; l'offre qu’il", "cant isnt youve l offre quil" },
+		/* placeholders and digits of any script are numbers */
+		{ "<x> \\<x\\> \xd9\xa3\xd9\xa0\xd9\xa0", "# # 300" },
+		/* Hangul whole, spaced as the writer likes; kana and Han in
+		 * pairs, a lone one alone */
+		{ "\xec\x9e\x85\xeb\xa0\xa5 \xed\x95\x9c", "\xec\x9e\x85\xeb\xa0\xa5 \xeb\xa0\xa5\xed\x95\x9c" },
+		{ "\xe6\x9c\x9f", "\xe6\x9c\x9f" },
+		/* Arabic: tatweel and marks gone, teh marbuta as heh */
+		{ "\xd9\x85\xd9\x8e\xd9\x80\xd8\xa9", "\xd9\x85\xd9\x87" },
+		{ "", "" },
+	};
+
+	for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
+		char *f = match_fold(rows[i].in);
+
+		cr_assert_str_eq(f, rows[i].out, "row %zu", i);
+		free(f);
+	}
+}
+
 /* ---- right to left ---- */
 
 static size_t
