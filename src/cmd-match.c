@@ -31,7 +31,10 @@ cmd_match(const struct kw_tree *t, size_t lang, const char *text, FILE *out)
 {
 	struct kw_matcher *m = match_new(t, NULL);
 	struct kw_match found[MATCH_SHOWN];
-	size_t n = match_rank(m, text, found, MATCH_SHOWN);
+	size_t n;
+
+	match_prefer(m, lang);
+	n = match_rank(m, text, found, MATCH_SHOWN);
 
 	for (size_t i = 0; i < n; i++) {
 		const struct kw_option *o = &found[i].node->opts[found[i].opt];

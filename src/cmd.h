@@ -23,6 +23,7 @@ struct kw_opts {
 	const char *tree_path;	/* resolved path of the tree (--recover
 				 * without TREE: NULL, the journal's) */
 	const char *lang;	/* UI language code */
+	int lang_given;		/* by --lang, not from the environment */
 	const char *transcript;	/* -o FILE, or NULL */
 	const char *resume;	/* --resume FILE, or NULL */
 	const char *recover;	/* --recover[=list|N]: "", "list", N; or NULL */

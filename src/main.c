@@ -79,8 +79,8 @@ usage(FILE *fp)
 	fputs(_("Walk through a decision tree that troubleshoots a Microsoft 365 for\n"
 	    "business product key that will not redeem (or any keywiz tree).\n"
 	    "\n"
-	    "  -l, --lang=LANG        language: en or fr (default from LC_ALL,\n"
-	    "                         LC_MESSAGES, LANG, else en)\n"
+	    "  -l, --lang=LANG        language, any the tree has (default from\n"
+	    "                         LANGUAGE, LC_ALL, LC_MESSAGES, LANG, else en)\n"
 	    "  -p, --plain            line front end (automatic without a terminal)\n"
 	    "  -o, --transcript=FILE  write the session record to FILE at the end\n"
 	    "                         (JSON if FILE ends in .json, else Markdown;\n"
@@ -158,7 +158,7 @@ main(int argc, char **argv)
 	struct kw_opts o;
 	enum mode mode = MODE_RUN;
 	const char *arg = NULL;
-	char envlang[8];
+	char envlang[16];
 	char *text = NULL, *path;
 	int c, status, html = 0;
 	const char *format = NULL;
@@ -167,8 +167,6 @@ main(int argc, char **argv)
 	memset(&o, 0, sizeof o);
 	/* the language first, so that usage errors speak it */
 	o.lang = i18n_env_lang(envlang, sizeof envlang);
-	if (!i18n_known(o.lang))
-		o.lang = "en";
 	for (int i = 1; i < argc; i++) {
 		if (strncmp(argv[i], "--lang=", 7) == 0)
 			o.lang = argv[i] + 7;
@@ -178,16 +176,19 @@ main(int argc, char **argv)
 		else if (strcmp(argv[i], "--") == 0)
 			break;
 	}
-	i18n_init(i18n_known(o.lang) ? o.lang : "en");
+	i18n_init(tree_lang_valid(o.lang) || o.lang == envlang ? o.lang :
+	    "en");
 
 	while ((c = getopt_long(argc, argv, "l:po:ThV", longopts, NULL)) != -1) {
 		m = MODE_RUN;
 		switch (c) {
 		case 'l':
-			if (!i18n_known(optarg))
-				return usage_error(_("unknown language '%s' "
-				    "(available: en, fr)"), optarg);
+			if (!tree_lang_valid(optarg))
+				return usage_error(_("invalid language code "
+				    "'%s' (two or three letters, as de, or with "
+				    "a region, as pt-BR)"), optarg);
 			o.lang = optarg;
+			o.lang_given = 1;
 			break;
 		case 'p':
 			o.plain = 1;

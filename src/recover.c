@@ -347,7 +347,7 @@ recover_call(const struct kw_opts *o, const char *path,
 	char *file;
 	size_t len = 0, n = 0;
 	pid_t holder;
-	int status = KW_EXIT_OK, li;
+	int status = KW_EXIT_OK;
 
 	*sp = NULL;
 	*jp = NULL;
@@ -409,8 +409,7 @@ recover_call(const struct kw_opts *o, const char *path,
 		diag_printf(stderr, "%s: %s: %s\n", PACKAGE, path, clean);
 		free(clean);
 	}
-	li = tree_lang(*tp, o->lang);
-	session_set_lang(s, li >= 0 ? (size_t)li : 0);
+	session_set_lang(s, run_lang(*tp, o));
 	call_when(session_started(s), when, sizeof when);
 	diag_printf(stderr, _("%s: continuing the call of %s, step %zu (%s)\n"),
 	    PACKAGE, when, session_depth(s), path);

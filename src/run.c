@@ -60,14 +60,19 @@ run_load(const struct kw_opts *o, int *status)
 }
 
 size_t
-run_lang(const struct kw_tree *t, const char *lang)
+run_lang(const struct kw_tree *t, const struct kw_opts *o)
 {
-	int i = tree_lang(t, lang);
+	int i = tree_lang(t, o->lang);
 
-	if (i >= 0)
+	if (i >= 0 && (size_t)i < t->nlangs)
 		return (size_t)i;
+	/* a language of the environment the tree lacks: its first, quietly;
+	 * English if it has it */
+	if (!o->lang_given)
+		return (i = tree_lang(t, "en")) >= 0 && (size_t)i < t->nlangs ?
+		    (size_t)i : 0;
 	diag_printf(stderr, _("%s: the tree has no '%s' text; using '%s'\n"),
-	    PACKAGE, lang, t->langs[0]);
+	    PACKAGE, o->lang, t->langs[0]);
 	return 0;
 }
 
@@ -113,7 +118,7 @@ run_resume(const struct kw_opts *o, const struct kw_tree *t, int *status)
 	}
 	if (*err != '\0')
 		diag_printf(stderr, "%s: %s\n", PACKAGE, err);
-	session_set_lang(s, run_lang(t, o->lang));
+	session_set_lang(s, run_lang(t, o));
 	return s;
 }
 
@@ -230,7 +235,7 @@ run_start(const struct kw_opts *o, struct kw_tree **tp,
 		return s;
 	}
 	if (s == NULL)
-		s = session_new(*tp, run_lang(*tp, o->lang), NULL);
+		s = session_new(*tp, run_lang(*tp, o), NULL);
 	if (o->practice || !journal_enabled())
 		return s;
 	if ((*jp = journal_create(s, o->tree_path, err, sizeof err)) == NULL)
@@ -306,7 +311,7 @@ run_match(const struct kw_opts *o, const char *text)
 
 	if ((t = run_load(o, &status)) == NULL)
 		return status;
-	status = cmd_match(t, run_lang(t, o->lang), text, stdout);
+	status = cmd_match(t, run_lang(t, o), text, stdout);
 	tree_free(t);
 	return status;
 }
@@ -320,7 +325,7 @@ run_print(const struct kw_opts *o,
 
 	if ((t = run_load(o, &status)) == NULL)
 		return status;
-	status = print(t, run_lang(t, o->lang), stdout);
+	status = print(t, run_lang(t, o), stdout);
 	if (fflush(stdout) != 0 && status == KW_EXIT_OK)
 		status = KW_EXIT_IOERR;
 	tree_free(t);

@@ -19,7 +19,7 @@ struct kw_tree *run_tree(const char *path, unsigned flags,
 struct kw_tree *run_load(const struct kw_opts *o, int *status);
 /* The index of the UI language in the tree (its first one if the tree
  * lacks it, with a warning on stderr). */
-size_t run_lang(const struct kw_tree *t, const char *lang);
+size_t run_lang(const struct kw_tree *t, const struct kw_opts *o);
 
 /* The interactive session, in the plain or the curses front end. */
 int run_session(const struct kw_opts *o);

@@ -169,7 +169,7 @@ plain_draw(struct plain *p)
 	fputc('\n', p->out);
 	if (v->step == 1)
 		put_wrapped(p, 0, NULL, v->tree_title);
-	fprintf(p->out, "%s %zu: ", _("Step"), v->step);
+	fprintf(p->out, _("Step %zu: "), v->step);
 	put_wrapped(p, 0, NULL, v->heading);
 	fputc('\n', p->out);
 	put_wrapped(p, 0, NULL, v->text);

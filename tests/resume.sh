@@ -17,18 +17,8 @@ resume() {
 	st=$?
 }
 
-# why the run was wrong: not exit STATUS, or PATTERN not in the output
-# (which then follows as TAP comments); empty when it was right
-why() {
-	if [ "$st" -ne "$1" ]; then
-		echo "exit $st"
-	elif ! grep -q -- "$2" "$tmp/out"; then
-		echo "no '$2' in the output"
-	else
-		return
-	fi
-	sed 's/^/# /' "$tmp/out" >&2
-}
+# why the run was wrong (tap_why): empty when it was right
+why() { tap_why "$1" "$2" "$tmp/out"; }
 
 # a session on an example tree, left after its first answer
 printf '1\nq\n' | "$KEYWIZ" --plain --lang en -o "$tmp/rec.json" \

@@ -22,3 +22,17 @@ s() {
 	tap_n=$((tap_n + 1))
 	echo "ok $tap_n - $1 # SKIP $2"
 }
+
+# tap_why STATUS PATTERN FILE: why a run went wrong - its exit status $st
+# is not STATUS, or FILE has no line matching PATTERN (grep) - with FILE
+# then as TAP comments on standard error; nothing when it went right
+tap_why() {
+	if [ "$st" -ne "$1" ]; then
+		echo "exit $st"
+	elif ! grep -q -- "$2" "$3"; then
+		echo "no '$2' in the output"
+	else
+		return
+	fi
+	sed 's/^/# /' "$3" >&2
+}

@@ -81,7 +81,8 @@ Test(plain, a_whole_walk_in_french)
 	cr_assert(strstr(r.out, "[o/n, r, q, ?]> o\n") != NULL, "%s", r.out);
 	cr_assert(strstr(r.out, "Achetez une nouvelle clé.") != NULL, "%s",
 	    r.out);
-	cr_assert(strstr(r.out, "Étape 1") != NULL, "%s", r.out);
+	/* one sentence in the catalogue: French puts a space before the colon */
+	cr_assert(strstr(r.out, "Étape 1 : ") != NULL, "%s", r.out);
 	tu_run_free(&r);
 }
 

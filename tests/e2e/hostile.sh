@@ -114,11 +114,11 @@ fi
 if kw_paste_file "$KW_TMP/evil" &&
     kw_wait '^! No message matches the pasted text' && kw_sane &&
     kw_type 'already' && kw_wait '^Filter: already *$' &&
-    kw_wait '^  3\) You have already entered' && kw_gone '1\) Invalid' &&
+    kw_wait '^> 3\) You have already entered' && kw_gone '1\) Invalid' &&
     kw_sane; then
-	kw_ok "error list: an escape-laden paste matches nothing; typing filters"
+	kw_ok "error list: an escape-laden paste matches nothing; typing filters, the best match focused"
 else
-	kw_fail "error list: an escape-laden paste matches nothing; typing filters"
+	kw_fail "error list: an escape-laden paste matches nothing; typing filters, the best match focused"
 fi
 kw_keys Escape && kw_gone '^Filter:'
 
