@@ -26,6 +26,7 @@ s() {
 # tap_why STATUS PATTERN FILE: why a run went wrong - its exit status $st
 # is not STATUS, or FILE has no line matching PATTERN (grep) - with FILE
 # then as TAP comments on standard error; nothing when it went right
+# shellcheck disable=SC2154 # $st is the caller's
 tap_why() {
 	if [ "$st" -ne "$1" ]; then
 		echo "exit $st"

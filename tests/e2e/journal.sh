@@ -261,7 +261,7 @@ fr_offer() {
 	p_errors && kw_keys 4 Enter && kw_wait '^\[y/n, b, q, \?\]> *$' &&
 	    kill9 && kw_run 80 60 "sh '$KW_TMP/run.sh' --lang fr --plain" &&
 	    kw_wait '^Un appel inachevé de [0-9:]+ — ' && kw_wait '^Continuer \? o/n' &&
-	    kw_keys o Enter && kw_wait '^Étape 3: Une clé nouvelle'
+	    kw_keys o Enter && kw_wait '^Étape 3 : Une clé nouvelle'
 }
 t "fr: the offer at start, taken with o" fr_offer
 

@@ -1,10 +1,14 @@
 #!/bin/sh
 # SPDX-License-Identifier: MIT
 # match.sh - the error list: one matcher for typed and pasted text, any fragment, any language, right-to-left text
+# shellcheck source=tests/lib.sh
 . "${top_srcdir:-.}/tests/lib.sh"
 kw_setup 5
 
-kw_start 80 24 --lang en && kw_wait '^Key: *$' || { kw_fail "start"; kw_done; }
+if ! { kw_start 80 24 --lang en && kw_wait '^Key: *$'; }; then
+	kw_fail "start"
+	kw_done
+fi
 kw_keys Enter && kw_wait '^The error message'
 
 # typed key by key: the list follows every key, the best match focused
