@@ -41,9 +41,12 @@ atomic_write(const char *path, int (*put)(FILE *fp, void *arg),
 	return atomic_write_mode(path, S_IRUSR | S_IWUSR, put, arg);
 }
 
-int
-atomic_write_mode(const char *path, mode_t mode,
-    int (*put)(FILE *fp, void *arg), void *arg)
+/* Write what `put` writes to a new temporary file beside `path`, of
+ * `mode`, flushed to disk; then put it in place with `place` (rename: over
+ * what is there; link: only where nothing is). */
+static int
+write_then(const char *path, mode_t mode, int (*put)(FILE *fp, void *arg),
+    void *arg, int (*place)(const char *tmp, const char *path))
 {
 	const char *slash = strrchr(path, '/');
 	char *tmp;
@@ -78,10 +81,12 @@ atomic_write_mode(const char *path, mode_t mode,
 		saved = errno;
 		goto fail;
 	}
-	if (rename(tmp, path) < 0) {
+	if (place(tmp, path) < 0) {
 		saved = errno;
 		goto fail;
 	}
+	if (place == link)
+		unlink(tmp);
 	sync_folder(path);
 	free(tmp);
 	return 0;
@@ -91,6 +96,20 @@ fail:
 	free(tmp);
 	errno = saved;
 	return -1;
+}
+
+int
+atomic_write_mode(const char *path, mode_t mode,
+    int (*put)(FILE *fp, void *arg), void *arg)
+{
+	return write_then(path, mode, put, arg, rename);
+}
+
+int
+atomic_write_new(const char *path, mode_t mode,
+    int (*put)(FILE *fp, void *arg), void *arg)
+{
+	return write_then(path, mode, put, arg, link);
 }
 
 struct buf {
