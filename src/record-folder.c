@@ -33,7 +33,8 @@ record_check_folder(const char *dir, char *err, size_t errsize)
 	}
 	if (!S_ISDIR(st.st_mode)) {
 		snprintf(err, errsize, _("the records folder %s is %s, not a "
-		    "folder"), dir, record_file_kind(st.st_mode));
+		    "folder"), dir, S_ISREG(st.st_mode) ? _("a file") :
+		    record_file_kind(st.st_mode));
 		return -1;
 	}
 	if (access(dir, W_OK | X_OK) < 0) {
