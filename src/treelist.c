@@ -211,44 +211,86 @@ first_error(const struct kw_diags *d)
 	return clean;
 }
 
+/* The head from `len` bytes at `buf`, or (buf NULL) the regular file
+ * `fd` of `len` bytes; diagnostics in `d`. */
+static int
+read_head_from(struct kw_treeinfo *ti, const char *buf, size_t len, int fd,
+    struct kw_diags *d, const char *lang)
+{
+	struct kw_limits lim;
+	struct head h;
+	struct ycur *c;
+	int r;
+
+	memset(&h, 0, sizeof h);
+	load_default_limits(&lim);
+	if (len > lim.max_bytes) {
+		struct kw_pos top = { 1, 1 };
+
+		diags_add(d, KW_SEV_ERROR, top, "file too large: %zu bytes "
+		    "(at most %zu; see KEYWIZ_MAX_TREE_BYTES)", len,
+		    lim.max_bytes);
+		r = -1;
+	} else {
+		c = ycur_new(buf, len, fd, &lim, d);
+		r = read_head(c, &h);
+		ycur_free(c);
+	}
+	if (r == 0)
+		head_settle(ti, &h, lang);
+	else
+		ti->error = first_error(d);
+	head_free(&h);
+	return r;
+}
+
+int
+treelist_head_mem(struct kw_treeinfo *ti, const char *buf, size_t len,
+    const char *lang)
+{
+	struct kw_diags d;
+	int r;
+
+	diags_init(&d, "-");
+	r = read_head_from(ti, buf, len, -1, &d, lang);
+	diags_free(&d);
+	return r;
+}
+
 int
 treelist_read_head(struct kw_treeinfo *ti, const char *lang)
 {
-	struct kw_limits lim;
 	struct kw_diags d;
-	struct kw_pos nopos = { 0, 0 }, top = { 1, 1 };
-	struct head h;
+	struct kw_pos nopos = { 0, 0 };
 	struct stat st;
-	struct ycur *c;
 	int fd, r = -1;
 
-	memset(&h, 0, sizeof h);
-	memset(&d, 0, sizeof d);
-	load_default_limits(&lim);
 	diags_init(&d, ti->path);
 	if ((fd = open(ti->path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)) < 0)
 		diags_add(&d, KW_SEV_ERROR, nopos, "cannot open: %s",
 		    strerror(errno));
 	else if (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode))
 		diags_add(&d, KW_SEV_ERROR, nopos, "not a regular file");
-	else if ((unsigned long long)st.st_size > lim.max_bytes)
-		diags_add(&d, KW_SEV_ERROR, top, "file too large: %lld bytes "
-		    "(at most %zu; see KEYWIZ_MAX_TREE_BYTES)",
-		    (long long)st.st_size, lim.max_bytes);
-	else {
-		c = ycur_new(NULL, (size_t)st.st_size, fd, &lim, &d);
-		r = read_head(c, &h);
-		ycur_free(c);
-	}
+	else
+		r = read_head_from(ti, NULL, (size_t)st.st_size, fd, &d, lang);
 	if (fd >= 0)
 		close(fd);
-	if (r == 0)
-		head_settle(ti, &h, lang);
-	else
+	if (r < 0 && ti->error == NULL)
 		ti->error = first_error(&d);
-	head_free(&h);
 	diags_free(&d);
 	return r;
+}
+
+/* The parts of `ti` a head reader fills, freed and unset. */
+void
+treelist_info_clear(struct kw_treeinfo *ti)
+{
+	free(ti->id);
+	free(ti->version);
+	free(ti->title);
+	free(ti->langs);
+	free(ti->error);
+	ti->id = ti->version = ti->title = ti->langs = ti->error = NULL;
 }
 
 static int
@@ -354,11 +396,7 @@ treelist_free(struct kw_treelist *l)
 
 		free(ti->name);
 		free(ti->path);
-		free(ti->id);
-		free(ti->version);
-		free(ti->title);
-		free(ti->langs);
-		free(ti->error);
+		treelist_info_clear(ti);
 	}
 	free(l->v);
 	memset(l, 0, sizeof *l);

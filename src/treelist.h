@@ -38,6 +38,11 @@ void treelist_scan(struct kw_treelist *l, const char *lang);
 /* The head of the one tree file `path`, into `ti` (name and path set by
  * the caller); 0, or -1 with ti->error set. */
 int treelist_read_head(struct kw_treeinfo *ti, const char *lang);
+/* The same from `len` bytes at `buf` (tests and fuzzing). */
+int treelist_head_mem(struct kw_treeinfo *ti, const char *buf, size_t len,
+    const char *lang);
+/* Free and unset what a head reader filled in `ti` (not name and path). */
+void treelist_info_clear(struct kw_treeinfo *ti);
 /* Frees what the list holds; accepts NULL. */
 void treelist_free(struct kw_treelist *l);
 
