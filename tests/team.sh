@@ -10,7 +10,7 @@ top=$(cd "${top_srcdir:-.}" && pwd)
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/kwteam.XXXXXX") || exit 1
 trap 'rm -rf "$tmp"' EXIT
 fx=$top/tests/fixtures/team
-echo "1..25"
+echo "1..26"
 
 # The team's folders, and no configuration but the test's.
 XDG_DATA_HOME=$fx/user
@@ -142,6 +142,16 @@ w=$(expect 143)
 grep -q '"status": "interrupted"' "$(records)" 2>/dev/null ||
 	w="$w no interrupted record: $(records)"
 t "an interrupted session leaves its record too" "$w"
+# resumed from the folder: saved back in place, still one record
+rm -f "$tmp/rec"/*.json
+run 'q\n' --plain --agent=ana vpn-down
+f=$(records)
+run 'y\n\n' --plain --resume="$f"
+w=$(expect 0)
+[ "$(records)" = "$f" ] || w="$w records: $(records | tr '\n' ' ')"
+grep -q '"status": "completed"' "$f" && grep -q '"agent": "ana"' "$f" ||
+	w="$w not completed by ana: $(head -n 16 "$f")"
+t "a call resumed from the records folder stays one record there" "$w"
 rm -f "$tmp/rec"/*.json
 run 'q\n' --plain --records="$tmp/none" vpn-down
 t "a records folder that is not there stops the call before it starts" \
