@@ -27,13 +27,7 @@ static void
 put_wrapped(struct plain_pick *pp, size_t indent, const char *first,
     const char *s)
 {
-	struct kw_body b;
-
-	layout_init(&b, pp->width);
-	layout_add(&b, indent, first, s, KW_ST_NORMAL, -1);
-	for (size_t i = 0; i < b.n; i++)
-		fprintf(pp->out, "%s\n", b.row[i].s);
-	layout_free(&b);
+	layout_print(pp->out, pp->width, indent, first, s);
 }
 
 static void
