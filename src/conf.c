@@ -354,7 +354,7 @@ conf_parse(struct kw_conf *c, const char *buf, size_t len,
 static int
 conf_file(struct kw_conf *c, const char *path)
 {
-	struct kw_pos nopos = { 0, 0 };
+	struct kw_pos nopos = { 0, 0 }, top = { 1, 1 };
 	struct kw_diags d;
 	struct stat st;
 	size_t len = 0;
@@ -371,6 +371,9 @@ conf_file(struct kw_conf *c, const char *path)
 		    strerror(errno));
 	} else if (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode))
 		diags_add(&d, KW_SEV_ERROR, nopos, "not a regular file");
+	else if (st.st_size > KW_CONF_MAX_BYTES)
+		diags_add(&d, KW_SEV_ERROR, top, "file too large: %lld bytes "
+		    "(at most %d)", (long long)st.st_size, KW_CONF_MAX_BYTES);
 	else if ((buf = reader_slurp(fd, KW_CONF_MAX_BYTES, &len, &err)) ==
 	    NULL && err != 0)
 		diags_add(&d, KW_SEV_ERROR, nopos, "cannot read: %s",

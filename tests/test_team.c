@@ -494,3 +494,31 @@ Test(team, a_missing_records_folder_is_found_before_the_call)
 	cr_assert(strstr(err, "vpn-down.yaml is a file, not a folder") !=
 	    NULL, "%s", err);
 }
+
+Test(team, a_config_that_is_a_folder_or_too_large_is_an_error,
+    .init = cr_redirect_stderr)
+{
+	char top[1024], path[1200], want[4096];
+	FILE *fp;
+
+	tu_scratch(top, sizeof top, "conf");
+	snprintf(path, sizeof path, "%s/keywiz", top);
+	cr_assert_eq(mkdir(path, 0700), 0);
+	snprintf(path, sizeof path, "%s/keywiz/config.yaml", top);
+	cr_assert_eq(mkdir(path, 0700), 0);
+	setenv("XDG_CONFIG_DIRS", top, 1);
+	setenv("XDG_CONFIG_HOME", "/nonexistent", 1);
+	cr_assert_eq(conf_load(), -1);
+	cr_assert_eq(rmdir(path), 0);
+	cr_assert_not_null(fp = fopen(path, "w"));
+	for (int i = 0; i < KW_CONF_MAX_BYTES / 16 + 1; i++)
+		fputs("# a long comment\n", fp);
+	cr_assert_eq(fclose(fp), 0);
+	cr_assert_eq(conf_load(), -1);
+	fflush(stderr);
+	snprintf(want, sizeof want, "%s: error: not a regular file\n"
+	    "%s:1:1: error: file too large: %d bytes (at most %d)\n", path,
+	    path, (KW_CONF_MAX_BYTES / 16 + 1) * 17, KW_CONF_MAX_BYTES);
+	cr_assert_stderr_eq_str(want);
+	tu_rm_rf(top);
+}
