@@ -17,6 +17,7 @@
 #include "load.h"
 #include "reader.h"
 #include "text.h"
+#include "tree.h"
 #include "xalloc.h"
 #include "yamlcur.h"
 
@@ -227,9 +228,14 @@ read_value(struct ycur *cur, int k, struct kw_conf *c)
 		c->pick = v;
 		return 0;
 	case CK_LANGUAGE:
-		if ((v = read_word(cur, key, i18n_languages, 2)) < 0)
+		if (ycur_want_string(cur, key) < 0)
 			return -1;
-		conf_set(&c->lang, i18n_languages[v]);
+		if (!tree_lang_valid(ycur_str(cur)))
+			return ycur_fail(cur, ycur_pos(cur), "invalid value '%s' "
+			    "for '%s' (a language code: two or three letters, "
+			    "as de, or with a region, as pt-BR)", ycur_show(cur,
+			    0, ycur_str(cur), ycur_len(cur)), key);
+		conf_set(&c->lang, ycur_str(cur));
 		return 0;
 	case CK_FRONT_END:
 		if ((v = read_word(cur, key, fronts, 2)) < 0)

@@ -203,8 +203,9 @@ static const struct {
 	{ "agent: a\nagent: b\n", "2:1: duplicate key 'agent' (first at 1:1)" },
 	{ "front_end: curse\n", "1:12: invalid value 'curse' for 'front_end' "
 	    "(expected curses, plain) (did you mean 'curses'?)" },
-	{ "language: de\n", "1:11: invalid value 'de' for 'language' "
-	    "(expected en, fr)" },
+	{ "language: French\n", "1:11: invalid value 'French' for "
+	    "'language' (a language code: two or three letters, as de, or "
+	    "with a region, as pt-BR)" },
 	{ "training: maybe\n", "1:11: invalid value 'maybe' for 'training' "
 	    "(expected true or false)" },
 	{ "pick: ture\n", "1:7: invalid value 'ture' for 'pick' (expected "
