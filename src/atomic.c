@@ -85,8 +85,6 @@ write_then(const char *path, mode_t mode, int (*put)(FILE *fp, void *arg),
 		saved = errno;
 		goto fail;
 	}
-	if (place == link)
-		unlink(tmp);
 	sync_folder(path);
 	free(tmp);
 	return 0;
@@ -96,6 +94,21 @@ fail:
 	free(tmp);
 	errno = saved;
 	return -1;
+}
+
+/* Put `tmp` at `path` only where no file is: a hard link (then the
+ * temporary name goes), or where the file system has none (FAT, some
+ * network shares), a rename that refuses to replace. */
+static int
+place_new(const char *tmp, const char *path)
+{
+	if (link(tmp, path) == 0) {
+		unlink(tmp);
+		return 0;
+	}
+	if (errno != EPERM && errno != EOPNOTSUPP && errno != ENOSYS)
+		return -1;
+	return renameat2(AT_FDCWD, tmp, AT_FDCWD, path, RENAME_NOREPLACE);
 }
 
 int
@@ -109,7 +122,7 @@ int
 atomic_write_new(const char *path, mode_t mode,
     int (*put)(FILE *fp, void *arg), void *arg)
 {
-	return write_then(path, mode, put, arg, link);
+	return write_then(path, mode, put, arg, place_new);
 }
 
 struct buf {
