@@ -231,10 +231,11 @@ read_value(struct ycur *cur, int k, struct kw_conf *c)
 		if (ycur_want_string(cur, key) < 0)
 			return -1;
 		if (!tree_lang_valid(ycur_str(cur)))
-			return ycur_fail(cur, ycur_pos(cur), "invalid value '%s' "
-			    "for '%s' (a language code: two or three letters, "
-			    "as de, or with a region, as pt-BR)", ycur_show(cur,
-			    0, ycur_str(cur), ycur_len(cur)), key);
+			return ycur_fail(cur, ycur_pos(cur), "invalid value "
+			    "'%s' for '%s' (a language code: two or three "
+			    "letters, as de, or with a region, as pt-BR)",
+			    ycur_show(cur, 0, ycur_str(cur), ycur_len(cur)),
+			    key);
 		conf_set(&c->lang, ycur_str(cur));
 		return 0;
 	case CK_FRONT_END:
