@@ -4,6 +4,7 @@
 #define KW_CMD_H
 
 #include <stdio.h>
+#include <sys/types.h>
 
 #include "tree.h"
 
@@ -15,7 +16,9 @@ enum {
 	KW_EXIT_DATAERR = 65,	/* invalid tree or record */
 	KW_EXIT_NOINPUT = 66,	/* cannot open input */
 	KW_EXIT_SOFTWARE = 70,
-	KW_EXIT_IOERR = 74
+	KW_EXIT_IOERR = 74,
+	KW_EXIT_TEMPFAIL = 75,	/* the end-of-call command failed */
+	KW_EXIT_CONFIG = 78	/* a configuration file is wrong */
 };
 
 /* Options shared by the commands and the front ends. */
@@ -31,6 +34,12 @@ struct kw_opts {
 	int training;
 	int practice;
 	const char *scenario;	/* --scenario=ID, or NULL: a random one */
+	const char *agent;	/* --agent or the config's, or NULL */
+	const char *ticket;	/* --ticket, or NULL */
+	int agent_given;	/* --agent on the command line */
+	const char *records;	/* the records folder, or NULL */
+	mode_t records_mode;	/* its records' mode (0: 0600) */
+	const char *on_end;	/* the end-of-call command, or NULL */
 };
 
 /* --check: load and check, print diagnostics to stderr, "FILE: OK ..." to
@@ -42,6 +51,10 @@ int cmd_key(const struct kw_tree *t, const char *key, FILE *out);
 /* --match=TEXT: print the matches best first; 0, or 1 when none. */
 int cmd_match(const struct kw_tree *t, size_t lang, const char *text,
     FILE *out);
+
+/* --list: every tree found (name, version, languages, title in `lang`,
+ * path), the shadowed ones marked; 0, or 1 when there is none. */
+int cmd_list(const char *lang, FILE *out);
 
 /* --dot: the tree as a Graphviz digraph (shapes by node type, answers on
  * the edges) in language `lang`. */

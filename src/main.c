@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "cmd.h"
+#include "conf.h"
 #include "datadir.h"
 #include "diag.h"
 #include "i18n.h"
@@ -26,7 +27,8 @@ enum mode {
 	MODE_CHECK_KEY,
 	MODE_MATCH,
 	MODE_DOT,
-	MODE_GUIDE
+	MODE_GUIDE,
+	MODE_LIST
 };
 
 /* The options of the modes that print something and exit, for the error
@@ -36,7 +38,8 @@ static const char *const mode_opt[] = {
 	[MODE_CHECK_KEY] = "--check-key",
 	[MODE_MATCH] = "--match",
 	[MODE_DOT] = "--dot",
-	[MODE_GUIDE] = "--guide"
+	[MODE_GUIDE] = "--guide",
+	[MODE_LIST] = "--list"
 };
 
 enum {
@@ -49,7 +52,14 @@ enum {
 	OPT_PRACTICE,
 	OPT_SCENARIO,
 	OPT_GUIDE,
-	OPT_FORMAT
+	OPT_FORMAT,
+	/* a team's options (issue 16) */
+	OPT_LIST,
+	OPT_PICK,
+	OPT_RECORDS,
+	OPT_AGENT,
+	OPT_TICKET,
+	OPT_ON_END
 };
 
 static const struct option longopts[] = {
@@ -67,6 +77,13 @@ static const struct option longopts[] = {
 	{ "scenario", required_argument, NULL, OPT_SCENARIO },
 	{ "guide", no_argument, NULL, OPT_GUIDE },
 	{ "format", required_argument, NULL, OPT_FORMAT },
+	/* a team's options (issue 16) */
+	{ "list", no_argument, NULL, OPT_LIST },
+	{ "pick", no_argument, NULL, OPT_PICK },
+	{ "records", required_argument, NULL, OPT_RECORDS },
+	{ "agent", required_argument, NULL, OPT_AGENT },
+	{ "ticket", required_argument, NULL, OPT_TICKET },
+	{ "on-end", required_argument, NULL, OPT_ON_END },
 	{ "help", no_argument, NULL, 'h' },
 	{ "version", no_argument, NULL, 'V' },
 	{ NULL, 0, NULL, 0 }
@@ -103,17 +120,29 @@ usage(FILE *fp)
 	    "      --practice         training: keywiz plays a caller from the\n"
 	    "                         tree's scenarios, the trainee drives the call\n"
 	    "      --scenario=ID      practise with that scenario (default: random)\n"
+	    "      --list             list the trees found, exit\n"
+	    "      --pick             choose the tree on a list of those found\n"
+	    "      --records=DIR      leave the session's JSON record in the\n"
+	    "                         records folder DIR\n"
+	    "      --agent=NAME       who takes the call (in the record)\n"
+	    "      --ticket=ID        the ticket the call is for (in the record)\n"
+	    "      --on-end=CMD       at the end, run CMD with the JSON record on\n"
+	    "                         its standard input\n"
 	    "  -h, --help             show this help and exit\n"
 	    "  -V, --version          show the version and exit\n"
 	    "\n"
 	    "TREE is a file ('-': read stdin), or a name looked up as NAME.yaml in\n"
-	    "$KEYWIZ_PATH, ~/.local/share/keywiz, the installed wizard folder and\n"
-	    "its examples; the default is m365-product-key.\n"
+	    "$KEYWIZ_PATH, ~/.local/share/keywiz, each $XDG_DATA_DIRS/keywiz, the\n"
+	    "installed wizard folder and its examples; the default is the\n"
+	    "configuration's, else m365-product-key. Settings are read from\n"
+	    "$XDG_CONFIG_HOME/keywiz/config.yaml over each\n"
+	    "$XDG_CONFIG_DIRS/keywiz/config.yaml (keywiz-config(5)).\n"
 	    "\n"
 	    "Exit status: 0 success; 1 negative result (key invalid, nothing matched,\n"
-	    "session quit before an outcome); 64 usage error; 65 invalid tree;\n"
-	    "66 cannot open input; 70 out of memory; 74 I/O error (the record\n"
-	    "cannot be written); 128+N killed by signal N.\n"), fp);
+	    "session quit before an outcome, no tree found); 64 usage error;\n"
+	    "65 invalid tree; 66 cannot open input; 70 out of memory; 74 I/O error\n"
+	    "(the record cannot be written); 75 the end-of-call command failed;\n"
+	    "78 configuration error; 128+N killed by signal N.\n"), fp);
 }
 
 /* --version in the GNU form: name and version, copyright, licence and
@@ -152,15 +181,54 @@ arg_or_stdin(const char *arg)
 	return input_line(stdin, 64 * 1024, NULL);
 }
 
+/* --agent=NAME, --ticket=ID: a name a record and its file name can hold. */
+static int
+name_arg(const char *opt, const char *value, const char **out)
+{
+	const char *why = conf_name_problem(value);
+
+	if (why != NULL)
+		return usage_error(_("invalid %s '%s': %s"), opt, value,
+		    _(why));
+	*out = value;
+	return 0;
+}
+
+/* The configuration's settings under the command line's. */
+static void
+apply_conf(struct kw_opts *o, const char *records)
+{
+	struct kw_conf *c = conf_get();
+
+	if (!o->lang_given && c->lang != NULL) {
+		o->lang = c->lang;
+		i18n_init(o->lang);
+	}
+	if (c->plain == 1)
+		o->plain = 1;
+	if (c->training == 1)
+		o->training = 1;
+	if (o->agent == NULL)
+		o->agent = c->agent;
+	else
+		o->agent_given = 1;
+	if (records != NULL)
+		conf_set(&c->records, records);
+	o->records = c->records;
+	o->records_mode = c->records_mode;
+	if (o->on_end == NULL)
+		o->on_end = c->on_end;
+}
+
 int
 main(int argc, char **argv)
 {
 	struct kw_opts o;
 	enum mode mode = MODE_RUN;
-	const char *arg = NULL;
+	const char *arg = NULL, *records = NULL, *name;
 	char envlang[16];
 	char *text = NULL, *path;
-	int c, status, html = 0;
+	int c, status, html = 0, pick = 0;
 	const char *format = NULL;
 	enum mode m;
 
@@ -235,6 +303,30 @@ main(int argc, char **argv)
 				    "(available: markdown, html)"), optarg);
 			format = optarg;
 			break;
+		/* a team's options (issue 16) */
+		case OPT_LIST:
+			m = MODE_LIST;
+			break;
+		case OPT_PICK:
+			pick = 1;
+			break;
+		case OPT_RECORDS:
+			if (*optarg == '\0')
+				return usage_error(_("the records folder name "
+				    "is empty"));
+			records = optarg;
+			break;
+		case OPT_AGENT:
+			if (name_arg("--agent", optarg, &o.agent) != 0)
+				return KW_EXIT_USAGE;
+			break;
+		case OPT_TICKET:
+			if (name_arg("--ticket", optarg, &o.ticket) != 0)
+				return KW_EXIT_USAGE;
+			break;
+		case OPT_ON_END:
+			o.on_end = optarg;
+			break;
 		case 'h':
 			usage(stdout);
 			return KW_EXIT_OK;
@@ -256,9 +348,18 @@ main(int argc, char **argv)
 		return usage_error(_("%s applies to %s only"), "--format",
 		    "--guide");
 	html = format != NULL && strcmp(format, "html") == 0;
-	if (argc - optind > 1)
+	if (argc - optind > (mode == MODE_LIST ? 0 : 1))
 		return usage_error(_("too many arguments: '%s'"),
-		    argv[optind + 1]);
+		    argv[optind + (mode == MODE_LIST ? 0 : 1)]);
+	if (pick && (mode != MODE_RUN || optind < argc || o.resume != NULL))
+		return usage_error(_("--pick chooses the tree of a new call: "
+		    "not with a TREE, --resume or %s"), mode != MODE_RUN ?
+		    mode_opt[mode] : "TREE");
+	if (conf_load() < 0)
+		return KW_EXIT_CONFIG;
+	apply_conf(&o, records);
+	if (mode == MODE_LIST)
+		return cmd_list(o.lang, stdout);
 
 	if (o.recover != NULL && (mode != MODE_RUN || o.resume != NULL ||
 	    o.practice))
@@ -271,19 +372,26 @@ main(int argc, char **argv)
 	}
 
 	path = NULL;
+	name = optind < argc ? argv[optind] : conf_get()->tree;
 	if (o.resume != NULL && optind == argc) {
 		/* no tree named: the one the record was made on, if found */
 		char id[KW_ID_MAX + 1];
 
 		if (record_tree_id(o.resume, id, sizeof id) == 0)
 			path = locate_tree_id(id);
+	} else if (mode == MODE_RUN && optind == argc && (pick ||
+	    conf_get()->pick)) {
+		if ((path = run_pick(&o, &status)) == NULL)
+			return status;
 	}
 	if (path == NULL)
-		path = locate_tree(optind < argc ? argv[optind] : NULL);
-	if (path == NULL && (optind < argc || mode != MODE_CHECK_KEY)) {
+		path = locate_tree(name);
+	if (path == NULL && (name != NULL || mode != MODE_CHECK_KEY)) {
 		diag_printf(stderr, _("%s: tree '%s' not found (looked in "
-		    "$KEYWIZ_PATH, ~/.local/share/keywiz, %s and %s)\n"),
-		    PACKAGE, optind < argc ? argv[optind] : KW_DEFAULT_TREE,
+		    "$KEYWIZ_PATH, ~/.local/share/keywiz, each "
+		    "$XDG_DATA_DIRS/keywiz, %s and %s; keywiz --list shows "
+		    "the trees found)\n"),
+		    PACKAGE, name != NULL ? name : KW_DEFAULT_TREE,
 		    datadir_wizard(), datadir_examples());
 		return KW_EXIT_NOINPUT;
 	}
@@ -311,6 +419,7 @@ main(int argc, char **argv)
 		    cmd_guide_html : cmd_guide);
 		break;
 	case MODE_RUN:
+	case MODE_LIST:
 	default:
 		status = run_session(&o);
 		break;

@@ -101,6 +101,10 @@ md_header(const struct rec *r, FILE *fp)
 		status = _("interrupted (the session can be resumed from its "
 		    "JSON record)");
 	md_field(fp, 0, _("Status"), status);
+	if (session_agent(r->s) != NULL)
+		md_field(fp, 0, _("Agent"), session_agent(r->s));
+	if (session_ticket(r->s) != NULL)
+		md_field(fp, 0, _("Ticket"), session_ticket(r->s));
 	if (*r->t->version != '\0')
 		line = xasprintf(_("%s, version %s (structure %s)"), r->t->id,
 		    r->t->version, r->hash);

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
+#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -14,12 +15,14 @@
 #include "i18n.h"
 #include "journal.h"
 #include "load.h"
+#include "pick.h"
 #include "record.h"
 #include "recover.h"
 #include "run.h"
 #include "session.h"
 #include "sig.h"
 #include "ui.h"
+#include "xalloc.h"
 
 struct kw_tree *
 run_tree(const char *path, unsigned flags, struct kw_diags *d,
@@ -101,6 +104,19 @@ term_width(void)
 	return 80;
 }
 
+/* Whether the plain front end runs; if so, its echo and width in `uo`. */
+static int
+plain_opts(const struct kw_opts *o, struct kw_ui_opts *uo)
+{
+	if (!want_plain(o))
+		return 0;
+	uo->echo = !isatty(STDIN_FILENO);
+	uo->width = term_width();
+	if (uo->width > 100)
+		uo->width = 100;
+	return 1;
+}
+
 /* --resume FILE: the session saved there, continued on tree `t` in the UI
  * language; NULL (status 65 or 66, reason on stderr) if refused. */
 static struct kw_session *
@@ -135,7 +151,9 @@ run_record_path(const struct kw_opts *o, int *json)
 	return o->resume;
 }
 
-/* Before the call starts: the record can be written where it will go. */
+/* Before the call starts: the record can be written where it will go,
+ * and the end-of-call command will have a JSON record to read. Returns 0,
+ * or the exit status to leave with, the reason said. */
 static int
 run_check_record(const struct kw_opts *o)
 {
@@ -143,33 +161,97 @@ run_check_record(const struct kw_opts *o)
 	char err[1024];
 	int json;
 
-	if ((path = run_record_path(o, &json)) == NULL ||
-	    record_check_target(path, err, sizeof err) == 0)
+	path = run_record_path(o, &json);
+	if (o->on_end != NULL && o->records == NULL && (path == NULL ||
+	    !json || strcmp(path, "-") == 0)) {
+		fprintf(stderr, _("%s: the end-of-call command needs a JSON "
+		    "record: a records folder (--records or the configuration), "
+		    "-o FILE.json or --resume\n"), PACKAGE);
+		return KW_EXIT_USAGE;
+	}
+	if (o->records != NULL && record_check_folder(o->records, err,
+	    sizeof err) < 0) {
+		diag_printf(stderr, _("%s: cannot write the session record: %s\n"),
+		    PACKAGE, err);
+		return KW_EXIT_IOERR;
+	}
+	if (path == NULL || record_check_target(path, err, sizeof err) == 0)
 		return 0;
-	fprintf(stderr, _("%s: cannot write the session record: %s\n"),
+	diag_printf(stderr, _("%s: cannot write the session record: %s\n"),
 	    PACKAGE, err);
-	return -1;
+	return KW_EXIT_IOERR;
 }
 
-/* Save the session record where run_record_path() says. On failure say
- * why and print the record on stderr in the same format (Markdown if even
- * that fails), so nothing is lost; returns -1. */
-static int
-run_save_record(const struct kw_opts *o, const struct kw_session *s)
+/* Say why the record could not be saved and print it on stderr in the
+ * same format (Markdown if even that fails), so nothing is lost. */
+static void
+run_record_lost(const struct kw_session *s, int json, const char *err)
 {
-	const char *path;
-	char err[1024];
-	int json;
-
-	if ((path = run_record_path(o, &json)) == NULL ||
-	    record_save(s, path, json, err, sizeof err) == 0)
-		return 0;
 	diag_printf(stderr, _("%s: cannot save the session record: %s\n"),
 	    PACKAGE, err);
 	fprintf(stderr, _("%s: the record follows.\n\n"), PACKAGE);
 	if (!json || record_json(s, stderr) < 0)
 		record_markdown(s, stderr);
-	return -1;
+}
+
+/* A record resumed from the records folder is saved back in its place
+ * there: the call is still one record. */
+static int
+resumed_in_folder(const struct kw_opts *o)
+{
+	struct stat a, b;
+	const char *slash;
+	char *dir;
+	int same;
+
+	if (o->resume == NULL || o->transcript != NULL || o->records == NULL)
+		return 0;
+	slash = strrchr(o->resume, '/');
+	dir = slash == NULL ? xstrdup(".") : slash == o->resume ?
+	    xstrdup("/") : xstrndup(o->resume, (size_t)(slash - o->resume));
+	same = stat(dir, &a) == 0 && stat(o->records, &b) == 0 &&
+	    a.st_dev == b.st_dev && a.st_ino == b.st_ino;
+	free(dir);
+	return same;
+}
+
+int
+run_end_records(const struct kw_opts *o, const struct kw_session *s)
+{
+	const char *path, *json_path = NULL;
+	char err[1024], *saved = NULL;
+	int json, lost = 0, status = KW_EXIT_OK;
+
+	if ((path = run_record_path(o, &json)) != NULL) {
+		if (record_save(s, path, json, err, sizeof err) < 0) {
+			run_record_lost(s, json, err);
+			lost = 1;
+		} else if (json && strcmp(path, "-") != 0)
+			json_path = path;
+	}
+	if (o->records != NULL && !resumed_in_folder(o)) {
+		if (record_save_folder(s, o->records, o->records_mode, &saved,
+		    err, sizeof err) < 0) {
+			if (!lost)
+				run_record_lost(s, 1, err);
+			else
+				diag_printf(stderr, _("%s: cannot save the session "
+				    "record: %s\n"), PACKAGE, err);
+			lost = 1;
+		} else
+			json_path = saved;
+	}
+	if (lost)
+		status = KW_EXIT_IOERR;
+	if (o->on_end != NULL && json_path != NULL &&
+	    record_on_end(o->on_end, json_path, err, sizeof err) < 0) {
+		diag_printf(stderr, _("%s: the end-of-call command failed: %s; "
+		    "the record is kept in %s\n"), PACKAGE, err, json_path);
+		if (status == KW_EXIT_OK)
+			status = KW_EXIT_TEMPFAIL;
+	}
+	free(saved);
+	return status;
 }
 
 /* Practice: the scenario named by --scenario, else one drawn at random. */
@@ -209,10 +291,8 @@ run_start(const struct kw_opts *o, struct kw_tree **tp,
 
 	*jp = NULL;
 	if (o->recover != NULL) {
-		if (run_check_record(o) < 0) {
-			*status = KW_EXIT_IOERR;
+		if ((*status = run_check_record(o)) != 0)
 			return NULL;
-		}
 		*status = recover_call(o, NULL, tp, &s, jp);
 		return s;
 	}
@@ -220,9 +300,8 @@ run_start(const struct kw_opts *o, struct kw_tree **tp,
 		return NULL;
 	if (o->resume != NULL && (s = run_resume(o, *tp, status)) == NULL)
 		return NULL;
-	if (run_check_record(o) < 0) {
+	if ((*status = run_check_record(o)) != 0) {
 		session_free(s);
-		*status = KW_EXIT_IOERR;
 		return NULL;
 	}
 	if (s == NULL && journal_enabled() && !o->practice &&
@@ -259,6 +338,12 @@ run_session(const struct kw_opts *o)
 		tree_free(t);
 		return status;
 	}
+	/* who and what for: the command line's, else the record's, else
+	 * the configuration's agent */
+	if (o->agent != NULL && (o->agent_given || session_agent(s) == NULL))
+		session_set_agent(s, o->agent);
+	if (o->ticket != NULL)
+		session_set_ticket(s, o->ticket);
 	memset(&uo, 0, sizeof uo);
 	uo.training = o->training;
 	if (o->practice && (uo.scenario = run_scenario(o, t, &status)) ==
@@ -268,26 +353,54 @@ run_session(const struct kw_opts *o)
 		return status;
 	}
 	sig_install();
-	if (want_plain(o)) {
-		uo.echo = !isatty(STDIN_FILENO);
-		uo.width = term_width();
-		if (uo.width > 100)
-			uo.width = 100;
+	if (plain_opts(o, &uo))
 		status = ui_plain_run(s, stdin, stdout, &uo);
-	} else
+	else
 		status = ui_curses_run(s, &uo);
-	saved = run_save_record(o, s);
+	saved = run_end_records(o, s);
 	/* the call is over (an outcome, a quit) and its record safe: the
 	 * journal goes; after a signal it stays for --recover */
 	if (journal_error(j) != NULL)
 		fprintf(stderr, _("%s: the journal could not be written: %s\n"),
 		    PACKAGE, journal_error(j));
-	journal_close(j, saved == 0 && status <= KW_EXIT_NEGATIVE);
+	journal_close(j, saved != KW_EXIT_IOERR && status <= KW_EXIT_NEGATIVE);
 	session_free(s);
 	tree_free(t);
 	if (status > 128 && sig_caught)
 		sig_reraise();
-	return saved < 0 ? KW_EXIT_IOERR : status;
+	if (saved == KW_EXIT_IOERR || (saved != 0 && status < 64))
+		return saved;
+	return status;
+}
+
+char *
+run_pick(const struct kw_opts *o, int *status)
+{
+	struct kw_ui_opts uo;
+	struct kw_pick p;
+	size_t row = 0;
+	char *path = NULL;
+
+	pick_init(&p, o->lang);
+	if (p.nall == 0) {
+		fprintf(stderr, _("%s: no tree found (keywiz(1) TREES says "
+		    "where keywiz looks)\n"), PACKAGE);
+		pick_free(&p);
+		*status = KW_EXIT_NOINPUT;
+		return NULL;
+	}
+	memset(&uo, 0, sizeof uo);
+	sig_install();
+	if (plain_opts(o, &uo))
+		*status = ui_plain_pick(&p, stdin, stdout, &uo, &row);
+	else
+		*status = ui_curses_pick(&p, &uo, &row);
+	if (*status == KW_EXIT_OK)
+		path = xstrdup(pick_shown(&p, row)->path);
+	pick_free(&p);
+	if (*status > 128 && sig_caught)
+		sig_reraise();
+	return path;
 }
 
 int

@@ -27,6 +27,7 @@ struct kw_session {
 	size_t nstrings, strings_cap;
 
 	struct kw_keyinfo key;
+	const char *agent, *ticket;	/* in `strings`, or NULL */
 	int finished;
 
 	int pinned;		/* replay: session_now() is `pin` */
@@ -150,6 +151,30 @@ session_free(struct kw_session *s)
 	free(s->events);
 	free(s->path);
 	free(s);
+}
+
+void
+session_set_agent(struct kw_session *s, const char *agent)
+{
+	s->agent = keep(s, agent);
+}
+
+void
+session_set_ticket(struct kw_session *s, const char *ticket)
+{
+	s->ticket = keep(s, ticket);
+}
+
+const char *
+session_agent(const struct kw_session *s)
+{
+	return s->agent;
+}
+
+const char *
+session_ticket(const struct kw_session *s)
+{
+	return s->ticket;
 }
 
 const struct kw_tree *

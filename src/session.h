@@ -116,6 +116,13 @@ void session_set_key(struct kw_session *s, int valid, const char *masked,
     const char *summary);
 const struct kw_keyinfo *session_key(const struct kw_session *s);
 
+/* Who takes the call and the ticket it is for (--agent, --ticket; copied;
+ * NULL: none), for the record and the tree's placeholders. */
+void session_set_agent(struct kw_session *s, const char *agent);
+void session_set_ticket(struct kw_session *s, const char *ticket);
+const char *session_agent(const struct kw_session *s);
+const char *session_ticket(const struct kw_session *s);
+
 /* Add a free-text note (attached to the current node). */
 void session_add_note(struct kw_session *s, const char *text);
 

@@ -473,13 +473,56 @@ curses_start(struct cui *ui)
 	return 0;
 }
 
+/* The shell's loop: frames painted and keys handed to the screens until
+ * screen_next() says the run is over. Returns 128+N for signal N, else
+ * KW_EXIT_NEGATIVE (the caller says what the end means). */
+static int
+curses_loop(struct cui *ui)
+{
+	struct frame frame = { 0 };
+	struct input in;
+	int status = KW_EXIT_NEGATIVE;
+
+	ui->queue = xcalloc(QUEUE_MAX, sizeof *ui->queue);
+	for (;;) {
+		enum scr scr;
+
+		if (sig_caught) {
+			status = 128 + sig_caught;
+			break;
+		}
+		if (!screen_next(ui))
+			break;
+		scr = screen_draw(ui, LINES, COLS);
+		curses_paint(ui, scr, &frame);
+		if (!read_input(ui, scr, &in)) {
+			if (term_gone())
+				sig_hangup();	/* saves, ends as SIGHUP */
+			continue;
+		}
+		input_fails = 0;
+		ui->lines = LINES;
+		ui->cols = COLS;
+		if (screen_handle(ui, scr, &in) == KEY_REPAINT)
+			clearok(curscr, TRUE);
+		if (in.text != NULL) {
+			explicit_bzero(in.text, strlen(in.text));
+			free(in.text);
+		}
+	}
+	curses_end();
+	fatal_set_hook(NULL);
+	free(ui->queue);
+	ui->queue = NULL;
+	frame_free(&frame);
+	return status;
+}
+
 int
 ui_curses_run(struct kw_session *s, const struct kw_ui_opts *o)
 {
 	struct cui ui;
-	struct input in;
-	struct frame frame = { 0 };
-	int status = KW_EXIT_NEGATIVE;
+	int status;
 
 	screen_init(&ui, s, o);
 	if (curses_start(&ui) < 0) {
@@ -489,40 +532,32 @@ ui_curses_run(struct kw_session *s, const struct kw_ui_opts *o)
 		po.width = 80;
 		return ui_plain_run(s, stdin, stdout, &po);
 	}
-	ui.queue = xcalloc(QUEUE_MAX, sizeof *ui.queue);
-	for (;;) {
-		enum scr scr;
-
-		if (sig_caught) {
-			status = 128 + sig_caught;
-			break;
-		}
-		if (!screen_next(&ui))
-			break;
-		scr = screen_draw(&ui, LINES, COLS);
-		curses_paint(&ui, scr, &frame);
-		if (!read_input(&ui, scr, &in)) {
-			if (term_gone())
-				sig_hangup();	/* saves, ends as SIGHUP */
-			continue;
-		}
-		input_fails = 0;
-		ui.lines = LINES;
-		ui.cols = COLS;
-		if (screen_handle(&ui, scr, &in) == KEY_REPAINT)
-			clearok(curscr, TRUE);
-		if (in.text != NULL) {
-			explicit_bzero(in.text, strlen(in.text));
-			free(in.text);
-		}
-	}
-	curses_end();
-	fatal_set_hook(NULL);
+	status = curses_loop(&ui);
 	if (status == KW_EXIT_NEGATIVE)
 		status = interact_end(s, ui.quit);
-	free(ui.queue);
-	frame_free(&frame);
 	screen_free(&ui);
 	return status;
 }
 
+int
+ui_curses_pick(struct kw_pick *p, const struct kw_ui_opts *o,
+    size_t *chosen)
+{
+	struct cui ui;
+	int status;
+
+	screen_init_pick(&ui, p, o);
+	if (curses_start(&ui) < 0) {
+		struct kw_ui_opts po = *o;
+
+		po.width = 80;
+		return ui_plain_pick(p, stdin, stdout, &po, chosen);
+	}
+	status = curses_loop(&ui);
+	if (status == KW_EXIT_NEGATIVE && ui.picked) {
+		*chosen = ui.focus;
+		status = KW_EXIT_OK;
+	}
+	screen_free(&ui);
+	return status;
+}

@@ -63,13 +63,7 @@ static void
 put_wrapped(struct plain *p, size_t indent, const char *first,
     const char *s)
 {
-	struct kw_body b;
-
-	layout_init(&b, p->width);
-	layout_add(&b, indent, first, s, KW_ST_NORMAL, -1);
-	for (size_t i = 0; i < b.n; i++)
-		fprintf(p->out, "%s\n", b.row[i].s);
-	layout_free(&b);
+	layout_print(p->out, p->width, indent, first, s);
 }
 
 static void

@@ -22,17 +22,26 @@ expect() {
 	fi
 }
 
-echo "1..10"
+echo "1..11"
 
 why=
-for a in --check --check-key=X --match=x --dot --guide; do
-	for b in --check --check-key=X --match=x --dot --guide; do
+for a in --check --check-key=X --match=x --dot --guide --list; do
+	for b in --check --check-key=X --match=x --dot --guide --list; do
 		[ "$a" = "$b" ] && continue
 		why="$why$(expect 64 "${a%%=*} and ${b%%=*} cannot be used together" \
 			--lang=en "$a" "$b")"
 	done
 done
-t "any two of --check, --check-key, --match, --dot, --guide: exit 64 naming both" "$why"
+t "any two of --check, --check-key, --match, --dot, --guide, --list: exit 64 naming both" "$why"
+
+# a wrong configuration file: where and what, exit 78 (EX_CONFIG)
+mkdir -p "$tmp.cfg/keywiz"
+printf 'language: fr\nfront_end: curse\n' >"$tmp.cfg/keywiz/config.yaml"
+why=$(XDG_CONFIG_HOME=$tmp.cfg expect 78 \
+	"$tmp.cfg/keywiz/config.yaml:2:12: error: invalid value 'curse' for 'front_end' (expected curses, plain) (did you mean 'curses'?)" \
+	--check)
+rm -rf "$tmp.cfg"
+t "a configuration error: FILE:LINE:COL, exit 78" "$why"
 
 why="$(expect 64 "--format applies to --guide only" --lang=en --check --format=html)"
 why="$why$(expect 64 "unknown format 'pdf'" --lang=en --guide --format=pdf)"

@@ -17,8 +17,11 @@ fi
 . "$top/tests/tap.sh"
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/kwcomp.XXXXXX") || exit 1
 trap 'rm -rf "$tmp"' EXIT
-mkdir "$tmp/xdg" "$tmp/xdg/keywiz" "$tmp/cwd" || exit 1
+mkdir "$tmp/xdg" "$tmp/xdg/keywiz" "$tmp/cwd" "$tmp/sys" "$tmp/sys/keywiz" \
+    "$tmp/cwd/keywiz" || exit 1
 : >"$tmp/xdg/keywiz/my-own-tree.yaml"
+: >"$tmp/sys/keywiz/system-tree.yaml"
+: >"$tmp/cwd/keywiz/relative-tree.yaml"
 : >"$tmp/cwd/local.yaml"
 : >"$tmp/cwd/notes.txt"
 
@@ -44,12 +47,15 @@ is() {
 	[ "$got" = "$2" ] || echo "'$1': got '$got', want '$2'"
 }
 
-echo "1..6"
+echo "1..8"
 t "options" "$(is 'keywiz --gu' '--guide')$(is 'keywiz --fo' '--format=')"
 t "languages" "$(is 'keywiz --lang ' 'en fr')$(is 'keywiz --lang=f' 'fr')$(is 'keywiz -l e' 'en')"
 t "the guide's formats" "$(is 'keywiz --guide --format=' 'html markdown')"
 t "tree names from \$KEYWIZ_PATH and the user's folder" \
 	"$(is 'keywiz print' 'printer-not-printing')$(is 'keywiz my' 'my-own-tree')"
+t "tree names from each absolute \$XDG_DATA_DIRS folder's keywiz" \
+	"$(export XDG_DATA_DIRS="$tmp/cwd/..:.:$tmp/sys"; is 'keywiz sys' 'system-tree'; is 'keywiz rel' '')"
+t "the team's options" "$(is 'keywiz --rec' '--records=')$(is 'keywiz --pi' '--pick')$(is 'keywiz --on' '--on-end=')"
 t "tree files in the current folder" "$(is 'keywiz loc' 'local.yaml')$(is 'keywiz not' '')"
 t "nothing for a key or a text" "$(is 'keywiz --check-key ' '')$(is 'keywiz --match ' '')"
 exit $tap_fail

@@ -74,7 +74,7 @@ t "a scripted plain walk reaches an outcome and writes its record" "$why"
 
 why=
 # (a distribution's package compresses them)
-for p in man1/keywiz.1 man5/keywiz-tree.5; do
+for p in man1/keywiz.1 man5/keywiz-tree.5 man5/keywiz-config.5; do
 	[ -f "$KW_MANDIR/$p" ] || [ -f "$KW_MANDIR/$p.gz" ] ||
 		why="$why $KW_MANDIR/$p missing;"
 done

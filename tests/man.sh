@@ -5,7 +5,7 @@
 top=${top_srcdir:-.}
 # shellcheck source=tests/tap.sh
 . "$top/tests/tap.sh"
-pages="$top/man/keywiz.1 $top/man/keywiz-tree.5"
+pages="$top/man/keywiz.1 $top/man/keywiz-tree.5 $top/man/keywiz-config.5"
 
 echo "1..2"
 if command -v mandoc >/dev/null 2>&1; then
