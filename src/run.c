@@ -318,8 +318,8 @@ run_start(const struct kw_opts *o, struct kw_tree **tp,
 	if (o->practice || !journal_enabled())
 		return s;
 	if ((*jp = journal_create(s, o->tree_path, err, sizeof err)) == NULL)
-		fprintf(stderr, _("%s: no journal for this call (it will not "
-		    "survive a crash): %s\n"), PACKAGE, err);
+		diag_printf(stderr, _("%s: no journal for this call (it will "
+		    "not survive a crash): %s\n"), PACKAGE, err);
 	return s;
 }
 
@@ -361,7 +361,8 @@ run_session(const struct kw_opts *o)
 	/* the call is over (an outcome, a quit) and its record safe: the
 	 * journal goes; after a signal it stays for --recover */
 	if (journal_error(j) != NULL)
-		fprintf(stderr, _("%s: the journal could not be written: %s\n"),
+		diag_printf(stderr, _("%s: the journal could not be written: "
+		    "%s\n"),
 		    PACKAGE, journal_error(j));
 	journal_close(j, saved != KW_EXIT_IOERR && status <= KW_EXIT_NEGATIVE);
 	session_free(s);
