@@ -5,6 +5,7 @@
 #define KW_RECORD_INT_H
 
 #include <stddef.h>
+#include <stdio.h>
 #include <sys/types.h>
 #include <time.h>
 
@@ -46,6 +47,16 @@ int record_times_ok(const struct kw_session *s);
  * aside) becomes an X. Returns 1 when it had to be.
  */
 int record_remask_key(const char *masked, char *buf, size_t size);
+
+/* What atomic_write*() is given to write a record: the session, in JSON
+ * (json 1) or Markdown. */
+struct save {
+	const struct kw_session *s;
+	int json;
+};
+int record_put(FILE *fp, void *arg);
+/* "PATH: reason" in `err` for the errno a record's save failed with. */
+void record_save_error(const char *path, char *err, size_t errsize);
 
 /* What a file of `mode` is, in words ("a folder", "a FIFO", ...). */
 const char *record_file_kind(mode_t mode);

@@ -289,6 +289,8 @@ record_to_json(const struct kw_session *s)
 	jset(o, RF_STARTED, jtime(r.started));
 	jset(o, RF_ENDED, jtime(r.ended));
 	jset(o, RF_STATUS, json_string(r.status));
+	jset(o, RF_AGENT, jstr(session_agent(s)));
+	jset(o, RF_TICKET, jstr(session_ticket(s)));
 	jset(o, RF_KEY, json_key(&r));
 	jset(o, RF_ERROR, json_error(&r));
 	jset(o, RF_OUTCOME, json_outcome(&r));

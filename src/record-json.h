@@ -24,6 +24,8 @@
 #define RF_STARTED	"started"
 #define RF_ENDED	"ended"
 #define RF_STATUS	"status"
+#define RF_AGENT	"agent"		/* --agent, or null */
+#define RF_TICKET	"ticket"	/* --ticket, or null */
 #define RF_KEY		"key"		/* masked, valid, summary */
 #define RF_MASKED	"masked"
 #define RF_VALID	"valid"

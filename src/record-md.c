@@ -9,6 +9,7 @@
 
 #include "facts.h"
 #include "i18n.h"
+#include "md.h"
 #include "record-int.h"
 #include "record.h"
 #include "text.h"
@@ -17,25 +18,17 @@
 
 #define MD_WIDTH 78		/* Markdown lines, for a plain text box too */
 
-/* Every text of the Markdown record goes through here (in md_wrap): valid
- * UTF-8 without control characters, '<' escaped. Caller frees. */
-static char *
-md_escape(const char *text)
-{
-	return text_clean_md(text);
-}
-
-/* Write `text` (cleaned) wrapped to MD_WIDTH: the first line after `lead`
- * at `indent`, the next ones at indent + the lead's width. */
+/* Write `md` (Markdown already: escaped text, the record's own code spans
+ * around ids) wrapped to MD_WIDTH: the first line after `lead` at
+ * `indent`, the next ones at indent + the lead's width. */
 static void
-md_wrap(FILE *fp, size_t indent, const char *lead, const char *text)
+md_wrap_md(FILE *fp, size_t indent, const char *lead, const char *md)
 {
 	struct kw_lines l = { 0 };
-	char *clean = md_escape(text);
 	size_t lw = text_width(lead);
 	size_t w = MD_WIDTH > indent + lw + 20 ? MD_WIDTH - indent - lw : 20;
 
-	text_wrap(clean, w, &l);
+	text_wrap(md, w, &l);
 	if (l.n == 0)
 		fprintf(fp, "%*s%s\n", (int)indent, "", lead);
 	for (size_t i = 0; i < l.n; i++) {
@@ -49,7 +42,17 @@ md_wrap(FILE *fp, size_t indent, const char *lead, const char *text)
 			    (int)l.len[i], l.line[i]);
 	}
 	text_lines_free(&l);
-	free(clean);
+}
+
+/* The same for text (tree text, a note, a pasted message): cleaned and
+ * escaped (md.h) so that it renders as written. */
+static void
+md_wrap(FILE *fp, size_t indent, const char *lead, const char *text)
+{
+	char *md = md_text(text);
+
+	md_wrap_md(fp, indent, lead, md);
+	free(md);
 }
 
 /* "- Label: text", wrapped. */
@@ -99,6 +102,10 @@ md_header(const struct rec *r, FILE *fp)
 		status = _("interrupted (the session can be resumed from its "
 		    "JSON record)");
 	md_field(fp, 0, _("Status"), status);
+	if (session_agent(r->s) != NULL)
+		md_field(fp, 0, _("Agent"), session_agent(r->s));
+	if (session_ticket(r->s) != NULL)
+		md_field(fp, 0, _("Ticket"), session_ticket(r->s));
 	if (*r->t->version != '\0')
 		line = xasprintf(_("%s, version %s (structure %s)"), r->t->id,
 		    r->t->version, r->hash);
@@ -130,7 +137,7 @@ md_error(const struct rec *r, FILE *fp)
 	const struct kw_node *n;
 	const struct kw_option *o;
 	size_t opt;
-	char *id;
+	char *id, *lead;
 
 	fprintf(fp, "\n## %s\n\n", _("Error message"));
 	if (!session_error(r->s, &n, &opt)) {
@@ -141,7 +148,9 @@ md_error(const struct rec *r, FILE *fp)
 	md_field(fp, 0, _("Message"), tree_text(&o->message, r->lang));
 	md_field(fp, 0, _("Answer"), tree_text(&o->label, r->lang));
 	id = xasprintf(_("`%s` at `%s`"), o->id, n->id);
-	md_field(fp, 0, _("Answer id"), id);
+	lead = xasprintf(_("- %s: "), _("Answer id"));
+	md_wrap_md(fp, 0, lead, id);
+	free(lead);
 	free(id);
 }
 
@@ -203,46 +212,65 @@ md_event(const struct rec *r, FILE *fp, size_t indent, size_t i)
 {
 	const struct kw_event *e = session_event(r->s, i);
 	const struct kw_node *n = e->node;
-	char when[40], *lead, *line = NULL, *more;
+	char when[40], *lead, *line = NULL, *more, *part;
 
 	switch (e->type) {
 	case KW_EV_ANSWER:
 		if (n->type == KW_NODE_KEY || n->type == KW_NODE_STEP)
 			line = xasprintf("%s", _("Continued"));
-		else
-			line = xasprintf(_("Answer: %s"),
-			    record_answer_label(n, e->opt, r->lang));
+		else {
+			part = md_line(record_answer_label(n, e->opt,
+			    r->lang));
+			line = xasprintf(_("Answer: %s"), part);
+			free(part);
+		}
 		if (e->flags & KW_STEP_SKIPPED) {
 			more = xasprintf(_("%s (wait skipped)"), line);
 			free(line);
 			line = more;
 		}
 		if (e->text != NULL) {
+			part = md_line(e->text);
 			more = xasprintf(_("%s, from the text \"%s\""), line,
-			    e->text);
+			    part);
+			free(part);
 			free(line);
 			line = more;
 		}
 		break;
 	case KW_EV_FIELD:
-		line = e->text == NULL ? xasprintf("%s", _("Left empty")) :
-		    e->flags & KW_STEP_PRESET ? xasprintf(_("Answer: %s (known "
-		    "already)"), e->text) : xasprintf(_("Answer: %s"),
-		    e->text);
+		if (e->text == NULL) {
+			line = xasprintf("%s", _("Left empty"));
+			break;
+		}
+		part = md_line(e->text);
+		line = e->flags & KW_STEP_PRESET ? xasprintf(_("Answer: %s "
+		    "(known already)"), part) : xasprintf(_("Answer: %s"),
+		    part);
+		free(part);
 		break;
 	case KW_EV_ROUTE:
-		line = (size_t)e->opt < n->nrules ? xasprintf(_("Routed by "
-		    "rule %d: %s"), e->opt + 1, n->rules[e->opt].shown) :
-		    xasprintf("%s", _("Routed by the default: no rule held"));
+		if ((size_t)e->opt >= n->nrules) {
+			line = xasprintf("%s", _("Routed by the default: no "
+			    "rule held"));
+			break;
+		}
+		part = md_line(n->rules[e->opt].shown);
+		line = xasprintf(_("Routed by rule %d: %s"), e->opt + 1, part);
+		free(part);
 		break;
 	case KW_EV_KEY:
+		part = md_line(e->text != NULL ? e->text : "");
 		line = xasprintf(e->valid ? _("Key analysed: %s (well-formed)") :
-		    _("Key analysed: %s (not valid)"), e->text);
+		    _("Key analysed: %s (not valid)"), part);
+		free(part);
 		break;
 	case KW_EV_CHECKED:
-		line = xasprintf(e->on ? _("Ticked: %s") : _("Unticked: %s"),
-		    e->opt >= 0 && (size_t)e->opt < n->nitems ?
+		part = md_line(e->opt >= 0 && (size_t)e->opt < n->nitems ?
 		    tree_text(&n->items[e->opt], r->lang) : "?");
+		line = xasprintf(e->on ? _("Ticked: %s") : _("Unticked: %s"),
+		    part);
+		free(part);
 		break;
 	case KW_EV_NOTE:
 		line = xasprintf("%s", _("Note added (see Notes)"));
@@ -258,7 +286,7 @@ md_event(const struct rec *r, FILE *fp, size_t indent, size_t i)
 	}
 	md_time(r, e->t, when, sizeof when);
 	lead = xasprintf("- %s ", when);
-	md_wrap(fp, indent, lead, line);
+	md_wrap_md(fp, indent, lead, line);
 	free(line);
 	free(lead);
 }
@@ -274,8 +302,14 @@ md_screens(const struct rec *r, FILE *fp)
 	for (size_t i = 0; i < session_nevents(r->s); i++) {
 		const struct kw_event *e = session_event(r->s, i);
 		const struct kw_node *n = e->node;
-		const char *head = view_node_heading(n, r->lang);
+		char *head;
 
+		if (e->type != KW_EV_SHOW && e->type != KW_EV_BACK &&
+		    e->type != KW_EV_RESTART && e->type != KW_EV_RESUME) {
+			md_event(r, fp, indent, i);
+			continue;
+		}
+		head = md_line(view_node_heading(n, r->lang));
 		switch (e->type) {
 		case KW_EV_SHOW:
 			if (n->type == KW_NODE_OUTCOME)
@@ -292,19 +326,17 @@ md_screens(const struct rec *r, FILE *fp)
 			line = xasprintf(_("Restarted: %s (`%s`)"), head,
 			    n->id);
 			break;
-		case KW_EV_RESUME:
+		default:	/* KW_EV_RESUME */
 			line = xasprintf(_("Resumed: %s (`%s`)"), head, n->id);
 			break;
-		default:
-			md_event(r, fp, indent, i);
-			continue;
 		}
+		free(head);
 		md_time(r, e->t, when, sizeof when);
 		lead = xasprintf("%zu. ", ++screen);
 		indent = strlen(lead);
 		free(lead);
 		lead = xasprintf("%zu. %s ", screen, when);
-		md_wrap(fp, 0, lead, line);
+		md_wrap_md(fp, 0, lead, line);
 		if (e->type != KW_EV_RESTART && (n->type == KW_NODE_QUESTION ||
 		    n->type == KW_NODE_CHOICE))
 			md_wrap(fp, indent, "", tree_text(&n->text, r->lang));

@@ -13,6 +13,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "conf.h"
 #include "i18n.h"
 #include "record-int.h"
 #include "record-json.h"
@@ -613,6 +614,26 @@ record_tree_id(const char *path, char *id, size_t size)
 	return rc;
 }
 
+/* The agent and the ticket, if named (records before them have none). */
+static int
+resume_who(struct replay *rp, struct kw_session *s, json_t *root)
+{
+	const char *v;
+
+	for (int i = 0; i < 2; i++) {
+		const char *key = i == 0 ? RF_AGENT : RF_TICKET;
+
+		if (json_is_null(json_object_get(root, key)) ||
+		    !json_object_get(root, key))
+			continue;
+		if ((v = get_str(rp, root, key, KW_CONF_NAME_MAX)) == NULL ||
+		    conf_name_problem(v) != NULL)
+			return refuse(rp, _("'%s' is not a valid name"), key);
+		(i == 0 ? session_set_agent : session_set_ticket)(s, v);
+	}
+	return 0;
+}
+
 /* Rebuild the session of the record `root` (refusals through rp). */
 static int
 resume_root(struct replay *rp, json_t *root, time_t (*clock)(void),
@@ -646,7 +667,7 @@ resume_root(struct replay *rp, json_t *root, time_t (*clock)(void),
 	    -1;
 
 	s = session_new_at(rp->t, li >= 0 ? (size_t)li : 0, clock, started);
-	if (resume_events(rp, s, events) < 0 ||
+	if (resume_who(rp, s, root) < 0 || resume_events(rp, s, events) < 0 ||
 	    replay_path(rp, s, json_object_get(root, RF_PATH)) < 0) {
 		session_free(s);
 		return -1;

@@ -373,19 +373,6 @@ record_write(const struct kw_session *s, const char *path, char *err,
 	return record_save(s, path, record_path_json(path), err, errsize);
 }
 
-struct save {
-	const struct kw_session *s;
-	int json;
-};
-
-static int
-save_record(FILE *fp, void *arg)
-{
-	const struct save *sv = arg;
-
-	return sv->json ? record_json(sv->s, fp) : record_markdown(sv->s, fp);
-}
-
 int
 record_save(const struct kw_session *s, const char *path, int json,
     char *err, size_t errsize)
@@ -396,13 +383,20 @@ record_save(const struct kw_session *s, const char *path, int json,
 	if (errsize > 0)
 		*err = '\0';
 	if (strcmp(path, "-") == 0) {
-		if (save_record(stdout, &sv) == 0)
+		if (record_put(stdout, &sv) == 0)
 			return 0;
 		path = _("standard output");
 	} else if (replaceable(path, &mode, err, errsize) < 0)
 		return -1;
-	else if (atomic_write_mode(path, mode, save_record, &sv) == 0)
+	else if (atomic_write_mode(path, mode, record_put, &sv) == 0)
 		return 0;
+	record_save_error(path, err, errsize);
+	return -1;
+}
+
+void
+record_save_error(const char *path, char *err, size_t errsize)
+{
 	if (errno == EOVERFLOW)
 		snprintf(err, errsize, _("%s: a time of the session is past "
 		    "the year %d (is the clock right?), which a JSON record "
@@ -413,5 +407,12 @@ record_save(const struct kw_session *s, const char *path, int json,
 		    KW_RECORD_MAX / (1024 * 1024));
 	else
 		snprintf(err, errsize, "%s: %s", path, strerror(errno));
-	return -1;
+}
+
+int
+record_put(FILE *fp, void *arg)
+{
+	const struct save *sv = arg;
+
+	return sv->json ? record_json(sv->s, fp) : record_markdown(sv->s, fp);
 }

@@ -5,6 +5,7 @@
 
 #include <stddef.h>
 #include <stdio.h>
+#include <sys/types.h>
 #include <time.h>
 
 #include "session.h"
@@ -59,6 +60,34 @@ int record_save(const struct kw_session *s, const char *path, int json,
  * left. Returns 0, or -1 with "PATH: reason" in `err`.
  */
 int record_check_target(const char *path, char *err, size_t errsize);
+
+/*
+ * The records folder (keywiz(1) RECORDS FOLDER). Before the call:
+ * whether `dir` is a folder this user can create files in; 0, or -1 with
+ * the reason in `err`.
+ */
+int record_check_folder(const char *dir, char *err, size_t errsize);
+/* A new name in `dir` for the session's record: the start's UTC time
+ * (20261206T144512Z, so that names sort by time), the agent and the
+ * ticket made fit for a file name, six random characters; ".json". */
+char *record_folder_name(const struct kw_session *s, const char *dir);
+/*
+ * Write the session's JSON record in folder `dir` under a new name
+ * (record_folder_name(), another one if a file took it first: a record
+ * never replaces another), whole or not at all, with permission bits
+ * `mode` (0: 0600); the folder's group if it is setgid. Returns 0 with the
+ * path in *out (caller frees), or -1 with "PATH: reason" in `err`.
+ */
+int record_save_folder(const struct kw_session *s, const char *dir,
+    mode_t mode, char **out, char *err, size_t errsize);
+/*
+ * The end-of-call command: /bin/sh -c `cmd` with the record at `path` on
+ * its standard input and its path in KEYWIZ_RECORD, waited for. Returns 0
+ * when it exits 0, else -1 with what went wrong in `err` ("exit status 3",
+ * "killed by signal 9", "command not found"...).
+ */
+int record_on_end(const char *cmd, const char *path, char *err,
+    size_t errsize);
 
 /*
  * The structure hash of a tree, as recorded: "fnv1a64:" and 16 hex digits

@@ -6,6 +6,8 @@
 #include <string.h>
 
 #include "facts.h"
+#include "keymask.h"
+#include "prodkey.h"
 #include "session.h"
 #include "xalloc.h"
 
@@ -26,12 +28,37 @@ struct kw_session {
 	size_t nstrings, strings_cap;
 
 	struct kw_keyinfo key;
+	const char *agent, *ticket;	/* in `strings`, or NULL */
 	int finished;
 
 	int pinned;		/* replay: session_now() is `pin` */
 	time_t pin;
+
+	void (*hook)(void *, const struct kw_session *);
+	void *hook_arg;
 };
 
+/* The end of a change the hook hears of (the journal's). */
+static void
+changed(struct kw_session *s)
+{
+	if (s->hook != NULL)
+		s->hook(s->hook_arg, s);
+}
+
+void
+session_set_hook(struct kw_session *s,
+    void (*hook)(void *arg, const struct kw_session *s), void *arg)
+{
+	s->hook = hook;
+	s->hook_arg = arg;
+}
+
+/* A copy of `text` for the session to own, a product key in it masked:
+ * every string that enters the session comes through here (answers typed
+ * or pasted, notes, the key's masked form and summary), from either front
+ * end, a resumed record or a recovered journal, so the full key never
+ * reaches what is made from the session. */
 static const char *
 keep(struct kw_session *s, const char *text)
 {
@@ -39,7 +66,7 @@ keep(struct kw_session *s, const char *text)
 
 	if (text == NULL)
 		return NULL;
-	copy = xstrdup(text);
+	copy = keymask_text(prodkey_tree_format(s->tree), text);
 	s->strings = xgrow(s->strings, &s->strings_cap, s->nstrings + 1,
 	    sizeof *s->strings);
 	s->strings[s->nstrings++] = copy;
@@ -173,6 +200,30 @@ session_free(struct kw_session *s)
 	free(s);
 }
 
+void
+session_set_agent(struct kw_session *s, const char *agent)
+{
+	s->agent = keep(s, agent);
+}
+
+void
+session_set_ticket(struct kw_session *s, const char *ticket)
+{
+	s->ticket = keep(s, ticket);
+}
+
+const char *
+session_agent(const struct kw_session *s)
+{
+	return s->agent;
+}
+
+const char *
+session_ticket(const struct kw_session *s)
+{
+	return s->ticket;
+}
+
 const struct kw_tree *
 session_tree(const struct kw_session *s)
 {
@@ -235,6 +286,7 @@ answer(struct kw_session *s, enum kw_event_type type, size_t opt,
 	log_event(s, type, n, (int)opt, st->text)->flags = flags;
 	push_step(s, n->opts[opt].next);
 	settle(s);
+	changed(s);
 	return 0;
 }
 
@@ -303,6 +355,7 @@ session_back_to(struct kw_session *s, size_t i)
 		return -1;	/* only such steps before: nothing to undo */
 	pop_to(s, i + 1);
 	log_event(s, KW_EV_BACK, s->path[i].node, -1, NULL);
+	changed(s);
 	return 0;
 }
 
@@ -314,6 +367,7 @@ session_restart(struct kw_session *s)
 	s->path[0].checked = 0;
 	log_event(s, KW_EV_RESTART, s->path[0].node, -1, NULL);
 	settle(s);
+	changed(s);
 }
 
 int
@@ -331,6 +385,7 @@ session_check_item(struct kw_session *s, size_t item, int on)
 	else
 		st->checked &= ~bit;
 	log_event(s, KW_EV_CHECKED, st->node, (int)item, NULL)->on = on != 0;
+	changed(s);
 	return 0;
 }
 
@@ -344,6 +399,7 @@ session_set_key(struct kw_session *s, int valid, const char *masked,
 	s->key.summary = keep(s, summary != NULL ? summary : "");
 	log_event(s, KW_EV_KEY, session_node(s), -1, s->key.masked)->valid =
 	    valid != 0;
+	changed(s);
 }
 
 void
@@ -365,6 +421,7 @@ session_add_note(struct kw_session *s, const char *text)
 	if (text == NULL || *text == '\0')
 		return;
 	log_event(s, KW_EV_NOTE, session_node(s), -1, text);
+	changed(s);
 }
 
 void
@@ -375,6 +432,7 @@ session_finish(struct kw_session *s)
 	s->finished = 1;
 	log_event(s, session_outcome(s) != NULL ? KW_EV_END : KW_EV_QUIT,
 	    session_node(s), -1, NULL);
+	changed(s);
 }
 
 int
@@ -466,4 +524,5 @@ session_reopen(struct kw_session *s)
 {
 	s->finished = 0;
 	log_event(s, KW_EV_RESUME, session_node(s), -1, NULL);
+	changed(s);
 }

@@ -139,6 +139,13 @@ int session_field(struct kw_session *s, const char *value);
 const struct kw_step *session_answered(const struct kw_session *s,
     const struct kw_node *n);
 
+/* Who takes the call and the ticket it is for (--agent, --ticket; copied;
+ * NULL: none), for the record and the tree's placeholders. */
+void session_set_agent(struct kw_session *s, const char *agent);
+void session_set_ticket(struct kw_session *s, const char *ticket);
+const char *session_agent(const struct kw_session *s);
+const char *session_ticket(const struct kw_session *s);
+
 /* Add a free-text note (attached to the current node). */
 void session_add_note(struct kw_session *s, const char *text);
 
@@ -159,6 +166,13 @@ int session_error(const struct kw_session *s, const struct kw_node **node,
     size_t *opt);
 
 const char *session_event_name(enum kw_event_type type);
+
+/* Call `hook(arg, s)` at the end of every change that logs events (an
+ * answer, back, restart, a tick, the key, a note, the end, a resume), once
+ * the session is whole again: the journal's way to write each event down
+ * before the next screen is drawn. NULL: none. */
+void session_set_hook(struct kw_session *s,
+    void (*hook)(void *arg, const struct kw_session *s), void *arg);
 
 /*
  * Replay, for resuming a saved session (record.c). A session rebuilt from a

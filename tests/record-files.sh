@@ -4,6 +4,7 @@
 # reads one from (--resume): regular files only, said before the call
 # starts, never waiting on a FIFO; a record that cannot be saved goes to
 # standard error in its own format; the --resume crash of issue 18
+# shellcheck source=tests/tap.sh
 . "${top_srcdir:-.}/tests/tap.sh"
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/kwrecfiles.XXXXXX") || exit 1
 trap 'rm -rf "$tmp"' EXIT
@@ -15,7 +16,7 @@ run() {
 	input='q\n'
 	if [ "$1" != -- ]; then input=$1; shift; fi
 	shift
-	printf "$input" | timeout 20 "$KEYWIZ" --plain --lang en "$@" \
+	printf '%b' "$input" | timeout 20 "$KEYWIZ" --plain --lang en "$@" \
 	    >"$tmp/out" 2>"$tmp/err"
 	st=$?
 }
@@ -97,6 +98,7 @@ t "-o -: the Markdown record on standard output at the end" "$w"
 
 # the disk-full cases in a small tmpfs (two pages) of a private mount
 # namespace
+# shellcheck disable=SC2016 # the scripts sh -c runs expand there
 full() {
 	unshare -m sh -c 'mount -t tmpfs -o size=8k tmpfs "$1" &&
 	    shift && "$@"' full "$tmp/small" "$@"
@@ -104,6 +106,7 @@ full() {
 mkdir "$tmp/small"
 if [ "$(id -u)" -eq 0 ] && full true 2>/dev/null; then
 	# full from the start: said before the call
+	# shellcheck disable=SC2016
 	full sh -c 'dd if=/dev/zero of="$0/fill" bs=1k count=64 \
 	    2>/dev/null; printf "q\n" | timeout 20 "$KEYWIZ" --plain \
 	    --lang en -o "$0/rec.md" >"$1" 2>"$2"' "$tmp/small" "$tmp/out" \
@@ -115,6 +118,7 @@ if [ "$(id -u)" -eq 0 ] && full true 2>/dev/null; then
 	# full at the end: exit 74, the old record kept, no temporary file,
 	# the record on standard error in its own format (JSON)
 	note=$(printf '%08000d' 0)
+	# shellcheck disable=SC2016
 	full sh -c 'printf "old\n" >"$0/rec.json"; printf "\nnote %s\nq\n" \
 	    "$3" | timeout 20 "$KEYWIZ" --plain --lang en \
 	    -o "$0/rec.json" >"$1" 2>"$2"; st=$?; cat "$0/rec.json" \
@@ -164,4 +168,4 @@ mode=$(stat -c %a "$tmp/walk.json")
 [ "$(grep -c '"type": "resume"' "$tmp/walk.json")" = 1 ] ||
     w="$w; not saved back"
 t "--resume FILE: saved back over FILE, its mode (0640) kept" "$w"
-exit $tap_fail
+exit "$tap_fail"

@@ -450,7 +450,7 @@ Test(facts, the_record_keeps_fields_routes_and_the_filled_text)
 	cr_assert_eq(record_markdown(s, fp), 0);
 	fclose(fp);
 	cr_assert_not_null(strstr(md, "Routed by rule 1: error: too-many, "
-	    "answer: partner = yes"), "%s", md);
+	    "answer: partner \\= yes"), "%s", md);
 	cr_assert_not_null(strstr(md, "Answer: 12345"), "%s", md);
 	cr_assert_not_null(strstr(md, "(maximum 300)"), "%s", md);
 	free(md);

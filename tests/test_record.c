@@ -95,6 +95,8 @@ quit_session(time_t (*clock)(void))
 {
 	struct kw_session *s = session_new(tree, 0, clock);
 
+	session_set_agent(s, "Ana Souza");
+	session_set_ticket(s, "HD-2041");
 	answer(s, "next", NULL, 0);
 	answer(s, "used", NULL, 0);
 	cr_assert_eq(session_check_item(s, 0, 1), 0);

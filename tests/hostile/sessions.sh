@@ -40,7 +40,7 @@ for v in $variants; do
 		# what a date, a number and an e-mail field take
 		{
 			printf 'BCDFG-HJKMN-PQRTV-WXY23-46789\n\n%s\n' "$i"
-			for k in 1 2 3 4 5 6 7 8 9 10; do
+			for _ in 1 2 3 4 5 6 7 8 9 10; do
 				printf '%s\n\n\n%s\n' "$yn" "$pick"
 				printf '2026-10-01\n350\nadmin@contoso.com\n'
 			done
