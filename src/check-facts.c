@@ -89,6 +89,7 @@ can_be_set(struct fchecker *c, const char *name, size_t at, char *why,
 	case KW_SRC_UNKNOWN:
 		return -1;
 	case KW_SRC_ALWAYS:
+	case KW_SRC_GIVEN:
 		return 1;
 	case KW_SRC_VERSION:
 		snprintf(why, size, "the tree has no 'version'");

@@ -20,7 +20,7 @@ const char *const kw_fact_names[] = {
 	"key", "key.end", "key.verdict", "key.n-count",
 	"error", "error.message", "error.typed", "error.number",
 	"time.start", "time.error", "time.now",
-	"tree.title", "tree.version",
+	"tree.title", "tree.version", "agent", "ticket",
 	NULL
 };
 
@@ -28,7 +28,7 @@ enum {
 	F_KEY, F_KEY_END, F_KEY_VERDICT, F_KEY_NCOUNT,
 	F_ERROR, F_ERROR_MESSAGE, F_ERROR_TYPED, F_ERROR_NUMBER,
 	F_TIME_START, F_TIME_ERROR, F_TIME_NOW,
-	F_TREE_TITLE, F_TREE_VERSION
+	F_TREE_TITLE, F_TREE_VERSION, F_AGENT, F_TICKET
 };
 
 static int
@@ -97,6 +97,8 @@ facts_source(const struct kw_tree *t, const char *name, size_t n,
 		return KW_SRC_ERROR;
 	if (b == F_TREE_VERSION)
 		return KW_SRC_VERSION;
+	if (b == F_AGENT || b == F_TICKET)
+		return KW_SRC_GIVEN;
 	if (b >= 0)
 		return KW_SRC_ALWAYS;
 	nd = named_node(t, name, n, &field);
@@ -236,6 +238,12 @@ facts_value(const struct kw_session *s, const char *name, size_t n,
 		return put(buf, size, tree_text(&t->title, session_lang(s)));
 	case F_TREE_VERSION:
 		return t->version[0] != '\0' && put(buf, size, t->version);
+	case F_AGENT:
+		return session_agent(s) != NULL && put(buf, size,
+		    session_agent(s));
+	case F_TICKET:
+		return session_ticket(s) != NULL && put(buf, size,
+		    session_ticket(s));
 	default:
 		break;
 	}

@@ -13,7 +13,9 @@
  * the key (key, key.end, key.verdict, key.n-count), the chosen error
  * (error, error.message, error.typed, error.number), the times
  * (time.start, time.error, time.now), the tree (tree.title,
- * tree.version), and what was answered on the path (answer.ID, field.ID).
+ * tree.version), who takes the call and for what (agent, ticket: --agent,
+ * --ticket, the configuration or the resumed record), and what was
+ * answered on the path (answer.ID, field.ID).
  * Computed here once, below both front ends: they show what this gives.
  */
 
@@ -22,6 +24,8 @@ enum kw_fact_src {
 	KW_SRC_UNKNOWN,		/* no such name */
 	KW_SRC_ALWAYS,		/* the tree and the clock: always known */
 	KW_SRC_VERSION,		/* the tree's version: known if it has one */
+	KW_SRC_GIVEN,		/* the agent, the ticket: known if the call
+				 * names them (not the tree's to say) */
 	KW_SRC_KEY,		/* once a key node has been answered */
 	KW_SRC_ERROR,		/* once a choice option carrying a message
 				 * has been taken */

@@ -258,6 +258,11 @@ make_head(const struct kw_session *s, const char *tree_path)
 	json_object_set(o, RF_STARTED, json_object_get(start, RF_TIME));
 	json_decref(start);
 	json_object_set_new(o, JF_PID, json_integer((json_int_t)getpid()));
+	if (session_agent(s) != NULL)
+		json_object_set_new(o, RF_AGENT, json_string(session_agent(s)));
+	if (session_ticket(s) != NULL)
+		json_object_set_new(o, RF_TICKET,
+		    json_string(session_ticket(s)));
 	return o;
 }
 
@@ -648,6 +653,13 @@ journal_record(const struct kw_journal_read *r, size_t n)
 		    RF_LANGUAGE));
 	json_object_set(root, RF_STARTED, json_object_get(r->head,
 	    RF_STARTED));
+	for (int i = 0; i < 2; i++) {
+		const char *who = i == 0 ? RF_AGENT : RF_TICKET;
+
+		if (json_object_get(r->head, who) != NULL)
+			json_object_set(root, who, json_object_get(r->head,
+			    who));
+	}
 	if (n > json_array_size(r->events))
 		n = json_array_size(r->events);
 	for (size_t i = 0; i < n; i++) {

@@ -618,7 +618,7 @@ record_tree_id(const char *path, char *id, size_t size)
 static int
 resume_who(struct replay *rp, struct kw_session *s, json_t *root)
 {
-	const char *v;
+	const char *v[2] = { NULL, NULL };
 
 	for (int i = 0; i < 2; i++) {
 		const char *key = i == 0 ? RF_AGENT : RF_TICKET;
@@ -626,11 +626,12 @@ resume_who(struct replay *rp, struct kw_session *s, json_t *root)
 		if (json_is_null(json_object_get(root, key)) ||
 		    !json_object_get(root, key))
 			continue;
-		if ((v = get_str(rp, root, key, KW_CONF_NAME_MAX)) == NULL ||
-		    conf_name_problem(v) != NULL)
+		if ((v[i] = get_str(rp, root, key, KW_CONF_NAME_MAX)) ==
+		    NULL || conf_name_problem(v[i]) != NULL)
 			return refuse(rp, _("'%s' is not a valid name"), key);
-		(i == 0 ? session_set_agent : session_set_ticket)(s, v);
 	}
+	if (v[0] != NULL || v[1] != NULL)
+		session_set_who(s, v[0], v[1]);
 	return 0;
 }
 

@@ -278,6 +278,24 @@ run_scenario(const struct kw_opts *o, const struct kw_tree *t, int *status)
 	return NULL;
 }
 
+/* Who takes the call and what for: the command line's, else the
+ * record's, else the configuration's agent. Before the journal starts,
+ * so that its head names them. */
+static void
+run_who(const struct kw_opts *o, struct kw_session *s)
+{
+	const char *agent = o->agent, *ticket = o->ticket;
+
+	if (agent != NULL && ((!o->agent_given && session_agent(s) != NULL) ||
+	    (session_agent(s) != NULL && strcmp(session_agent(s), agent) == 0)))
+		agent = NULL;
+	if (ticket != NULL && session_ticket(s) != NULL &&
+	    strcmp(session_ticket(s), ticket) == 0)
+		ticket = NULL;
+	if (agent != NULL || ticket != NULL)
+		session_set_who(s, agent, ticket);
+}
+
 /* The session to run: --recover's, --resume's, the one offered at start,
  * or a new one; its journal in *jp (NULL: none). NULL with *status set
  * when there is none to run. */
@@ -315,6 +333,7 @@ run_start(const struct kw_opts *o, struct kw_tree **tp,
 	}
 	if (s == NULL)
 		s = session_new(*tp, run_lang(*tp, o), NULL);
+	run_who(o, s);
 	if (o->practice || !journal_enabled())
 		return s;
 	if ((*jp = journal_create(s, o->tree_path, err, sizeof err)) == NULL)
@@ -338,12 +357,7 @@ run_session(const struct kw_opts *o)
 		tree_free(t);
 		return status;
 	}
-	/* who and what for: the command line's, else the record's, else
-	 * the configuration's agent */
-	if (o->agent != NULL && (o->agent_given || session_agent(s) == NULL))
-		session_set_agent(s, o->agent);
-	if (o->ticket != NULL)
-		session_set_ticket(s, o->ticket);
+	run_who(o, s);
 	memset(&uo, 0, sizeof uo);
 	uo.training = o->training;
 	if (o->practice && (uo.scenario = run_scenario(o, t, &status)) ==

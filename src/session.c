@@ -203,13 +203,27 @@ session_free(struct kw_session *s)
 void
 session_set_agent(struct kw_session *s, const char *agent)
 {
-	s->agent = keep(s, agent);
+	session_set_who(s, agent, NULL);
 }
 
 void
 session_set_ticket(struct kw_session *s, const char *ticket)
 {
-	s->ticket = keep(s, ticket);
+	session_set_who(s, NULL, ticket);
+}
+
+/* Both before any rule tests them: a field whose preset names one,
+ * waiting at the end of the path, takes its value now. */
+void
+session_set_who(struct kw_session *s, const char *agent, const char *ticket)
+{
+	if (agent != NULL)
+		s->agent = keep(s, agent);
+	if (ticket != NULL)
+		s->ticket = keep(s, ticket);
+	if (!s->finished)
+		settle(s);
+	changed(s);
 }
 
 const char *

@@ -143,6 +143,10 @@ const struct kw_step *session_answered(const struct kw_session *s,
  * NULL: none), for the record and the tree's placeholders. */
 void session_set_agent(struct kw_session *s, const char *agent);
 void session_set_ticket(struct kw_session *s, const char *ticket);
+/* Both at once (NULL: left as it is), so that a logic node or a preset
+ * field waiting for them sees both. */
+void session_set_who(struct kw_session *s, const char *agent,
+    const char *ticket);
 const char *session_agent(const struct kw_session *s);
 const char *session_ticket(const struct kw_session *s);
 

@@ -10,7 +10,7 @@ top=$(cd "${top_srcdir:-.}" && pwd)
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/kwteam.XXXXXX") || exit 1
 trap 'rm -rf "$tmp"' EXIT
 fx=$top/tests/fixtures/team
-echo "1..26"
+echo "1..28"
 
 # The team's folders, and no configuration but the test's.
 XDG_DATA_HOME=$fx/user
@@ -180,6 +180,16 @@ conf sys ''
 run 'q\n' --plain --on-end=true vpn-down
 t "--on-end without a JSON record to give is refused before the call" \
 	"$(expect 64 'needs a JSON record')"
+
+# ---- {agent} and {ticket} in a tree's texts ----
+who=${top_srcdir:-.}/tests/fixtures/good/facts-who.yaml
+run '\n' --plain -l en --agent=ana --ticket=HD/2041 "$who"
+t "--agent presets a field and --ticket routes a logic node: the outcome names both" \
+	"$(expect 0 '^ana closes ticket HD/2041\.$' "$tmp/out")"
+run 'q\n' --plain -l en "$who"
+w=$(expect 1 '^Who takes the call?$' "$tmp/out")
+grep -q 'closes ticket' "$tmp/out" && w="$w the outcome without an agent"
+t "no agent: its field is asked" "$w"
 
 # ---- the plain pick ----
 run 'vpn\n1\nq\n' --pick --plain -l en

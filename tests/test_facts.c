@@ -428,17 +428,7 @@ Test(facts, the_record_keeps_fields_routes_and_the_filled_text)
 	/* resumed: the same path, the same values, the same text */
 	cr_assert_eq(record_resume(t, path, tu_fake_clock, &back, err,
 	    sizeof err), 0, "%s", err);
-	cr_assert_eq(session_depth(back), session_depth(s));
-	for (size_t i = 0; i < session_depth(s); i++) {
-		const struct kw_step *a = session_step(s, i);
-		const struct kw_step *b = session_step(back, i);
-
-		cr_assert_eq(a->node, b->node);
-		cr_assert_eq(a->opt, b->opt);
-		cr_assert_eq(a->text == NULL, b->text == NULL);
-		if (a->text != NULL)
-			cr_assert_str_eq(a->text, b->text);
-	}
+	tu_same_path(s, back);
 	json = facts_fill_text(back, &session_node(back)->tell);
 	cr_assert_str_eq(json, "Order 12345, key ending in 46789: the admin "
 	    "center says \"The maximum is <x> user licenses.\" (maximum 300). "
@@ -504,4 +494,53 @@ Test(facts, a_preset_field_answers_itself_and_resumes)
 	session_free(back);
 	session_free(s);
 	tu_rm_rf(dir);
+}
+
+/* {agent} and {ticket}: the call's, as --agent and --ticket give them; a
+ * field preset from the agent is answered once the call names one. */
+Test(facts, the_agent_and_the_ticket)
+{
+	struct kw_tree *t = tu_load(tu_src(
+	    "tests/fixtures/good/facts-who.yaml"));
+	struct kw_session *s = session_new(t, 0, tu_fake_clock);
+	const struct kw_node *n;
+	char buf[64], *text;
+
+	cr_assert_eq(facts_source(t, "agent", 5, &n, buf, sizeof buf),
+	    KW_SRC_GIVEN);
+	cr_assert_eq(facts_source(t, "ticket", 6, &n, buf, sizeof buf),
+	    KW_SRC_GIVEN);
+	/* no agent yet: the field waits, the fallback shows */
+	cr_assert_str_eq(session_node(s)->id, "taken-by");
+	cr_assert_eq(facts_value(s, "agent", 5, buf, sizeof buf), 0);
+	text = facts_fill(s, "{agent|nobody} {ticket}");
+	cr_assert_str_eq(text, "nobody {ticket}");
+	free(text);
+	session_set_ticket(s, "T-42");
+	cr_assert_str_eq(session_node(s)->id, "taken-by");
+	session_set_agent(s, "marie");
+	cr_assert_str_eq(session_node(s)->id, "with-ticket");
+	cr_assert_str_eq(session_step(s, 0)->text, "marie");
+	cr_assert_eq(session_step(s, 0)->flags, KW_STEP_PRESET);
+	text = facts_fill_text(s, &session_node(s)->text);
+	cr_assert_str_eq(text, "marie closes ticket T-42.");
+	free(text);
+	session_free(s);
+
+	/* both at once, as the command line gives them: the rule sees the
+	 * ticket although the agent's field comes first */
+	s = session_new(t, 0, tu_fake_clock);
+	session_set_who(s, "marie", "T-42");
+	cr_assert_str_eq(session_node(s)->id, "with-ticket");
+	session_free(s);
+
+	/* the agent alone, in French */
+	s = session_new(t, 1, tu_fake_clock);
+	session_set_agent(s, "marie");
+	cr_assert_str_eq(session_node(s)->id, "without-ticket");
+	text = facts_fill_text(s, &session_node(s)->text);
+	cr_assert_str_eq(text, "marie n'a pas de ticket : aucun.");
+	free(text);
+	session_free(s);
+	tree_free(t);
 }

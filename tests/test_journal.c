@@ -364,11 +364,13 @@ recovered(const struct kw_tree *t, const char *path)
 	return s;
 }
 
-/* Fields typed and logic nodes' routes are journaled and come back
- * whole. */
-Test(journal, fields_and_routes)
+/* Fields typed and preset, logic nodes' routes, the agent and the ticket
+ * are journaled and come back whole. */
+Test(journal, fields_routes_and_who)
 {
 	struct kw_tree *t = tu_load(tu_src("tests/fixtures/good/facts.yaml"));
+	struct kw_tree *w = tu_load(tu_src(
+	    "tests/fixtures/good/facts-who.yaml"));
 	struct kw_session *s = session_new(t, 0, tu_fake_clock), *back;
 	struct kw_journal *j;
 	struct kw_keycheck k;
@@ -392,17 +394,26 @@ Test(journal, fields_and_routes)
 	cr_assert_null(journal_error(j));
 	journal_close(j, 0);
 	back = recovered(t, path);
-	cr_assert_eq(session_depth(back), session_depth(s));
-	for (size_t i = 0; i < session_depth(s); i++) {
-		const struct kw_step *a = session_step(s, i);
-		const struct kw_step *b = session_step(back, i);
-
-		cr_assert_eq(a->node, b->node);
-		cr_assert_eq(a->opt, b->opt);
-		cr_assert_str_eq(a->text != NULL ? a->text : "",
-		    b->text != NULL ? b->text : "");
-	}
+	tu_same_path(s, back);
 	session_free(back);
 	session_free(s);
+
+	/* the agent presets the first field; both are in the head */
+	s = session_new(w, 0, tu_fake_clock);
+	session_set_ticket(s, "T-42");
+	session_set_agent(s, "marie");
+	j = journal_create(s, tu_src("tests/fixtures/good/facts-who.yaml"),
+	    err, sizeof err);
+	cr_assert_not_null(j, "journal_create: %s", err);
+	snprintf(path, sizeof path, "%s", journal_file(j));
+	journal_close(j, 0);
+	back = recovered(w, path);
+	cr_assert_str_eq(session_node(back)->id, "with-ticket");
+	cr_assert_str_eq(session_agent(back), "marie");
+	cr_assert_str_eq(session_ticket(back), "T-42");
+	cr_assert_str_eq(session_step(back, 0)->text, "marie");
+	session_free(back);
+	session_free(s);
+	tree_free(w);
 	tree_free(t);
 }

@@ -120,6 +120,23 @@ tu_fake_clock(void)
 	return t++;
 }
 
+void
+tu_same_path(const struct kw_session *a, const struct kw_session *b)
+{
+	cr_assert_eq(session_depth(b), session_depth(a));
+	for (size_t i = 0; i < session_depth(a); i++) {
+		const struct kw_step *x = session_step(a, i);
+		const struct kw_step *y = session_step(b, i);
+
+		cr_assert_eq(x->node, y->node, "step %zu", i + 1);
+		cr_assert_eq(x->opt, y->opt, "step %zu", i + 1);
+		cr_assert_eq(x->text == NULL, y->text == NULL, "step %zu",
+		    i + 1);
+		if (x->text != NULL)
+			cr_assert_str_eq(x->text, y->text, "step %zu", i + 1);
+	}
+}
+
 static void
 free_indexes(struct criterion_test_params *cp)
 {

@@ -29,6 +29,9 @@ void tu_scratch(char *buf, size_t size, const char *name);
 void tu_rm_rf(const char *dir);
 /* A fixed clock for sessions: 2026-11-24T10:00:00Z plus 1 s per call. */
 time_t tu_fake_clock(void);
+/* Fail the test unless `b` (resumed, recovered) stands on the same path
+ * as `a`: the same nodes, answers and texts, step by step. */
+void tu_same_path(const struct kw_session *a, const struct kw_session *b);
 
 /* A run of the plain front end: its exit status, what it printed, and the
  * session it leaves (for the test to inspect). */
