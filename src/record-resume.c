@@ -6,7 +6,6 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <jansson.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -17,114 +16,9 @@
 #include "i18n.h"
 #include "record-int.h"
 #include "record-json.h"
+#include "record-replay.h"
 #include "record.h"
 #include "xalloc.h"
-
-#define TEXT_MAX (64 * 1024)	/* a note or a pasted answer */
-#define ID_MAX 256		/* a node or answer id */
-
-struct replay {
-	const struct kw_tree *t;
-	const char *path;	/* the file, named in refusals; or NULL */
-	char *err;
-	size_t errsize;
-	int changed;		/* the tree's structure hash differs */
-	size_t ev;		/* the event being replayed (0-based) */
-	int failed;		/* refuse() was called */
-	int remasked;		/* a key showed more than its last five */
-	const char *summary;	/* the key's analysis, for the last key event */
-	size_t last_key;	/* the index of the last key event */
-};
-
-static int
-refuse(struct replay *rp, const char *fmt, ...)
-    __attribute__((format(printf, 2, 3)));
-
-/* "PATH: message" (or the message alone), in err; returns -1. */
-static int
-refuse(struct replay *rp, const char *fmt, ...)
-{
-	va_list ap;
-	int n;
-
-	rp->failed = 1;
-	if (rp->errsize == 0)
-		return -1;
-	n = rp->path != NULL ? snprintf(rp->err, rp->errsize, "%s: ",
-	    rp->path) : 0;
-	if (n < 0 || (size_t)n >= rp->errsize)
-		return -1;
-	va_start(ap, fmt);
-	vsnprintf(rp->err + n, rp->errsize - (size_t)n, fmt, ap);
-	va_end(ap);
-	return -1;
-}
-
-/* The string at `key` of `o`: NULL (and a refusal) when missing, not a
- * string, empty, longer than `max` or holding a NUL. */
-static const char *
-get_str(struct replay *rp, json_t *o, const char *key, size_t max)
-{
-	json_t *v = json_object_get(o, key);
-
-	if (!json_is_string(v) || json_string_length(v) == 0 ||
-	    json_string_length(v) > max ||
-	    strlen(json_string_value(v)) != json_string_length(v)) {
-		if (rp->ev != (size_t)-1)
-			refuse(rp, _("event %zu: '%s' is missing or not a "
-			    "valid string"), rp->ev + 1, key);
-		else
-			refuse(rp, _("'%s' is missing or not a valid string"),
-			    key);
-		return NULL;
-	}
-	return json_string_value(v);
-}
-
-/* A non-negative integer at `key`, at most `max`; -1 (refused) if not. */
-static long long
-get_uint(struct replay *rp, json_t *o, const char *key, long long max)
-{
-	json_t *v = json_object_get(o, key);
-
-	if (!json_is_integer(v) || json_integer_value(v) < 0 ||
-	    json_integer_value(v) > max) {
-		refuse(rp, _("event %zu: '%s' is missing or out of range"),
-		    rp->ev + 1, key);
-		return -1;
-	}
-	return json_integer_value(v);
-}
-
-static int
-get_bool(struct replay *rp, json_t *o, const char *key)
-{
-	json_t *v = json_object_get(o, key);
-
-	if (!json_is_boolean(v)) {
-		refuse(rp, _("event %zu: '%s' is missing or not true/false"),
-		    rp->ev + 1, key);
-		return -1;
-	}
-	return json_is_true(v);
-}
-
-static int
-get_time(struct replay *rp, json_t *o, const char *key, time_t *t)
-{
-	const char *s = get_str(rp, o, key, 64);
-
-	if (s == NULL)
-		return -1;
-	if (record_parse_time(s, t) < 0) {
-		if (rp->ev != (size_t)-1)
-			return refuse(rp, _("event %zu: '%s' is not a time "
-			    "(YYYY-MM-DDTHH:MM:SS+HH:MM)"), rp->ev + 1, key);
-		return refuse(rp, _("'%s' is not a time "
-		    "(YYYY-MM-DDTHH:MM:SS+HH:MM)"), key);
-	}
-	return 0;
-}
 
 static int
 event_type(const char *name)
@@ -142,22 +36,10 @@ static int
 gone(struct replay *rp, const char *what)
 {
 	if (rp->changed)
-		return refuse(rp, _("the tree has changed since the record "
+		return rp_refuse(rp, _("the tree has changed since the record "
 		    "was saved: %s"), what);
-	return refuse(rp, _("event %zu does not fit the tree (%s); the "
+	return rp_refuse(rp, _("event %zu does not fit the tree (%s); the "
 	    "record is damaged or was edited"), rp->ev + 1, what);
-}
-
-/* A tick as a record says it: true/false, or "on"/"off" as records
- * written before the ticks were typed may say it. */
-static int
-get_tick(struct replay *rp, json_t *o, const char *key)
-{
-	const char *v = json_string_value(json_object_get(o, key));
-
-	if (v != NULL && (strcmp(v, "on") == 0 || strcmp(v, "off") == 0))
-		return strcmp(v, "on") == 0;
-	return get_bool(rp, o, key);
 }
 
 /* The option of node `n` the answer event `ev` names. */
@@ -165,8 +47,8 @@ static int
 replay_option(struct replay *rp, const struct kw_node *n, json_t *ev,
     size_t *opt)
 {
-	const char *id = get_str(rp, ev, RF_ANSWER, ID_MAX);
-	long long idx = get_uint(rp, ev, RF_ANSWER_INDEX, 1024);
+	const char *id = rp_str(rp, ev, RF_ANSWER, ID_MAX);
+	long long idx = rp_uint(rp, ev, RF_ANSWER_INDEX, 1024);
 	char *what;
 	int rc;
 
@@ -175,7 +57,7 @@ replay_option(struct replay *rp, const struct kw_node *n, json_t *ev,
 	for (size_t i = 0; i < n->nopts; i++)
 		if (n->opts[i].id != NULL && strcmp(n->opts[i].id, id) == 0) {
 			if ((size_t)idx != i && !rp->changed)
-				return refuse(rp, _("event %zu: answer '%s' "
+				return rp_refuse(rp, _("event %zu: answer '%s' "
 				    "is not answer number %lld of node '%s'; "
 				    "the record is damaged or was edited"),
 				    rp->ev + 1, id, idx, n->id);
@@ -220,8 +102,8 @@ replay_check(struct replay *rp, struct kw_session *s, size_t i, int type,
 		free(what);
 		return rc;
 	}
-	return refuse(rp, _("event %zu (%s at '%s') does not follow from the "
-	    "events before it; the record is damaged or was edited"),
+	return rp_refuse(rp, _("event %zu (%s at '%s') does not follow from "
+	    "the events before it; the record is damaged or was edited"),
 	    rp->ev + 1, session_event_name((enum kw_event_type)type), node);
 }
 
@@ -241,7 +123,7 @@ replay_answer(struct replay *rp, struct kw_session *s, json_t *ev)
 	int rc;
 
 	if (jt != NULL && !json_is_null(jt) &&
-	    (text = get_str(rp, ev, RF_TEXT, TEXT_MAX)) == NULL)
+	    (text = rp_str(rp, ev, RF_TEXT, TEXT_MAX)) == NULL)
 		return -1;
 	if (json_is_true(json_object_get(ev, RF_SKIPPED)))
 		flags |= KW_STEP_SKIPPED;
@@ -256,7 +138,7 @@ replay_answer(struct replay *rp, struct kw_session *s, json_t *ev)
 		return rc;
 	}
 	if (session_answer(s, opt, text, flags) < 0)
-		return refuse(rp, _("event %zu: the answer '%s' at '%s' "
+		return rp_refuse(rp, _("event %zu: the answer '%s' at '%s' "
 		    "cannot be given"), rp->ev + 1, cur->opts[opt].id,
 		    cur->id);
 	return 0;
@@ -265,11 +147,11 @@ replay_answer(struct replay *rp, struct kw_session *s, json_t *ev)
 static int
 replay_back(struct replay *rp, struct kw_session *s, json_t *ev)
 {
-	long long step = get_uint(rp, ev, RF_STEP, 1000000);
+	long long step = rp_uint(rp, ev, RF_STEP, 1000000);
 
 	if (step < 1 || session_back_to(s, (size_t)step - 1) < 0)
-		return refuse(rp, _("event %zu: cannot go back to step %lld"),
-		    rp->ev + 1, step);
+		return rp_refuse(rp, _("event %zu: cannot go back to step "
+		    "%lld"), rp->ev + 1, step);
 	return 0;
 }
 
@@ -285,12 +167,12 @@ replay_restart(struct replay *rp, struct kw_session *s, json_t *ev)
 static int
 replay_key(struct replay *rp, struct kw_session *s, json_t *ev)
 {
-	const char *masked = get_str(rp, ev, RF_MASKED, 128);
+	const char *masked = rp_str(rp, ev, RF_MASKED, 128);
 	char buf[129];
 	unsigned nc;
 	int valid, doubtful;
 
-	if (masked == NULL || (valid = get_bool(rp, ev, RF_VALID)) < 0)
+	if (masked == NULL || (valid = rp_bool(rp, ev, RF_VALID)) < 0)
 		return -1;
 	if (record_remask_key(masked, buf, sizeof buf))
 		rp->remasked = 1;
@@ -308,10 +190,10 @@ replay_field(struct replay *rp, struct kw_session *s, json_t *ev)
 	const char *value = NULL;
 
 	if (!json_is_null(json_object_get(ev, RF_VALUE)) &&
-	    (value = get_str(rp, ev, RF_VALUE, TEXT_MAX)) == NULL)
+	    (value = rp_str(rp, ev, RF_VALUE, TEXT_MAX)) == NULL)
 		return -1;
 	if (session_field(s, value) < 0)
-		return refuse(rp, _("event %zu: node '%s' is not a field "
+		return rp_refuse(rp, _("event %zu: node '%s' is not a field "
 		    "node"), rp->ev + 1, session_node(s)->id);
 	return 0;
 }
@@ -319,7 +201,7 @@ replay_field(struct replay *rp, struct kw_session *s, json_t *ev)
 static int
 replay_note(struct replay *rp, struct kw_session *s, json_t *ev)
 {
-	const char *text = get_str(rp, ev, RF_TEXT, TEXT_MAX);
+	const char *text = rp_str(rp, ev, RF_TEXT, TEXT_MAX);
 
 	if (text == NULL)
 		return -1;
@@ -330,14 +212,14 @@ replay_note(struct replay *rp, struct kw_session *s, json_t *ev)
 static int
 replay_checked(struct replay *rp, struct kw_session *s, json_t *ev)
 {
-	long long item = get_uint(rp, ev, RF_ITEM, 63);
+	long long item = rp_uint(rp, ev, RF_ITEM, 63);
 	int on;
 
-	if (item < 0 || (on = get_tick(rp, ev, RF_CHECKED)) < 0)
+	if (item < 0 || (on = rp_tick(rp, ev, RF_CHECKED)) < 0)
 		return -1;
 	if (session_check_item(s, (size_t)item, on) < 0)
-		return refuse(rp, _("event %zu: node '%s' has no item %lld to "
-		    "tick"), rp->ev + 1, session_node(s)->id, item + 1);
+		return rp_refuse(rp, _("event %zu: node '%s' has no item %lld "
+		    "to tick"), rp->ev + 1, session_node(s)->id, item + 1);
 	return 0;
 }
 
@@ -385,27 +267,29 @@ replay_event(struct replay *rp, struct kw_session *s, json_t *ev)
 	int type, rc;
 
 	if (!json_is_object(ev))
-		return refuse(rp, _("event %zu is not an object"), rp->ev + 1);
-	if ((tname = get_str(rp, ev, RF_TYPE, 32)) == NULL ||
-	    (node = get_str(rp, ev, RF_NODE, ID_MAX)) == NULL ||
-	    get_time(rp, ev, RF_TIME, &t) < 0)
+		return rp_refuse(rp, _("event %zu is not an object"),
+		    rp->ev + 1);
+	if ((tname = rp_str(rp, ev, RF_TYPE, 32)) == NULL ||
+	    (node = rp_str(rp, ev, RF_NODE, ID_MAX)) == NULL ||
+	    rp_time(rp, ev, RF_TIME, &t) < 0)
 		return -1;
 	if ((type = event_type(tname)) < 0 || type == KW_EV_START)
-		return refuse(rp, _("event %zu: unknown or misplaced type "
+		return rp_refuse(rp, _("event %zu: unknown or misplaced type "
 		    "'%s'"), rp->ev + 1, tname);
 	if (type == KW_EV_SHOW || type == KW_EV_ROUTE || (type == KW_EV_FIELD &&
 	    json_is_true(json_object_get(ev, RF_PRESET)))) {
 		/* shown or routed by the answer before it: check, do not
 		 * redo */
 		if (before <= rp->ev)
-			return refuse(rp, _("event %zu (show '%s') follows no "
-			    "answer; the record is damaged or was edited"),
+			return rp_refuse(rp, _("event %zu (show '%s') follows "
+			    "no answer; the record is damaged or was edited"),
 			    rp->ev + 1, node);
 		return replay_check(rp, s, rp->ev, type, node);
 	}
 	if (before != rp->ev)
-		return refuse(rp, _("event %zu: a screen the record does not "
-		    "show is missing; the record is damaged or was edited"),
+		return rp_refuse(rp, _("event %zu: a screen the record does "
+		    "not show is missing; the record is damaged or was "
+		    "edited"),
 		    rp->ev + 1);
 	if (strcmp(node, cur->id) != 0 && type != KW_EV_BACK &&
 	    type != KW_EV_RESTART) {
@@ -436,7 +320,7 @@ replay_path(struct replay *rp, struct kw_session *s, json_t *path)
 	size_t n = json_array_size(path);
 
 	if (!json_is_array(path) || n != session_depth(s))
-		return refuse(rp, _("the recorded path does not follow from "
+		return rp_refuse(rp, _("the recorded path does not follow from "
 		    "the events; the record is damaged or was edited"));
 	for (size_t i = 0; i < n; i++) {
 		const struct kw_step *st = session_step(s, i);
@@ -449,7 +333,7 @@ replay_path(struct replay *rp, struct kw_session *s, json_t *path)
 		    (st->opt < 0 ? !json_is_null(a) : !json_is_string(a) ||
 		    strcmp(json_string_value(a),
 		    st->node->opts[st->opt].id) != 0))
-			return refuse(rp, _("step %zu of the recorded path "
+			return rp_refuse(rp, _("step %zu of the recorded path "
 			    "does not follow from the events; the record is "
 			    "damaged or was edited"), i + 1);
 	}
@@ -470,22 +354,22 @@ read_record(struct replay *rp, size_t *len)
 
 	if ((fd = open(rp->path, O_RDONLY | O_CLOEXEC | O_NOCTTY |
 	    O_NONBLOCK)) < 0) {
-		refuse(rp, "%s", strerror(errno));
+		rp_refuse(rp, "%s", strerror(errno));
 		return NULL;
 	}
 	if (fstat(fd, &st) < 0) {
-		refuse(rp, "%s", strerror(errno));
+		rp_refuse(rp, "%s", strerror(errno));
 		close(fd);
 		return NULL;
 	}
 	if (!S_ISREG(st.st_mode)) {
-		refuse(rp, _("%s, not a regular file: not a keywiz record"),
+		rp_refuse(rp, _("%s, not a regular file: not a keywiz record"),
 		    record_file_kind(st.st_mode));
 		close(fd);
 		return NULL;
 	}
 	if (st.st_size > KW_RECORD_MAX) {
-		refuse(rp, _("larger than %d MiB: not a keywiz record"),
+		rp_refuse(rp, _("larger than %d MiB: not a keywiz record"),
 		    KW_RECORD_MAX / (1024 * 1024));
 		close(fd);
 		return NULL;
@@ -496,7 +380,7 @@ read_record(struct replay *rp, size_t *len)
 		if (got < 0 && errno == EINTR)
 			continue;
 		if (got < 0) {
-			refuse(rp, "%s", strerror(errno));
+			rp_refuse(rp, "%s", strerror(errno));
 			free(buf);
 			close(fd);
 			return NULL;
@@ -507,7 +391,7 @@ read_record(struct replay *rp, size_t *len)
 	}
 	close(fd);
 	if (n > (size_t)st.st_size) {
-		refuse(rp, _("the file grew while it was read"));
+		rp_refuse(rp, _("the file grew while it was read"));
 		free(buf);
 		return NULL;
 	}
@@ -524,27 +408,27 @@ resume_head(struct replay *rp, json_t *root, time_t *started)
 	char ours[32];
 
 	if (!json_is_object(root) || v == NULL)
-		return refuse(rp, _("not a keywiz session record (no "
+		return rp_refuse(rp, _("not a keywiz session record (no "
 		    "\"keywiz_record\" field)"));
 	if (!json_is_integer(v))
-		return refuse(rp, _("\"keywiz_record\" is not a version "
+		return rp_refuse(rp, _("\"keywiz_record\" is not a version "
 		    "number"));
 	if (json_integer_value(v) != KW_RECORD_VERSION)
-		return refuse(rp, _("record version %lld is not supported; "
+		return rp_refuse(rp, _("record version %lld is not supported; "
 		    "this keywiz reads version %d"),
 		    (long long)json_integer_value(v), KW_RECORD_VERSION);
 	tree = json_object_get(root, RF_TREE);
 	if (!json_is_object(tree))
-		return refuse(rp, _("'tree' is missing"));
-	if ((id = get_str(rp, tree, RF_ID, ID_MAX)) == NULL ||
-	    (hash = get_str(rp, tree, RF_HASH, 64)) == NULL)
+		return rp_refuse(rp, _("'tree' is missing"));
+	if ((id = rp_str(rp, tree, RF_ID, ID_MAX)) == NULL ||
+	    (hash = rp_str(rp, tree, RF_HASH, 64)) == NULL)
 		return -1;
 	if (strcmp(id, rp->t->id) != 0)
-		return refuse(rp, _("the record is for the tree '%s', not "
+		return rp_refuse(rp, _("the record is for the tree '%s', not "
 		    "'%s'; name that tree to resume it"), id, rp->t->id);
 	record_tree_hash(rp->t, ours, sizeof ours);
 	rp->changed = strcmp(hash, ours) != 0;
-	return get_time(rp, root, RF_STARTED, started);
+	return rp_time(rp, root, RF_STARTED, started);
 }
 
 static int
@@ -565,12 +449,13 @@ resume_events(struct replay *rp, struct kw_session *s, json_t *events)
 	}
 	rp->ev = 0;
 	if (!json_is_object(e0))
-		return refuse(rp, _("event %zu is not an object"), rp->ev + 1);
-	if ((type = get_str(rp, e0, RF_TYPE, 32)) == NULL ||
-	    (node = get_str(rp, e0, RF_NODE, ID_MAX)) == NULL)
+		return rp_refuse(rp, _("event %zu is not an object"),
+		    rp->ev + 1);
+	if ((type = rp_str(rp, e0, RF_TYPE, 32)) == NULL ||
+	    (node = rp_str(rp, e0, RF_NODE, ID_MAX)) == NULL)
 		return -1;
 	if (strcmp(type, session_event_name(KW_EV_START)) != 0)
-		return refuse(rp, _("the first event is not the start"));
+		return rp_refuse(rp, _("the first event is not the start"));
 	if (strcmp(node, rp->t->start->id) != 0) {
 		char *what = xasprintf(_("it now starts at '%s', not '%s'"),
 		    rp->t->start->id, node);
@@ -585,8 +470,8 @@ resume_events(struct replay *rp, struct kw_session *s, json_t *events)
 			return -1;
 	}
 	if (session_nevents(s) != n)
-		return refuse(rp, _("the record ends with a screen it does not "
-		    "show; the record is damaged or was edited"));
+		return rp_refuse(rp, _("the record ends with a screen it does "
+		    "not show; the record is damaged or was edited"));
 	return 0;
 }
 
@@ -626,9 +511,10 @@ resume_who(struct replay *rp, struct kw_session *s, json_t *root)
 		if (json_is_null(json_object_get(root, key)) ||
 		    !json_object_get(root, key))
 			continue;
-		if ((v[i] = get_str(rp, root, key, KW_CONF_NAME_MAX)) ==
+		if ((v[i] = rp_str(rp, root, key, KW_CONF_NAME_MAX)) ==
 		    NULL || conf_name_problem(v[i]) != NULL)
-			return refuse(rp, _("'%s' is not a valid name"), key);
+			return rp_refuse(rp, _("'%s' is not a valid name"),
+			    key);
 	}
 	if (v[0] != NULL || v[1] != NULL)
 		session_set_who(s, v[0], v[1]);
@@ -654,7 +540,7 @@ resume_root(struct replay *rp, json_t *root, time_t (*clock)(void),
 		return -1;
 	events = json_object_get(root, RF_EVENTS);
 	if (!json_is_array(events) || json_array_size(events) == 0)
-		return refuse(rp, _("'events' is missing or empty"));
+		return rp_refuse(rp, _("'events' is missing or empty"));
 	key = json_object_get(root, RF_KEY);
 	masked = json_string_value(json_object_get(key, RF_MASKED));
 	if (masked != NULL && record_remask_key(masked, buf, sizeof buf))
@@ -675,12 +561,12 @@ resume_root(struct replay *rp, json_t *root, time_t (*clock)(void),
 	}
 	session_reopen(s);
 	if (rp->remasked)
-		refuse(rp, _("note: the record shows more of the product key "
-		    "than its last five characters, which keywiz never "
+		rp_refuse(rp, _("note: the record shows more of the product "
+		    "key than its last five characters, which keywiz never "
 		    "writes; the key is masked again in this session and in "
 		    "the record it saves"));
 	else if (rp->changed)
-		refuse(rp, _("note: the tree has changed since the record "
+		rp_refuse(rp, _("note: the tree has changed since the record "
 		    "was saved; every step of the session still exists in it"));
 	*out = s;
 	return 0;
@@ -719,7 +605,7 @@ record_resume(const struct kw_tree *t, const char *path,
 	explicit_bzero(buf, len);
 	free(buf);
 	if (root == NULL)
-		return refuse(&rp, _("not a valid JSON record: line %d, "
+		return rp_refuse(&rp, _("not a valid JSON record: line %d, "
 		    "column %d: %s"), jerr.line, jerr.column, jerr.text);
 	rc = resume_root(&rp, root, clock, out);
 	json_decref(root);
