@@ -91,6 +91,12 @@ interact_matching_free(struct kw_matching *mc)
 	mc->node = NULL;
 }
 
+void
+interact_unmatched(struct kw_session *s, const char *text)
+{
+	session_unmatched(s, text);
+}
+
 int
 interact_end(struct kw_session *s, int quit)
 {
