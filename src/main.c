@@ -15,6 +15,7 @@
 #include "input.h"
 #include "locate.h"
 #include "record.h"
+#include "report.h"
 #include "run.h"
 #include "tree.h"
 
@@ -24,7 +25,8 @@ enum mode {
 	MODE_CHECK_KEY,
 	MODE_MATCH,
 	MODE_DOT,
-	MODE_GUIDE
+	MODE_GUIDE,
+	MODE_REPORT
 };
 
 /* The options of the modes that print something and exit, for the error
@@ -34,7 +36,8 @@ static const char *const mode_opt[] = {
 	[MODE_CHECK_KEY] = "--check-key",
 	[MODE_MATCH] = "--match",
 	[MODE_DOT] = "--dot",
-	[MODE_GUIDE] = "--guide"
+	[MODE_GUIDE] = "--guide",
+	[MODE_REPORT] = "--report"
 };
 
 enum {
@@ -46,7 +49,11 @@ enum {
 	OPT_PRACTICE,
 	OPT_SCENARIO,
 	OPT_GUIDE,
-	OPT_FORMAT
+	OPT_FORMAT,
+	OPT_REPORT,
+	OPT_SINCE,
+	OPT_UNTIL,
+	OPT_RECORDS
 };
 
 static const struct option longopts[] = {
@@ -63,6 +70,10 @@ static const struct option longopts[] = {
 	{ "scenario", required_argument, NULL, OPT_SCENARIO },
 	{ "guide", no_argument, NULL, OPT_GUIDE },
 	{ "format", required_argument, NULL, OPT_FORMAT },
+	{ "report", no_argument, NULL, OPT_REPORT },
+	{ "since", required_argument, NULL, OPT_SINCE },
+	{ "until", required_argument, NULL, OPT_UNTIL },
+	{ "records", required_argument, NULL, OPT_RECORDS },
 	{ "help", no_argument, NULL, 'h' },
 	{ "version", no_argument, NULL, 'V' },
 	{ NULL, 0, NULL, 0 }
@@ -91,10 +102,20 @@ usage(FILE *fp)
 	    "      --dot              print TREE as a Graphviz digraph, exit\n"
 	    "      --guide            print TREE as a Markdown study guide, exit\n"
 	    "      --format=FORMAT    the guide's format: markdown (default) or\n"
-	    "                         html (one standalone page)\n"
+	    "                         html (one standalone page); the report's:\n"
+	    "                         text (default), csv or json\n"
 	    "      --practice         training: keywiz plays a caller from the\n"
 	    "                         tree's scenarios, the trainee drives the call\n"
 	    "      --scenario=ID      practise with that scenario (default: random)\n"
+	    "      --report [FILE|DIR]...\n"
+	    "                         what the session records say: outcomes,\n"
+	    "                         errors, exits, times, text that matched no\n"
+	    "                         message, agents (default: the records folder);\n"
+	    "                         with --dot, the tree's traffic map\n"
+	    "      --since=DATE, --until=DATE\n"
+	    "                         report the calls started in these days\n"
+	    "                         (YYYY-MM-DD, or a record's time)\n"
+	    "      --records=DIR      the records folder\n"
 	    "  -h, --help             show this help and exit\n"
 	    "  -V, --version          show the version and exit\n"
 	    "\n"
@@ -143,6 +164,27 @@ arg_or_stdin(const char *arg)
 	return input_line(stdin, 64 * 1024, NULL);
 }
 
+/* --report [FILE|DIR]...: the files and folders named, else the records
+ * folder. */
+static int
+report(struct report_opts *ro, const char *format, const char *records,
+    char **args, size_t nargs, const char *lang)
+{
+	const char *folder[1] = { records };
+
+	if (nargs == 0 && records == NULL)
+		return usage_error(_("%s needs records: name files or "
+		    "folders, or the records folder (--records=DIR)"),
+		    "--report");
+	ro->paths = nargs > 0 ? (const char *const *)args : folder;
+	ro->npaths = nargs > 0 ? nargs : 1;
+	ro->format = format == NULL || strcmp(format, "text") == 0 ?
+	    REPORT_TEXT : strcmp(format, "csv") == 0 ? REPORT_CSV :
+	    REPORT_JSON;
+	ro->lang = lang;
+	return cmd_report(ro, stdout);
+}
+
 int
 main(int argc, char **argv)
 {
@@ -152,10 +194,12 @@ main(int argc, char **argv)
 	char envlang[8];
 	char *text = NULL, *path;
 	int c, status, html = 0;
-	const char *format = NULL;
+	const char *format = NULL, *records = NULL;
+	struct report_opts ro;
 	enum mode m;
 
 	memset(&o, 0, sizeof o);
+	memset(&ro, 0, sizeof ro);
 	/* the language first, so that usage errors speak it */
 	o.lang = i18n_env_lang(envlang, sizeof envlang);
 	if (!i18n_known(o.lang))
@@ -216,11 +260,22 @@ main(int argc, char **argv)
 			m = MODE_GUIDE;
 			break;
 		case OPT_FORMAT:
-			if (strcmp(optarg, "markdown") != 0 &&
-			    strcmp(optarg, "html") != 0)
-				return usage_error(_("unknown format '%s' "
-				    "(available: markdown, html)"), optarg);
 			format = optarg;
+			break;
+		case OPT_REPORT:
+			m = MODE_REPORT;
+			break;
+		case OPT_SINCE:
+		case OPT_UNTIL:
+			if (report_parse_date(optarg, c == OPT_UNTIL,
+			    c == OPT_SINCE ? &ro.since : &ro.until) < 0)
+				return usage_error(_("%s: '%s' is not a date "
+				    "(YYYY-MM-DD)"), c == OPT_SINCE ?
+				    "--since" : "--until", optarg);
+			*(c == OPT_SINCE ? &ro.has_since : &ro.has_until) = 1;
+			break;
+		case OPT_RECORDS:
+			records = optarg;
 			break;
 		case 'h':
 			usage(stdout);
@@ -233,16 +288,41 @@ main(int argc, char **argv)
 			    "information.\n"), PACKAGE);
 			return KW_EXIT_USAGE;
 		}
+		if ((m == MODE_DOT && mode == MODE_REPORT) ||
+		    (m == MODE_REPORT && mode == MODE_DOT)) {
+			/* --report --dot: the traffic map */
+			ro.dot = 1;
+			mode = MODE_REPORT;
+			continue;
+		}
 		if (m != MODE_RUN && mode != MODE_RUN && m != mode)
 			return usage_error(_("%s and %s cannot be used "
 			    "together"), mode_opt[mode], mode_opt[m]);
 		if (m != MODE_RUN)
 			mode = m;
 	}
-	if (format != NULL && mode != MODE_GUIDE)
-		return usage_error(_("%s applies to %s only"), "--format",
-		    "--guide");
+	if (format != NULL && mode != MODE_GUIDE && mode != MODE_REPORT)
+		return usage_error(_("%s applies to %s and %s only"),
+		    "--format", "--guide", "--report");
+	if (format != NULL && mode == MODE_GUIDE &&
+	    strcmp(format, "markdown") != 0 && strcmp(format, "html") != 0)
+		return usage_error(_("unknown format '%s' (available: "
+		    "markdown, html)"), format);
+	if (format != NULL && mode == MODE_REPORT &&
+	    strcmp(format, "text") != 0 && strcmp(format, "csv") != 0 &&
+	    strcmp(format, "json") != 0)
+		return usage_error(_("unknown format '%s' (available: text, "
+		    "csv, json)"), format);
+	if (format != NULL && ro.dot)
+		return usage_error(_("%s and %s cannot be used together"),
+		    "--format", "--dot");
+	if ((ro.has_since || ro.has_until) && mode != MODE_REPORT)
+		return usage_error(_("%s applies to %s only"),
+		    ro.has_since ? "--since" : "--until", "--report");
 	html = format != NULL && strcmp(format, "html") == 0;
+	if (mode == MODE_REPORT)
+		return report(&ro, format, records, argv + optind,
+		    (size_t)(argc - optind), o.lang);
 	if (argc - optind > 1)
 		return usage_error(_("too many arguments: '%s'"),
 		    argv[optind + 1]);
