@@ -122,6 +122,21 @@ put_bar(FILE *out, long v, long max, size_t width, int utf8)
 		    out);
 }
 
+/* `s` wrapped to `width` columns, the lines after the first indented by
+ * `indent`. */
+static void
+put_wrapped(FILE *out, const char *s, size_t width, size_t indent)
+{
+	struct kw_lines l;
+
+	memset(&l, 0, sizeof l);
+	text_wrap(s, width > indent + 10 ? width - indent : 10, &l);
+	for (size_t i = 0; i < l.n; i++)
+		fprintf(out, "%*s%.*s\n", (int)(i > 0 ? indent : 0), "",
+		    (int)l.len[i], l.line[i]);
+	text_lines_free(&l);
+}
+
 static void
 print_table(const struct rtable *t, FILE *out, size_t width, int utf8)
 {
@@ -129,7 +144,8 @@ print_table(const struct rtable *t, FILE *out, size_t width, int utf8)
 	long max = 0;
 	char buf[64];
 
-	fprintf(out, "\n%s\n", t->title);
+	fputc('\n', out);
+	put_wrapped(out, t->title, width, 2);
 	for (size_t c = 0; c < t->ncols; c++)
 		cw[c] = text_width(_(t->cols[c].title));
 	for (size_t i = 0; i < t->nrows; i++) {
@@ -190,24 +206,30 @@ day(time_t t, char *buf, size_t size)
 }
 
 static void
-print_group_head(const struct rgroup *g, FILE *out, int utf8)
+print_group_head(const struct rgroup *g, FILE *out, size_t width, int utf8)
 {
 	char *title = report_safe(rgroup_title(g)), *id = report_safe(g->id);
 	char *ver = report_safe(*g->version != '\0' ? g->version : "-");
-	char a[16], b[16];
+	char a[16], b[16], *line, *head;
 
 	day(g->first, a, sizeof a);
 	day(g->last, b, sizeof b);
-	fprintf(out, "\n%s %s\n", utf8 ? "▌" : "#", title);
-	/* TRANSLATORS: tree id, its version, calls, first and last day */
-	fprintf(out, _("  tree %s, version %s: %lu calls, %s to %s"), id, ver,
-	    g->n, a, b);
-	if (g->installed == 0)
-		fprintf(out, " (%s)", _("the tree is not installed"));
-	else if (g->installed < 0)
-		fprintf(out, " (%s)", _("not the installed version of the "
-		    "tree"));
+	head = xasprintf("%s %s", utf8 ? "▌" : "#", title);
 	fputc('\n', out);
+	put_wrapped(out, head, width, 2);
+	/* TRANSLATORS: tree id, its version, calls, first and last day */
+	line = xasprintf(ngettext("tree %s, version %s: %lu call, %s to %s",
+	    "tree %s, version %s: %lu calls, %s to %s", g->n), id, ver,
+	    g->n, a, b);
+	free(head);
+	head = xasprintf("%s%s%s%s", line, g->installed == 1 ? "" : " (",
+	    g->installed == 0 ? _("the tree is not installed") :
+	    g->installed < 0 ? _("not the installed version of the tree") :
+	    "", g->installed == 1 ? "" : ")");
+	fputs("  ", out);
+	put_wrapped(out, head, width - 2, 2);
+	free(line);
+	free(head);
 	free(title);
 	free(id);
 	free(ver);
@@ -221,22 +243,35 @@ report_print_text(const struct report *r, FILE *out)
 
 	if (width < 40)
 		width = 40;
-	fprintf(out, _("keywiz report: %lu records"), r->records);
-	if (r->filtered > 0)
-		fprintf(out, _(", %lu outside the dates asked"), r->filtered);
-	if (r->skipped > 0)
-		fprintf(out, _(", %lu files skipped (unreadable or not keywiz "
-		    "records)"), r->skipped);
-	fputc('\n', out);
+	char *sum, *more, *all;
+
+	sum = xasprintf(ngettext("keywiz report: %lu record",
+	    "keywiz report: %lu records", r->records), r->records);
+	more = r->filtered == 0 ? xstrdup("") : xasprintf(ngettext(
+	    ", %lu outside the dates asked", ", %lu outside the dates asked",
+	    r->filtered), r->filtered);
+	all = xasprintf("%s%s", sum, more);
+	free(sum);
+	free(more);
+	more = r->skipped == 0 ? xstrdup("") : xasprintf(ngettext(
+	    ", %lu file skipped (unreadable or not a keywiz record)",
+	    ", %lu files skipped (unreadable or not keywiz records)",
+	    r->skipped), r->skipped);
+	sum = xasprintf("%s%s", all, more);
+	put_wrapped(out, sum, width, 2);
+	free(all);
+	free(more);
+	free(sum);
 	for (size_t i = 0; i < r->ng; i++) {
 		struct rtable t[RTABLES];
 
 		if (r->g[i]->installed != 1 && !apart) {
 			apart = 1;
-			fprintf(out, "\n%s\n", _("---- Records of trees or "
-			    "versions not installed, apart ----"));
+			fputc('\n', out);
+			put_wrapped(out, _("---- Records of trees or versions "
+			    "not installed, apart ----"), width, 0);
 		}
-		print_group_head(r->g[i], out, utf8);
+		print_group_head(r->g[i], out, width, utf8);
 		rtables_build(r, r->g[i], t);
 		for (size_t k = 0; k < RTABLES; k++)
 			if (t[k].nrows > 0)

@@ -21,7 +21,7 @@ static const struct rcol cols_error[] = {
 	{ "share", N_("share"), K_SHARE },
 	{ "resolved", N_("resolved"), K_COUNT },
 	{ "escalated", N_("escalated"), K_COUNT },
-	{ "quit", N_("quit"), K_COUNT }
+	{ "quit", N_("quits"), K_COUNT }
 };
 static const struct rcol cols_back[] = {
 	{ "times", N_("times"), K_COUNT }
@@ -43,8 +43,8 @@ static const struct rcol cols_agent[] = {
 	{ "calls", N_("calls"), K_COUNT },
 	{ "resolved", N_("resolved"), K_COUNT },
 	{ "escalated", N_("escalated"), K_COUNT },
-	{ "quit", N_("quit"), K_COUNT },
-	{ "interrupted", N_("interrupted"), K_COUNT },
+	{ "quit", N_("quits"), K_COUNT },
+	{ "interrupted", N_("interruptions"), K_COUNT },
 	{ "median_s", N_("median"), K_SECS }
 };
 

@@ -34,7 +34,7 @@ for a in --check --check-key=X --match=x --dot --guide; do
 done
 t "any two of --check, --check-key, --match, --dot, --guide: exit 64 naming both" "$why"
 
-why="$(expect 64 "--format applies to --guide only" --lang=en --check --format=html)"
+why="$(expect 64 "--format applies to --guide and --report only" --lang=en --check --format=html)"
 why="$why$(expect 64 "unknown format 'pdf'" --lang=en --guide --format=pdf)"
 t "--format without --guide, or an unknown format: exit 64" "$why"
 
