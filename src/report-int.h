@@ -101,6 +101,8 @@ struct report {
 	size_t ntrees, tcap;
 	unsigned long records, skipped, filtered;
 	int cant_open;		/* an argument could not be opened */
+	struct revent *ev;	/* the events of the record being read */
+	size_t nev, evcap;
 };
 
 /* What report-read.c finds in one record (borrowed strings). */
@@ -124,11 +126,19 @@ struct revent {
 	int skipped;		/* answer: a wait skipped */
 };
 
+/* Free what the report holds (its groups, the trees it loaded). */
+void report_free(struct report *r);
+
 /* Skip `path` with "keywiz: PATH: reason" on stderr, counted. */
 void report_skip(struct report *r, const char *path, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 /* Read one file (report-read.c): a record counted, or a skip. */
 void report_read_file(struct report *r, const char *path);
+/* The record in `buf` (`len` bytes, changed: its strings are decoded in
+ * place) into *rec and r->ev: 0, or -1 with why it cannot be counted in
+ * `err` (where, for JSON that is not valid). */
+int report_scan(struct report *r, char *buf, size_t len, struct rrec *rec,
+    char *err, size_t errsize);
 
 /* The group of record `rec` (made and its tree looked up the first time),
  * or NULL when the record is outside --since/--until (counted). */

@@ -488,8 +488,10 @@ report_print_dot(const struct report *r, FILE *out)
 		if (g->tree == NULL) {
 			char *id = report_safe(g->id);
 
-			fprintf(stderr, _("%s: %lu records of tree '%s' not "
-			    "drawn: %s\n"), PACKAGE, g->n, id, g->installed ?
+			fprintf(stderr, ngettext("%s: %lu record of tree '%s' "
+			    "not drawn: %s\n", "%s: %lu records of tree '%s' "
+			    "not drawn: %s\n", g->n), PACKAGE, g->n, id,
+			    g->installed ?
 			    _("not the installed version of the tree") :
 			    _("the tree is not installed"));
 			free(id);

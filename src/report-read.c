@@ -1,9 +1,9 @@
 /* SPDX-License-Identifier: MIT */
-/* report-read.c - one JSON record read for --report: what the statistics
- * need, checked (nothing in the file is trusted), then the file let go */
+/* report-read.c - one JSON record read for --report: a strict JSON scanner
+ * that decodes only the fields the statistics need (in place, in the
+ * file's own buffer) and skips the rest; nothing in the file is trusted */
 #include "config.h"
 
-#include <jansson.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -14,87 +14,517 @@
 #include "report-int.h"
 #include "xalloc.h"
 
+#define DEPTH_MAX 64		/* arrays and objects inside each other */
 #define ID_MAX 256		/* a tree, node or answer id */
-#define TEXT_MAX (64 * 1024)	/* a text */
 
-/* The string at `key` of `o`, or NULL when it is missing, not a string,
- * empty, longer than `max` or holding a NUL. */
-static const char *
-str(json_t *o, const char *key, size_t max)
+struct scan {
+	char *start, *p, *end;
+	const char *why;	/* the first error, translated */
+	char *at;		/* where it was found */
+	int depth;
+};
+
+static int
+fail(struct scan *s, const char *why)
 {
-	json_t *v = json_object_get(o, key);
+	if (s->why == NULL) {
+		s->why = why;
+		s->at = s->p;
+	}
+	s->p = s->end;
+	return -1;
+}
 
-	if (!json_is_string(v) || json_string_length(v) == 0 ||
-	    json_string_length(v) > max ||
-	    strlen(json_string_value(v)) != json_string_length(v))
-		return NULL;
-	return json_string_value(v);
+static void
+ws(struct scan *s)
+{
+	while (s->p < s->end && (*s->p == ' ' || *s->p == '\n' ||
+	    *s->p == '\t' || *s->p == '\r'))
+		s->p++;
 }
 
 static int
-get_time(json_t *o, const char *key, time_t *t)
+eat(struct scan *s, char c)
 {
-	const char *s = str(o, key, 64);
-
-	return s != NULL ? record_parse_time(s, t) : -1;
+	ws(s);
+	if (s->p >= s->end || *s->p != c)
+		return fail(s, _("not valid JSON"));
+	s->p++;
+	return 0;
 }
 
-/* The head of a record: its version, tree, times and how it ended; a
- * reason (translated) when it is not a record the report can count. */
-static const char *
-read_head(json_t *root, struct rrec *rec)
+static int
+hex4(const char *p, unsigned *v)
 {
-	json_t *v = json_object_get(root, RF_RECORD), *tree, *o, *path;
+	*v = 0;
+	for (int i = 0; i < 4; i++) {
+		unsigned d;
 
-	if (!json_is_object(root) || v == NULL)
+		if (p[i] >= '0' && p[i] <= '9')
+			d = (unsigned)(p[i] - '0');
+		else if ((p[i] | 0x20) >= 'a' && (p[i] | 0x20) <= 'f')
+			d = (unsigned)((p[i] | 0x20) - 'a' + 10);
+		else
+			return -1;
+		*v = *v << 4 | d;
+	}
+	return 0;
+}
+
+/* UTF-8 of code point `c` at `w`; returns the bytes written. */
+static size_t
+put_utf8(char *w, unsigned c)
+{
+	if (c < 0x80) {
+		w[0] = (char)c;
+		return 1;
+	}
+	if (c < 0x800) {
+		w[0] = (char)(0xc0 | c >> 6);
+		w[1] = (char)(0x80 | (c & 0x3f));
+		return 2;
+	}
+	if (c < 0x10000) {
+		w[0] = (char)(0xe0 | c >> 12);
+		w[1] = (char)(0x80 | (c >> 6 & 0x3f));
+		w[2] = (char)(0x80 | (c & 0x3f));
+		return 3;
+	}
+	w[0] = (char)(0xf0 | c >> 18);
+	w[1] = (char)(0x80 | (c >> 12 & 0x3f));
+	w[2] = (char)(0x80 | (c >> 6 & 0x3f));
+	w[3] = (char)(0x80 | (c & 0x3f));
+	return 4;
+}
+
+/*
+ * A string at s->p (after white space). With `keep`, it is decoded in
+ * place (never longer than its JSON form) and returned NUL-terminated; it
+ * is NULL when it holds a NUL. Without, it is only checked; returns "".
+ * NULL with s->why set on a JSON error.
+ */
+static char *
+string(struct scan *s, int keep)
+{
+	char *start, *w;
+	int nul = 0;
+
+	if (eat(s, '"') < 0)
+		return NULL;
+	start = w = s->p;
+	if (!keep) {
+		/* the common case, fast: no escape, no control character */
+		for (;;) {
+			char *q = memchr(s->p, '"', (size_t)(s->end - s->p));
+			char *b = q != NULL ? memchr(s->p, '\\',
+			    (size_t)(q - s->p)) : NULL;
+
+			if (q == NULL)
+				return fail(s, _("not valid JSON")), NULL;
+			if (b == NULL) {
+				for (char *c = s->p; c < q; c++)
+					if ((unsigned char)*c < 0x20)
+						return fail(s, _("not valid "
+						    "JSON")), NULL;
+				s->p = q + 1;
+				return "";
+			}
+			s->p = b;
+			break;
+		}
+	}
+	while (s->p < s->end && *s->p != '"') {
+		unsigned char c = (unsigned char)*s->p++;
+		unsigned u, lo;
+
+		if (c < 0x20)
+			return fail(s, _("not valid JSON")), NULL;
+		if (c != '\\') {
+			*w++ = (char)c;
+			continue;
+		}
+		if (s->p >= s->end)
+			break;
+		switch (c = (unsigned char)*s->p++) {
+		case '"': case '\\': case '/':
+			*w++ = (char)c;
+			break;
+		case 'b': *w++ = '\b'; break;
+		case 'f': *w++ = '\f'; break;
+		case 'n': *w++ = '\n'; break;
+		case 'r': *w++ = '\r'; break;
+		case 't': *w++ = '\t'; break;
+		case 'u':
+			if (s->end - s->p < 4 || hex4(s->p, &u) < 0)
+				return fail(s, _("not valid JSON")), NULL;
+			s->p += 4;
+			if (u >= 0xd800 && u < 0xdc00 && s->end - s->p >= 6 &&
+			    s->p[0] == '\\' && s->p[1] == 'u' &&
+			    hex4(s->p + 2, &lo) == 0 && lo >= 0xdc00 &&
+			    lo < 0xe000) {
+				u = 0x10000 + ((u - 0xd800) << 10) +
+				    (lo - 0xdc00);
+				s->p += 6;
+			} else if (u >= 0xd800 && u < 0xe000)
+				u = 0xfffd;	/* a lone surrogate */
+			if (u == 0)
+				nul = 1;
+			w += put_utf8(w, u);
+			break;
+		default:
+			return fail(s, _("not valid JSON")), NULL;
+		}
+	}
+	if (s->p >= s->end)
+		return fail(s, _("not valid JSON")), NULL;
+	s->p++;
+	if (!keep)
+		return "";
+	*w = '\0';
+	return nul ? NULL : start;
+}
+
+static int value(struct scan *s, int (*member)(struct scan *, void *,
+    const char *), void *ctx);
+
+/* The members of an object, each handed to `member` (which reads the
+ * value or skips it with value(s, NULL, NULL)). */
+static int
+object(struct scan *s, int (*member)(struct scan *, void *, const char *),
+    void *ctx)
+{
+	if (eat(s, '{') < 0)
+		return -1;
+	ws(s);
+	if (s->p < s->end && *s->p == '}') {
+		s->p++;
+		return 0;
+	}
+	for (;;) {
+		const char *key = string(s, 1);
+
+		if (s->why != NULL || eat(s, ':') < 0)
+			return -1;
+		if (key == NULL || member == NULL ? value(s, NULL, NULL) < 0 :
+		    member(s, ctx, key) < 0)
+			return -1;
+		ws(s);
+		if (s->p < s->end && *s->p == ',') {
+			s->p++;
+			continue;
+		}
+		return eat(s, '}');
+	}
+}
+
+/* Any value, checked and skipped (arrays' objects through `member`). */
+static int
+value(struct scan *s, int (*member)(struct scan *, void *, const char *),
+    void *ctx)
+{
+	static const char *const lit[] = { "true", "false", "null" };
+
+	ws(s);
+	if (s->p >= s->end)
+		return fail(s, _("not valid JSON"));
+	if (++s->depth > DEPTH_MAX)
+		return fail(s, _("nested too deep"));
+	switch (*s->p) {
+	case '{':
+		object(s, member, ctx);
+		break;
+	case '[':
+		s->p++;
+		ws(s);
+		if (s->p < s->end && *s->p == ']') {
+			s->p++;
+			break;
+		}
+		do {
+			if (value(s, member, ctx) < 0)
+				break;
+			ws(s);
+		} while (s->p < s->end && *s->p == ',' && s->p++);
+		eat(s, ']');
+		break;
+	case '"':
+		string(s, 0);
+		break;
+	default:
+		for (size_t i = 0; i < 3; i++)
+			if ((size_t)(s->end - s->p) >= strlen(lit[i]) &&
+			    memcmp(s->p, lit[i], strlen(lit[i])) == 0) {
+				s->p += strlen(lit[i]);
+				s->depth--;
+				return 0;
+			}
+		if (*s->p == '-')
+			s->p++;
+		if (s->p >= s->end || *s->p < '0' || *s->p > '9')
+			return fail(s, _("not valid JSON"));
+		while (s->p < s->end && ((*s->p >= '0' && *s->p <= '9') ||
+		    *s->p == '.' || *s->p == 'e' || *s->p == 'E' ||
+		    *s->p == '+' || *s->p == '-'))
+			s->p++;
+		break;
+	}
+	s->depth--;
+	return s->why != NULL ? -1 : 0;
+}
+
+/* A string member kept when it is a non-empty string of at most `max`
+ * bytes; anything else leaves *out NULL. */
+static int
+field(struct scan *s, const char **out, size_t max)
+{
+	const char *v;
+
+	ws(s);
+	if (s->p >= s->end || *s->p != '"') {
+		*out = NULL;
+		return value(s, NULL, NULL);
+	}
+	v = string(s, 1);
+	if (s->why != NULL)
+		return -1;
+	*out = v != NULL && *v != '\0' && strlen(v) <= max ? v : NULL;
+	return 0;
+}
+
+/* ---- the record's own shape ---- */
+
+struct reader {
+	struct rrec *rec;
+	struct report *r;
+	long long version;	/* keywiz_record, or -1 */
+	const char *started, *ended;
+	int in_event;
+	struct revent ev;
+	const char *ev_time;
+};
+
+static int
+m_tree(struct scan *s, void *ctx, const char *key)
+{
+	struct rrec *rec = ((struct reader *)ctx)->rec;
+
+	if (strcmp(key, RF_ID) == 0)
+		return field(s, &rec->tree, ID_MAX);
+	if (strcmp(key, RF_VERSION) == 0)
+		return field(s, &rec->version, ID_MAX);
+	if (strcmp(key, RF_HASH) == 0)
+		return field(s, &rec->hash, 64);
+	return value(s, NULL, NULL);
+}
+
+static int
+m_outcome(struct scan *s, void *ctx, const char *key)
+{
+	struct rrec *rec = ((struct reader *)ctx)->rec;
+
+	if (strcmp(key, RF_NODE) == 0)
+		return field(s, &rec->out_node, ID_MAX);
+	if (strcmp(key, RF_RESULT) == 0)
+		return field(s, &rec->out_result, 32);
+	if (strcmp(key, RF_CONTACT) == 0)
+		return field(s, &rec->out_contact, KW_RECORD_MAX);
+	return value(s, NULL, NULL);
+}
+
+static int
+m_error(struct scan *s, void *ctx, const char *key)
+{
+	struct rrec *rec = ((struct reader *)ctx)->rec;
+
+	if (strcmp(key, RF_OPTION) == 0)
+		return field(s, &rec->err_option, ID_MAX);
+	if (strcmp(key, RF_LABEL) == 0)
+		return field(s, &rec->err_label, KW_RECORD_MAX);
+	return value(s, NULL, NULL);
+}
+
+/* A step of the path: the last one's node is where the call stopped. */
+static int
+m_step(struct scan *s, void *ctx, const char *key)
+{
+	struct rrec *rec = ((struct reader *)ctx)->rec;
+
+	if (strcmp(key, RF_NODE) == 0)
+		return field(s, &rec->last_node, ID_MAX);
+	return value(s, NULL, NULL);
+}
+
+static int
+m_event(struct scan *s, void *ctx, const char *key)
+{
+	struct reader *rd = ctx;
+	struct revent *ev = &rd->ev;
+
+	if (strcmp(key, RF_TYPE) == 0)
+		return field(s, &ev->type, 32);
+	if (strcmp(key, RF_NODE) == 0)
+		return field(s, &ev->node, ID_MAX);
+	if (strcmp(key, RF_TIME) == 0)
+		return field(s, &rd->ev_time, 64);
+	if (strcmp(key, RF_ANSWER) == 0)
+		return field(s, &ev->answer, ID_MAX);
+	if (strcmp(key, RF_TEXT) == 0)
+		return field(s, &ev->text, KW_RECORD_MAX);
+	if (strcmp(key, RF_SKIPPED) == 0) {
+		ws(s);
+		ev->skipped = s->end - s->p >= 4 && memcmp(s->p, "true",
+		    4) == 0;
+	}
+	return value(s, NULL, NULL);
+}
+
+/* Each event object of "events", kept in the reader's list. */
+static int
+events(struct scan *s, struct reader *rd)
+{
+	ws(s);
+	if (s->p >= s->end || *s->p != '[')
+		return value(s, NULL, NULL);
+	s->p++;
+	ws(s);
+	if (s->p < s->end && *s->p == ']') {
+		s->p++;
+		return 0;
+	}
+	for (;;) {
+		ws(s);
+		memset(&rd->ev, 0, sizeof rd->ev);
+		rd->ev_time = NULL;
+		if (s->p < s->end && *s->p == '{') {
+			if (object(s, m_event, rd) < 0)
+				return -1;
+			if (rd->ev.type != NULL && rd->ev.node != NULL &&
+			    rd->ev_time != NULL &&
+			    record_parse_time(rd->ev_time, &rd->ev.t) == 0) {
+				struct report *r = rd->r;
+
+				r->ev = xgrow(r->ev, &r->evcap, r->nev + 1,
+				    sizeof *r->ev);
+				r->ev[r->nev++] = rd->ev;
+			}
+		} else if (value(s, NULL, NULL) < 0)
+			return -1;
+		ws(s);
+		if (s->p < s->end && *s->p == ',') {
+			s->p++;
+			continue;
+		}
+		return eat(s, ']');
+	}
+}
+
+static int
+m_root(struct scan *s, void *ctx, const char *key)
+{
+	struct reader *rd = ctx;
+	struct rrec *rec = rd->rec;
+
+	if (strcmp(key, RF_RECORD) == 0) {
+		ws(s);
+		rd->version = s->p < s->end && *s->p == '1' &&
+		    (s->end - s->p == 1 || strchr("0123456789.eE",
+		    s->p[1]) == NULL) ? 1 : 0;
+		return value(s, NULL, NULL);
+	}
+	if (strcmp(key, RF_TREE) == 0)
+		return value(s, m_tree, rd);
+	if (strcmp(key, RF_STARTED) == 0)
+		return field(s, &rd->started, 64);
+	if (strcmp(key, RF_ENDED) == 0)
+		return field(s, &rd->ended, 64);
+	if (strcmp(key, RF_STATUS) == 0)
+		return field(s, &rec->status, 32);
+	if (strcmp(key, "agent") == 0)
+		return field(s, &rec->agent, ID_MAX);
+	if (strcmp(key, RF_OUTCOME) == 0)
+		return value(s, m_outcome, rd);
+	if (strcmp(key, RF_ERROR) == 0)
+		return value(s, m_error, rd);
+	if (strcmp(key, RF_PATH) == 0)
+		return value(s, m_step, rd);
+	if (strcmp(key, RF_EVENTS) == 0)
+		return events(s, rd);
+	return value(s, NULL, NULL);
+}
+
+/* The head checked: a reason (translated) when the record cannot count. */
+static const char *
+check_head(struct reader *rd)
+{
+	struct rrec *rec = rd->rec;
+
+	if (rd->version < 0)
 		return _("not a keywiz session record (no \"keywiz_record\" "
 		    "field)");
-	if (!json_is_integer(v) || json_integer_value(v) != KW_RECORD_VERSION)
+	if (rd->version != KW_RECORD_VERSION)
 		return _("not a record version this keywiz reads");
-	tree = json_object_get(root, RF_TREE);
-	if ((rec->tree = str(tree, RF_ID, ID_MAX)) == NULL)
+	if (rec->tree == NULL)
 		return _("'tree' or its 'id' is missing");
-	rec->version = str(tree, RF_VERSION, ID_MAX);
-	rec->hash = str(tree, RF_HASH, 64);
-	if (get_time(root, RF_STARTED, &rec->started) < 0)
+	if (rd->started == NULL ||
+	    record_parse_time(rd->started, &rec->started) < 0)
 		return _("'started' is missing or not a time");
-	rec->has_ended = get_time(root, RF_ENDED, &rec->ended) == 0;
-	rec->status = str(root, RF_STATUS, 32);
+	rec->has_ended = rd->ended != NULL &&
+	    record_parse_time(rd->ended, &rec->ended) == 0;
 	if (rec->status == NULL || (strcmp(rec->status, "completed") != 0 &&
 	    strcmp(rec->status, "quit") != 0 &&
 	    strcmp(rec->status, "interrupted") != 0))
 		return _("'status' is not completed, quit or interrupted");
-	rec->agent = str(root, "agent", ID_MAX);
-	o = json_object_get(root, RF_OUTCOME);
-	rec->out_node = str(o, RF_NODE, ID_MAX);
-	rec->out_result = str(o, RF_RESULT, 32);
-	rec->out_contact = str(o, RF_CONTACT, TEXT_MAX);
-	o = json_object_get(root, RF_ERROR);
-	rec->err_option = str(o, RF_OPTION, ID_MAX);
-	rec->err_label = str(o, RF_LABEL, TEXT_MAX);
-	path = json_object_get(root, RF_PATH);
-	rec->last_node = str(json_array_get(path, json_array_size(path) - 1),
-	    RF_NODE, ID_MAX);
 	return NULL;
 }
 
-static void
-read_events(struct rgroup *g, json_t *events)
+/* "not valid JSON: line L, column C" for the error the scan met. */
+static int
+json_error(struct scan *s, char *err, size_t errsize)
 {
-	for (size_t i = 0; i < json_array_size(events); i++) {
-		json_t *e = json_array_get(events, i);
-		struct revent ev;
+	unsigned line = 1, col = 1;
 
-		memset(&ev, 0, sizeof ev);
-		if ((ev.type = str(e, RF_TYPE, 32)) == NULL ||
-		    (ev.node = str(e, RF_NODE, ID_MAX)) == NULL ||
-		    get_time(e, RF_TIME, &ev.t) < 0)
-			continue;
-		ev.answer = str(e, RF_ANSWER, ID_MAX);
-		ev.text = str(e, RF_TEXT, TEXT_MAX);
-		ev.skipped = json_is_true(json_object_get(e, RF_SKIPPED));
-		report_event(g, &ev);
+	for (const char *c = s->start; c < s->at; c++) {
+		if (*c == '\n') {
+			line++;
+			col = 1;
+		} else if (((unsigned char)*c & 0xc0) != 0x80)
+			col++;
 	}
+	/* TRANSLATORS: the reason (not valid JSON), then where */
+	snprintf(err, errsize, _("%s: line %u, column %u"), s->why, line, col);
+	return -1;
+}
+
+int
+report_scan(struct report *r, char *buf, size_t len, struct rrec *rec,
+    char *err, size_t errsize)
+{
+	struct scan s = { .start = buf, .p = buf, .end = buf + len };
+	struct reader rd = { .rec = rec, .r = r, .version = -1 };
+	const char *why;
+
+	memset(rec, 0, sizeof *rec);
+	r->nev = 0;
+	ws(&s);
+	if (s.p >= s.end || *s.p != '{') {
+		if (value(&s, NULL, NULL) < 0)
+			return json_error(&s, err, errsize);
+		snprintf(err, errsize, "%s", _("not a keywiz session record "
+		    "(no \"keywiz_record\" field)"));
+		return -1;
+	}
+	if (object(&s, m_root, &rd) < 0)
+		return json_error(&s, err, errsize);
+	ws(&s);
+	if (s.p != s.end) {
+		fail(&s, _("not valid JSON (more after the record)"));
+		return json_error(&s, err, errsize);
+	}
+	if ((why = check_head(&rd)) != NULL) {
+		snprintf(err, errsize, "%s", why);
+		return -1;
+	}
+	return 0;
 }
 
 void
@@ -102,9 +532,6 @@ report_read_file(struct report *r, const char *path)
 {
 	struct rrec rec;
 	struct rgroup *g;
-	json_error_t jerr;
-	json_t *root;
-	const char *why;
 	char err[256];
 	char *buf;
 	size_t len = 0;
@@ -113,19 +540,12 @@ report_read_file(struct report *r, const char *path)
 		report_skip(r, path, "%s", err);
 		return;
 	}
-	root = json_loadb(buf, len, JSON_REJECT_DUPLICATES, &jerr);
-	free(buf);
-	if (root == NULL) {
-		report_skip(r, path, _("not a valid JSON record: line %d, "
-		    "column %d: %s"), jerr.line, jerr.column, jerr.text);
-		return;
-	}
-	memset(&rec, 0, sizeof rec);
-	if ((why = read_head(root, &rec)) != NULL)
-		report_skip(r, path, "%s", why);
+	if (report_scan(r, buf, len, &rec, err, sizeof err) < 0)
+		report_skip(r, path, "%s", err);
 	else if ((g = report_begin(r, &rec)) != NULL) {
-		read_events(g, json_object_get(root, RF_EVENTS));
+		for (size_t i = 0; i < r->nev; i++)
+			report_event(g, &r->ev[i]);
 		report_end(g, &rec);
 	}
-	json_decref(root);
+	free(buf);
 }

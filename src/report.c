@@ -388,7 +388,7 @@ walk(struct report *r, const char *path, int depth, int named)
 	report_read_file(r, path);
 }
 
-static void
+void
 report_free(struct report *r)
 {
 	for (size_t i = 0; i < r->ng; i++) {
@@ -410,6 +410,7 @@ report_free(struct report *r)
 	for (size_t i = 0; i < r->ntrees; i++)
 		tree_free(r->trees[i]);
 	free(r->trees);
+	free(r->ev);
 }
 
 /* Installed trees first, then the others; more records first. */

@@ -1,7 +1,7 @@
 #!/bin/sh
 # SPDX-License-Identifier: MIT
 # report.sh - keywiz --report over tests/fixtures/report: the text, CSV and
-# JSON reports against their golden files (KW_REGEN=1 writes them), French,
+# JSON reports against their golden files (KW_GOLDEN_UPDATE=1 writes them), French,
 # the ASCII bars, the text that matched no message, --since/--until, files
 # skipped, exit statuses, and the traffic map rendered by dot
 top=${top_srcdir:-.}
@@ -24,7 +24,7 @@ golden() {
 	st=0
 	"$KEYWIZ" --report "$@" >"$tmp/$name" 2>"$tmp/$name.err" || st=$?
 	[ "$st" = "$want" ] || { echo "exit $st, not $want: $(head -n 2 "$tmp/$name.err")"; return; }
-	if [ -n "$KW_REGEN" ]; then
+	if [ -n "$KW_GOLDEN_UPDATE" ]; then
 		cp "$tmp/$name" "$gold/$name"
 	elif ! diff -u "$gold/$name" "$tmp/$name" >"$tmp/diff" 2>&1; then
 		echo "differs from $gold/$name:"
@@ -43,7 +43,7 @@ t "the JSON report" "$(golden 0 report.json --lang=en --format=json "$fx/records
 why=
 n=$(grep -c '' "$tmp/report.txt.err")
 [ "$n" = 2 ] || why="$n warning lines, not 2"
-grep -q "^keywiz: .*/broken.json: not a valid JSON record: line" "$tmp/report.txt.err" ||
+grep -q "^keywiz: .*/broken.json: not valid JSON: line 13, column 17" "$tmp/report.txt.err" ||
 	why="$why; no line for broken.json"
 grep -q "^keywiz: .*/foreign.json: not a keywiz session record" "$tmp/report.txt.err" ||
 	why="$why; no line for foreign.json"
