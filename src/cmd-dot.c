@@ -59,6 +59,15 @@ shape(enum kw_node_type type)
 	}
 }
 
+/* `s` cut to `max` columns with an ellipsis; a new string. */
+static char *
+cut(const char *s, size_t max)
+{
+	size_t fit = text_fit(s, max);
+
+	return s[fit] == '\0' ? xstrdup(s) : xasprintf("%.*s…", (int)fit, s);
+}
+
 /* The pen width of an edge taken `n` times of `max`: 1 to 8. */
 static double
 pen(unsigned long n, unsigned long max)
@@ -94,17 +103,20 @@ dot_draw(const struct kw_tree *t, size_t lang, const struct dot_traffic *tr,
 		    tree_text(&n->title, lang) : tree_text(&n->text, lang);
 		char *both;
 
-		if (tr != NULL)
+		if (tr != NULL) {
+			char *title = cut(label, 40);
+
 			/* TRANSLATORS: a node of the traffic map: its id,
 			 * its title, how many times it was shown */
 			both = xasprintf(_("%s\n%s\n(shown %lu)"), n->id,
-			    label, tr->visits(tr->ctx, n));
-		else
+			    title, tr->visits(tr->ctx, n));
+			free(title);
+		} else
 			both = xasprintf("%s\n%s", n->id, label);
 		fputc('\t', out);
 		put_dot_string(out, n->id, 200);
 		fprintf(out, " [%s, label=", shape(n->type));
-		put_dot_string(out, both, 60);
+		put_dot_string(out, both, tr != NULL ? 120 : 60);
 		fputs("];\n", out);
 		free(both);
 	}
@@ -123,13 +135,16 @@ dot_draw(const struct kw_tree *t, size_t lang, const struct dot_traffic *tr,
 			fputs(" -> ", out);
 			put_dot_string(out, n->opts[j].target, 200);
 			if (tr != NULL) {
-				label = labelled ? xasprintf("%s (%lu)",
-				    view_option_label(n, j, lang), c) :
-				    xasprintf("%lu", c);
+				char *opt = cut(view_option_label(n, j, lang),
+				    30);
+
+				label = labelled ? xasprintf("%s (%lu)", opt,
+				    c) : xasprintf("%lu", c);
+				free(opt);
 				fprintf(out, " [penwidth=%.1f%s, label=",
 				    pen(c, max), c == 0 ?
 				    ", style=dashed, color=gray50" : "");
-				put_dot_string(out, label, 40);
+				put_dot_string(out, label, 80);
 				fputc(']', out);
 				free(label);
 			} else if (labelled) {
