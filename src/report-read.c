@@ -112,26 +112,32 @@ string(struct scan *s, int keep)
 	if (eat(s, '"') < 0)
 		return NULL;
 	start = w = s->p;
-	if (!keep) {
-		/* the common case, fast: no escape, no control character */
-		for (;;) {
-			char *q = memchr(s->p, '"', (size_t)(s->end - s->p));
-			char *b = q != NULL ? memchr(s->p, '\\',
-			    (size_t)(q - s->p)) : NULL;
+	{
+		/* the common case, fast: no escape, no control character;
+		 * kept, the closing quote becomes the NUL */
+		char *q = memchr(s->p, '"', (size_t)(s->end - s->p));
+		char *b = q != NULL ? memchr(s->p, '\\', (size_t)(q - s->p)) :
+		    NULL;
 
-			if (q == NULL)
-				return fail(s, _("not valid JSON")), NULL;
-			if (b == NULL) {
-				for (char *c = s->p; c < q; c++)
-					if ((unsigned char)*c < 0x20)
-						return fail(s, _("not valid "
-						    "JSON")), NULL;
-				s->p = q + 1;
-				return "";
-			}
-			s->p = b;
-			break;
+		if (q == NULL) {
+			s->p = start - 1;
+			return fail(s, _("not valid JSON (a string that does not "
+			    "end)")), NULL;
 		}
+		if (b == NULL) {
+			for (char *c = s->p; c < q; c++)
+				if ((unsigned char)*c < 0x20)
+					return fail(s, _("not valid JSON")),
+					    NULL;
+			s->p = q + 1;
+			if (!keep)
+				return "";
+			*q = '\0';
+			return start;
+		}
+		/* an escape: decoded from there, in place */
+		w = b;
+		s->p = b;
 	}
 	while (s->p < s->end && *s->p != '"') {
 		unsigned char c = (unsigned char)*s->p++;
@@ -378,6 +384,17 @@ m_event(struct scan *s, void *ctx, const char *key)
 	return value(s, NULL, NULL);
 }
 
+/* Whether event `ev` can be counted: its time parsed when the statistics
+ * use it (start, show, answer: the time at each node), else only there. */
+static int
+timed(struct revent *ev, const char *t)
+{
+	if (strcmp(ev->type, "show") != 0 && strcmp(ev->type, "answer") != 0 &&
+	    strcmp(ev->type, "start") != 0)
+		return 1;
+	return record_parse_time(t, &ev->t) == 0;
+}
+
 /* Each event object of "events", kept in the reader's list. */
 static int
 events(struct scan *s, struct reader *rd)
@@ -399,8 +416,7 @@ events(struct scan *s, struct reader *rd)
 			if (object(s, m_event, rd) < 0)
 				return -1;
 			if (rd->ev.type != NULL && rd->ev.node != NULL &&
-			    rd->ev_time != NULL &&
-			    record_parse_time(rd->ev_time, &rd->ev.t) == 0) {
+			    rd->ev_time != NULL && timed(&rd->ev, rd->ev_time)) {
 				struct report *r = rd->r;
 
 				r->ev = xgrow(r->ev, &r->evcap, r->nev + 1,

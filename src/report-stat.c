@@ -48,7 +48,7 @@ void
 report_event(struct rgroup *g, const struct revent *ev)
 {
 	struct tally *e;
-	char *key;
+	char key[2 * (KW_ID_MAX * 4 + 1)];
 
 	if (strcmp(ev->type, "show") == 0 || strcmp(ev->type, "start") == 0) {
 		if (ev->type[1] == 'h')
@@ -56,9 +56,8 @@ report_event(struct rgroup *g, const struct revent *ev)
 		snprintf(g->cur, sizeof g->cur, "%s", ev->node);
 		g->cur_t = ev->t;
 	} else if (strcmp(ev->type, "answer") == 0 && ev->answer != NULL) {
-		key = xasprintf("%s\037%s", ev->node, ev->answer);
+		snprintf(key, sizeof key, "%s\037%s", ev->node, ev->answer);
 		tab_get(&g->edges, key)->c[C_N]++;
-		free(key);
 		e = tab_get(&g->nodes, ev->node);
 		if (strcmp(g->cur, ev->node) == 0) {
 			const struct kw_node *n = g->tree != NULL ?

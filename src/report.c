@@ -357,10 +357,14 @@ walk_dir(struct report *r, const char *path, int depth)
 			continue;
 		sub = xasprintf("%s%s%s", path, path[strlen(path) - 1] == '/' ?
 		    "" : "/", de->d_name);
-		if (stat(sub, &st) == 0 && S_ISDIR(st.st_mode))
+		/* the entry's type as the folder says it, so that a record
+		 * costs no stat() of its own (record_read() checks it) */
+		if (de->d_type == DT_DIR || ((de->d_type == DT_UNKNOWN ||
+		    de->d_type == DT_LNK) && stat(sub, &st) == 0 &&
+		    S_ISDIR(st.st_mode)))
 			walk(r, sub, depth + 1, 0);
 		else if (is_json_name(de->d_name))
-			walk(r, sub, depth + 1, 0);
+			report_read_file(r, sub);
 		free(sub);
 	}
 	closedir(d);
