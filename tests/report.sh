@@ -110,7 +110,7 @@ why=
 TERM=dumb "$KEYWIZ" --report --lang=en "$fx/records" >"$tmp/dumb" 2>/dev/null
 LC_ALL=C grep -q "$(printf '\342\226')" "$tmp/dumb" && why="block glyphs with TERM=dumb"
 grep -q "Outcomes" "$tmp/dumb" && grep -q "  #" "$tmp/dumb" || why="$why; no ASCII bars"
-LC_ALL=C LANG= TERM=xterm "$KEYWIZ" --report --lang=en "$fx/records" >"$tmp/c" 2>/dev/null
+LC_ALL=C LANG='' TERM=xterm "$KEYWIZ" --report --lang=en "$fx/records" >"$tmp/c" 2>/dev/null
 LC_ALL=C grep -q "$(printf '\342\226')" "$tmp/c" && why="$why; block glyphs in the C locale"
 t "ASCII bars when TERM=dumb or the locale is not UTF-8" "$why"
 
