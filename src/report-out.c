@@ -94,11 +94,14 @@ put_fit(FILE *out, const char *s, size_t cols, int utf8, int pad)
 			fprintf(out, "%*s", (int)(cols - w), "");
 		return;
 	}
-	fit = text_fit(s, cols > 1 ? cols - 1 : 0);
+	/* an ellipsis, or three dots where the terminal has no UTF-8 */
+	size_t dots = utf8 ? 1 : 3;
+
+	fit = text_fit(s, cols > dots ? cols - dots : 0);
 	fwrite(s, 1, fit, out);
-	fputs(utf8 ? "…" : ".", out);
+	fputs(utf8 ? "…" : "...", out);
 	if (pad)
-		fprintf(out, "%*s", (int)(cols - 1 - text_width(s) +
+		fprintf(out, "%*s", (int)(cols - dots - text_width(s) +
 		    text_width(s + fit)), "");
 }
 
@@ -163,13 +166,14 @@ print_table(const struct rtable *t, FILE *out, size_t width, int utf8)
 	}
 	for (size_t c = 0; c < t->ncols; c++)
 		numw += cw[c] + 2;
-	/* the label gets what the numbers and a bar of 10 leave, at most 48 */
+	/* the label first (at most 48 columns), the numbers, then a bar in
+	 * what is left (at most 40, at least 4 or none); when even the
+	 * numbers do not fit, the label is cut (to 8 at least) */
 	if (lw > 48)
 		lw = 48;
-	if (2 + lw + numw + (t->bar >= 0 ? 12 : 0) > width)
-		lw = width > 2 + numw + (t->bar >= 0 ? 12 : 0) + 8 ?
-		    width - 2 - numw - (t->bar >= 0 ? 12 : 0) : 8;
-	if (t->bar >= 0 && width > 2 + lw + numw + 2)
+	if (2 + lw + numw > width)
+		lw = width > 2 + numw + 8 ? width - 2 - numw : 8;
+	if (t->bar >= 0 && width >= 2 + lw + numw + 2 + 4)
 		barw = width - 2 - lw - numw - 2;
 	if (barw > 40)
 		barw = 40;

@@ -118,7 +118,13 @@ why=
 COLUMNS=80 "$KEYWIZ" --report --lang=fr "$fx/records" >"$tmp/narrow" 2>/dev/null
 max=$(while IFS= read -r l; do printf '%s' "$l" | wc -m; done <"$tmp/narrow" | sort -n | tail -n 1)
 [ "$max" -le 80 ] || why="$why; a line of $max characters at 80 columns"
-t "at 80 columns every line fits (French)" "$why"
+# at 40 columns the text and the tables of one or two numbers still fit:
+# their bars give way first, then their labels
+COLUMNS=40 "$KEYWIZ" --report --lang=fr "$fx/records" 2>/dev/null | sed -n 1,22p >"$tmp/n40"
+max=$(while IFS= read -r l; do printf '%s' "$l" | wc -m; done <"$tmp/n40" | sort -n | tail -n 1)
+[ "$max" -le 40 ] || why="$why; a line of $max characters at 40 columns"
+grep -q "Contacter quelqu’un  *15 " "$tmp/n40" || why="$why; a label cut at 40 columns"
+t "at 80 columns every line fits, at 40 the summary and the outcomes (French)" "$why"
 
 if ! command -v dot >/dev/null 2>&1; then
 	s "the traffic map renders with dot" "Graphviz (dot) is not installed"
