@@ -223,11 +223,51 @@ object(struct scan *s, int (*member)(struct scan *, void *, const char *),
 	}
 }
 
+/* The elements of an array, each handed to `each`. */
+static int
+array(struct scan *s, int (*each)(struct scan *, void *), void *ctx)
+{
+	if (eat(s, '[') < 0)
+		return -1;
+	ws(s);
+	if (s->p < s->end && *s->p == ']') {
+		s->p++;
+		return 0;
+	}
+	for (;;) {
+		if (each(s, ctx) < 0)
+			return -1;
+		ws(s);
+		if (s->p < s->end && *s->p == ',') {
+			s->p++;
+			continue;
+		}
+		return eat(s, ']');
+	}
+}
+
+/* An array's element as value() reads it, its objects' members through
+ * the same `member`. */
+struct members {
+	int (*member)(struct scan *, void *, const char *);
+	void *ctx;
+};
+
+static int
+element(struct scan *s, void *ctx)
+{
+	struct members *m = ctx;
+
+	return value(s, m->member, m->ctx);
+}
+
 /* Any value, checked and skipped (arrays' objects through `member`). */
 static int
 value(struct scan *s, int (*member)(struct scan *, void *, const char *),
     void *ctx)
 {
+	struct members m = { member, ctx };
+
 	static const char *const lit[] = { "true", "false", "null" };
 
 	ws(s);
@@ -240,18 +280,7 @@ value(struct scan *s, int (*member)(struct scan *, void *, const char *),
 		object(s, member, ctx);
 		break;
 	case '[':
-		s->p++;
-		ws(s);
-		if (s->p < s->end && *s->p == ']') {
-			s->p++;
-			break;
-		}
-		do {
-			if (value(s, member, ctx) < 0)
-				break;
-			ws(s);
-		} while (s->p < s->end && *s->p == ',' && s->p++);
-		eat(s, ']');
+		array(s, element, &m);
 		break;
 	case '"':
 		string(s, 0);
@@ -395,43 +424,36 @@ timed(struct revent *ev, const char *t)
 	return record_parse_time(t, &ev->t) == 0;
 }
 
-/* Each event object of "events", kept in the reader's list. */
+/* An element of "events": an event object kept in the reader's list
+ * when it has what the statistics need; anything else skipped. */
+static int
+event(struct scan *s, void *ctx)
+{
+	struct reader *rd = ctx;
+	struct report *r = rd->r;
+
+	ws(s);
+	if (s->p >= s->end || *s->p != '{')
+		return value(s, NULL, NULL);
+	memset(&rd->ev, 0, sizeof rd->ev);
+	rd->ev_time = NULL;
+	if (object(s, m_event, rd) < 0)
+		return -1;
+	if (rd->ev.type != NULL && rd->ev.node != NULL && rd->ev_time != NULL &&
+	    timed(&rd->ev, rd->ev_time)) {
+		r->ev = xgrow(r->ev, &r->evcap, r->nev + 1, sizeof *r->ev);
+		r->ev[r->nev++] = rd->ev;
+	}
+	return 0;
+}
+
 static int
 events(struct scan *s, struct reader *rd)
 {
 	ws(s);
 	if (s->p >= s->end || *s->p != '[')
 		return value(s, NULL, NULL);
-	s->p++;
-	ws(s);
-	if (s->p < s->end && *s->p == ']') {
-		s->p++;
-		return 0;
-	}
-	for (;;) {
-		ws(s);
-		memset(&rd->ev, 0, sizeof rd->ev);
-		rd->ev_time = NULL;
-		if (s->p < s->end && *s->p == '{') {
-			if (object(s, m_event, rd) < 0)
-				return -1;
-			if (rd->ev.type != NULL && rd->ev.node != NULL &&
-			    rd->ev_time != NULL && timed(&rd->ev, rd->ev_time)) {
-				struct report *r = rd->r;
-
-				r->ev = xgrow(r->ev, &r->evcap, r->nev + 1,
-				    sizeof *r->ev);
-				r->ev[r->nev++] = rd->ev;
-			}
-		} else if (value(s, NULL, NULL) < 0)
-			return -1;
-		ws(s);
-		if (s->p < s->end && *s->p == ',') {
-			s->p++;
-			continue;
-		}
-		return eat(s, ']');
-	}
+	return array(s, event, rd);
 }
 
 static int
