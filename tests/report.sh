@@ -76,6 +76,9 @@ for bad in "--format=xml" "--since=yesterday" "--format=csv --dot"; do
 done
 st=0; "$KEYWIZ" --report >/dev/null 2>"$tmp/err" || st=$?
 [ "$st" = 64 ] && grep -q -- "--records=DIR" "$tmp/err" || why="$why; no records named: exit $st"
+st=0; "$KEYWIZ" --report --guide "$fx/records" >/dev/null 2>"$tmp/err" || st=$?
+[ "$st" = 64 ] && grep -q -- "--report and --guide cannot be used together" "$tmp/err" ||
+	why="$why; --report --guide: exit $st, $(cat "$tmp/err")"
 st=0; "$KEYWIZ" --check --since=2026-01-01 >/dev/null 2>&1 || st=$?
 [ "$st" = 64 ] || why="$why; --since without --report: exit $st"
 t "exit statuses: 66 nothing readable, 1 no record, 64 bad options" "$why"
