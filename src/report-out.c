@@ -383,7 +383,7 @@ jset(json_t *o, const char *key, json_t *v)
 static json_t *
 jstr(const char *s)
 {
-	char *c = text_clean(s);
+	char *c = report_safe(s);
 	json_t *j = json_string(c);
 
 	free(c);

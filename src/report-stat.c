@@ -193,6 +193,8 @@ mask_keys(char *s)
 	}
 }
 
+/* The one place the report makes record text safe: text_clean() now;
+ * the sanitizer of the terminal-safety work when it lands. */
 char *
 report_safe(const char *s)
 {
