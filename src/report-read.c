@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: MIT */
-/* report-read.c - one JSON record read for --report: a strict JSON scanner
- * that decodes only the fields the statistics need (in place, in the
- * file's own buffer) and skips the rest; nothing in the file is trusted */
+/* report-read.c - one JSON record read for --report: a JSON scanner, strict
+ * about the structure, that decodes only the fields the statistics need (in
+ * place, in the file's own buffer) and skips the rest without looking
+ * inside; nothing in the file is trusted */
 #include "config.h"
 
 #include <stdlib.h>
@@ -125,13 +126,17 @@ string(struct scan *s, int keep)
 			    "end)")), NULL;
 		}
 		if (b == NULL) {
+			/* control characters matter only in what is kept
+			 * (the rest is never looked at) */
+			if (!keep) {
+				s->p = q + 1;
+				return "";
+			}
 			for (char *c = s->p; c < q; c++)
 				if ((unsigned char)*c < 0x20)
 					return fail(s, _("not valid JSON")),
 					    NULL;
 			s->p = q + 1;
-			if (!keep)
-				return "";
 			*q = '\0';
 			return start;
 		}
@@ -328,6 +333,13 @@ field(struct scan *s, const char **out, size_t max)
 
 /* ---- the record's own shape ---- */
 
+/* Whether member `key` is `name` (the first letter settles most). */
+static inline int
+is(const char *key, const char *name)
+{
+	return key[0] == name[0] && strcmp(key, name) == 0;
+}
+
 struct reader {
 	struct rrec *rec;
 	struct report *r;
@@ -343,11 +355,11 @@ m_tree(struct scan *s, void *ctx, const char *key)
 {
 	struct rrec *rec = ((struct reader *)ctx)->rec;
 
-	if (strcmp(key, RF_ID) == 0)
+	if (is(key, RF_ID))
 		return field(s, &rec->tree, ID_MAX);
-	if (strcmp(key, RF_VERSION) == 0)
+	if (is(key, RF_VERSION))
 		return field(s, &rec->version, ID_MAX);
-	if (strcmp(key, RF_HASH) == 0)
+	if (is(key, RF_HASH))
 		return field(s, &rec->hash, 64);
 	return value(s, NULL, NULL);
 }
@@ -357,11 +369,11 @@ m_outcome(struct scan *s, void *ctx, const char *key)
 {
 	struct rrec *rec = ((struct reader *)ctx)->rec;
 
-	if (strcmp(key, RF_NODE) == 0)
+	if (is(key, RF_NODE))
 		return field(s, &rec->out_node, ID_MAX);
-	if (strcmp(key, RF_RESULT) == 0)
+	if (is(key, RF_RESULT))
 		return field(s, &rec->out_result, 32);
-	if (strcmp(key, RF_CONTACT) == 0)
+	if (is(key, RF_CONTACT))
 		return field(s, &rec->out_contact, KW_RECORD_MAX);
 	return value(s, NULL, NULL);
 }
@@ -371,9 +383,9 @@ m_error(struct scan *s, void *ctx, const char *key)
 {
 	struct rrec *rec = ((struct reader *)ctx)->rec;
 
-	if (strcmp(key, RF_OPTION) == 0)
+	if (is(key, RF_OPTION))
 		return field(s, &rec->err_option, ID_MAX);
-	if (strcmp(key, RF_LABEL) == 0)
+	if (is(key, RF_LABEL))
 		return field(s, &rec->err_label, KW_RECORD_MAX);
 	return value(s, NULL, NULL);
 }
@@ -384,7 +396,7 @@ m_step(struct scan *s, void *ctx, const char *key)
 {
 	struct rrec *rec = ((struct reader *)ctx)->rec;
 
-	if (strcmp(key, RF_NODE) == 0)
+	if (is(key, RF_NODE))
 		return field(s, &rec->last_node, ID_MAX);
 	return value(s, NULL, NULL);
 }
@@ -395,17 +407,17 @@ m_event(struct scan *s, void *ctx, const char *key)
 	struct reader *rd = ctx;
 	struct revent *ev = &rd->ev;
 
-	if (strcmp(key, RF_TYPE) == 0)
+	if (is(key, RF_TYPE))
 		return field(s, &ev->type, 32);
-	if (strcmp(key, RF_NODE) == 0)
+	if (is(key, RF_NODE))
 		return field(s, &ev->node, ID_MAX);
-	if (strcmp(key, RF_TIME) == 0)
+	if (is(key, RF_TIME))
 		return field(s, &rd->ev_time, 64);
-	if (strcmp(key, RF_ANSWER) == 0)
+	if (is(key, RF_ANSWER))
 		return field(s, &ev->answer, ID_MAX);
-	if (strcmp(key, RF_TEXT) == 0)
+	if (is(key, RF_TEXT))
 		return field(s, &ev->text, KW_RECORD_MAX);
-	if (strcmp(key, RF_SKIPPED) == 0) {
+	if (is(key, RF_SKIPPED)) {
 		ws(s);
 		ev->skipped = s->end - s->p >= 4 && memcmp(s->p, "true",
 		    4) == 0;
@@ -462,30 +474,30 @@ m_root(struct scan *s, void *ctx, const char *key)
 	struct reader *rd = ctx;
 	struct rrec *rec = rd->rec;
 
-	if (strcmp(key, RF_RECORD) == 0) {
+	if (is(key, RF_RECORD)) {
 		ws(s);
 		rd->version = s->p < s->end && *s->p == '1' &&
 		    (s->end - s->p == 1 || strchr("0123456789.eE",
 		    s->p[1]) == NULL) ? 1 : 0;
 		return value(s, NULL, NULL);
 	}
-	if (strcmp(key, RF_TREE) == 0)
+	if (is(key, RF_TREE))
 		return value(s, m_tree, rd);
-	if (strcmp(key, RF_STARTED) == 0)
+	if (is(key, RF_STARTED))
 		return field(s, &rd->started, 64);
-	if (strcmp(key, RF_ENDED) == 0)
+	if (is(key, RF_ENDED))
 		return field(s, &rd->ended, 64);
-	if (strcmp(key, RF_STATUS) == 0)
+	if (is(key, RF_STATUS))
 		return field(s, &rec->status, 32);
-	if (strcmp(key, "agent") == 0)
+	if (is(key, "agent"))
 		return field(s, &rec->agent, ID_MAX);
-	if (strcmp(key, RF_OUTCOME) == 0)
+	if (is(key, RF_OUTCOME))
 		return value(s, m_outcome, rd);
-	if (strcmp(key, RF_ERROR) == 0)
+	if (is(key, RF_ERROR))
 		return value(s, m_error, rd);
-	if (strcmp(key, RF_PATH) == 0)
+	if (is(key, RF_PATH))
 		return value(s, m_step, rd);
-	if (strcmp(key, RF_EVENTS) == 0)
+	if (is(key, RF_EVENTS))
 		return events(s, rd);
 	return value(s, NULL, NULL);
 }
