@@ -446,7 +446,8 @@ cmd_report(const struct report_opts *o, FILE *out)
 	r.o = o;
 	for (size_t i = 0; i < o->npaths; i++)
 		walk(&r, o->paths[i], 0, 1);
-	qsort(r.g, r.ng, sizeof *r.g, by_group);
+	if (r.ng > 1)
+		qsort(r.g, r.ng, sizeof *r.g, by_group);
 	if (o->dot)
 		rc = report_print_dot(&r, out);
 	else if (o->format == REPORT_CSV)
