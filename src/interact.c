@@ -130,6 +130,12 @@ interact_matching_free(struct kw_matching *mc)
 	memset(mc, 0, sizeof *mc);
 }
 
+void
+interact_unmatched(struct kw_session *s, const char *text)
+{
+	session_unmatched(s, text);
+}
+
 int
 interact_end(struct kw_session *s, int quit)
 {

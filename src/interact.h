@@ -83,6 +83,9 @@ enum kw_match_verdict interact_match(struct kw_matching *mc,
 size_t interact_filter(struct kw_matching *mc, const struct kw_session *s,
     const char *text, const struct kw_match **found);
 void interact_matching_free(struct kw_matching *mc);
+/* `text` was looked for at the current node and matched no message: the
+ * session logs it (the report lists such texts, what the tree lacks). */
+void interact_unmatched(struct kw_session *s, const char *text);
 
 /* End a run: KW_EXIT_OK when an outcome was reached and acknowledged (and
  * the user did not `quit`), else the session is finished as a quit and

@@ -200,6 +200,7 @@ record_event_json(const struct kw_session *s, size_t i)
 		jset(o, RF_VALID, json_boolean(e->valid));
 		break;
 	case KW_EV_NOTE:
+	case KW_EV_UNMATCHED:
 		jset(o, RF_TEXT, jstr(e->text));
 		break;
 	case KW_EV_CHECKED:

@@ -244,6 +244,11 @@ md_event(const struct rec *r, FILE *fp, size_t indent, size_t i)
 	case KW_EV_NOTE:
 		line = xasprintf("%s", _("Note added (see Notes)"));
 		break;
+	case KW_EV_UNMATCHED:
+		part = md_line(e->text != NULL ? e->text : "");
+		line = xasprintf(_("No message matched: %s"), part);
+		free(part);
+		break;
 	case KW_EV_QUIT:
 		line = xasprintf("%s", _("Quit"));
 		break;

@@ -113,6 +113,7 @@ choice_paste(struct cui *ui, const char *text)
 	verdict = interact_match(&ui->matching, ui->s, text, m, MATCH_SHOW,
 	    &n);
 	if (verdict == KW_MATCH_NONE) {
+		interact_unmatched(ui->s, text);
 		screen_say(ui, KW_ST_MARK, "%s", _("! No message matches the "
 		    "pasted text; type a few of its words to filter the list."));
 		return;

@@ -331,6 +331,15 @@ session_add_note(struct kw_session *s, const char *text)
 }
 
 void
+session_unmatched(struct kw_session *s, const char *text)
+{
+	if (text == NULL || *text == '\0')
+		return;
+	log_event(s, KW_EV_UNMATCHED, session_node(s), -1, text);
+	changed(s);
+}
+
+void
 session_finish(struct kw_session *s)
 {
 	if (s->finished)
@@ -390,7 +399,7 @@ session_error(const struct kw_session *s, const struct kw_node **node,
 
 static const char *const event_names[KW_EV_TYPE_COUNT] = {
 	"start", "show", "answer", "back", "restart", "key", "note",
-	"checked", "quit", "end", "resume"
+	"checked", "quit", "end", "resume", "unmatched"
 };
 
 const char *

@@ -408,6 +408,7 @@ match_text(struct plain *p, const char *text)
 	}
 	verdict = interact_match(&p->matching, p->s, text, m, MATCH_SHOW, &n);
 	if (verdict == KW_MATCH_NONE) {
+		interact_unmatched(p->s, text);
 		plain_say(p,
 		    _("No message matches that text. Type the number of "
 		    "the message, or paste more of it."));

@@ -102,6 +102,31 @@ Test(plain, pasted_message_is_matched)
 	tu_run_free(&r);
 }
 
+/* Text that matches no message is logged for --report (what the tree
+ * lacks), once per line typed; a number then answers as usual. */
+Test(plain, unmatched_text_is_logged)
+{
+	struct tu_run r;
+	size_t n = 0;
+
+	run_plain(walk, "en", "\nlicence count exceeded\nzzz qqq\n1\ny\n\n",
+	    0, &r);
+	cr_assert_eq(r.status, KW_EXIT_OK, "%s", r.out);
+	for (size_t i = 0; i < session_nevents(r.s); i++) {
+		const struct kw_event *e = session_event(r.s, i);
+
+		if (e->type != KW_EV_UNMATCHED)
+			continue;
+		cr_assert_str_eq(e->node->id, "pick");
+		cr_assert_str_eq(e->text, n == 0 ? "licence count exceeded" :
+		    "zzz qqq");
+		n++;
+	}
+	cr_assert_eq(n, 2, "%s", r.out);
+	cr_assert_str_eq(session_event_name(KW_EV_UNMATCHED), "unmatched");
+	tu_run_free(&r);
+}
+
 Test(plain, french_message_matches_in_an_english_session)
 {
 	struct tu_run r;
