@@ -2,12 +2,14 @@
 /* interact.c - what an answer does to the session, and what screens say in words */
 #include "config.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "cmd.h"
 #include "i18n.h"
 #include "interact.h"
+#include "text.h"
 #include "xalloc.h"
 
 /* ---- what an answer does ---- */
@@ -94,10 +96,142 @@ interact_matching_free(struct kw_matching *mc)
 int
 interact_end(struct kw_session *s, int quit)
 {
-	if (!quit && session_finished(s) && session_outcome(s) != NULL)
-		return KW_EXIT_OK;
+	(void)quit;	/* quitting at an outcome still completed the call */
 	session_finish(s);
-	return KW_EXIT_NEGATIVE;
+	return session_outcome(s) != NULL ? KW_EXIT_OK : KW_EXIT_NEGATIVE;
+}
+
+int
+interact_restart(struct kw_session *s)
+{
+	if (session_outcome(s) != NULL)
+		return -1;
+	session_restart(s);
+	return 0;
+}
+
+int
+interact_new_screen(struct kw_shown *m, const struct kw_session *s)
+{
+	const struct kw_node *n = session_node(s);
+	size_t depth = session_depth(s);
+
+	if (m->started && m->node == n && m->depth == depth)
+		return 0;
+	m->started = 1;
+	m->node = n;
+	m->depth = depth;
+	return 1;
+}
+
+int
+interact_previous(const struct kw_session *s, const char **text)
+{
+	const struct kw_node *n = session_node(s);
+	size_t depth = session_depth(s);
+
+	*text = NULL;
+	for (size_t i = session_nevents(s); i-- > 0; ) {
+		const struct kw_event *e = session_event(s, i);
+
+		if (e->type == KW_EV_ANSWER && e->node == n &&
+		    e->depth == depth) {
+			*text = e->text;
+			return e->opt;
+		}
+		if (e->type == KW_EV_START || e->type == KW_EV_RESUME)
+			break;
+	}
+	return -1;
+}
+
+enum kw_number_verdict
+interact_digit(struct kw_number *num, unsigned d, size_t n, size_t *take)
+{
+	unsigned long v = (unsigned long)num->num * 10 + d;
+
+	if (num->num == 0 || v > n)
+		v = d;		/* a new number */
+	num->num = 0;
+	if (v == 0 || v > n)
+		return KW_NUMBER_BAD;
+	if (v * 10 <= n) {
+		num->num = (unsigned)v;
+		*take = (size_t)v - 1;
+		return KW_NUMBER_WAIT;
+	}
+	*take = (size_t)v - 1;
+	return KW_NUMBER_TAKE;
+}
+
+int
+interact_digit_timeout(struct kw_number *num, size_t *take)
+{
+	if (num->num == 0)
+		return 0;
+	*take = num->num - 1;
+	num->num = 0;
+	return 1;
+}
+
+const char *
+interact_key_text(const char *text)
+{
+	const char *colon = NULL;
+	size_t alnum = 0;
+
+	for (const char *p = text; *p != '\0'; p++)
+		if (*p == ':' || *p == '=')
+			colon = p;
+	if (colon == NULL)
+		return text;
+	/* only when what follows the label can be a key */
+	for (const char *p = colon + 1; *p != '\0'; p++)
+		if ((*p >= '0' && *p <= '9') || ((*p | 0x20) >= 'a' &&
+		    (*p | 0x20) <= 'z'))
+			alnum++;
+	return alnum >= 5 ? colon + 1 : text;
+}
+
+/* buf (of length *len) with "label value\n" added, the value cleaned of
+ * control characters. */
+static char *
+append_line(char *buf, size_t *len, const char *label, const char *value)
+{
+	char *clean = text_clean(value);
+	size_t add = strlen(label) + strlen(clean) + 1;
+
+	buf = xrealloc(buf, *len + add + 1);
+	snprintf(buf + *len, add + 1, "%s%s\n", label, clean);
+	*len += add;
+	free(clean);
+	return buf;
+}
+
+char *
+interact_summary(const struct kw_session *s, const char *record)
+{
+	const struct kw_node *n = session_outcome(s);
+	const struct kw_keyinfo *k = session_key(s);
+	struct kw_outcome_field f[KW_OUTCOME_FIELDS];
+	size_t lang = session_lang(s), nf;
+	char *buf = NULL, *title;
+	size_t len = 0;
+
+	if (n == NULL)
+		return NULL;
+	title = text_clean(view_node_heading(n, lang));
+	buf = xasprintf("%s: %s\n", PACKAGE, title);
+	free(title);
+	len = strlen(buf);
+	nf = interact_outcome_fields(n, lang, f);
+	for (size_t i = 0; i < nf; i++)
+		buf = append_line(buf, &len, f[i].label, f[i].value);
+	if (k->entered)
+		buf = append_line(buf, &len, _("Key: "), k->masked);
+	if (record != NULL)
+		buf = append_line(buf, &len, _("Record: "), record);
+	return buf;
 }
 
 /* ---- what screens say ---- */

@@ -70,10 +70,64 @@ enum kw_match_verdict interact_match(struct kw_matching *mc,
     size_t max, size_t *n);
 void interact_matching_free(struct kw_matching *mc);
 
-/* End a run: KW_EXIT_OK when an outcome was reached and acknowledged (and
- * the user did not `quit`), else the session is finished as a quit and
- * KW_EXIT_NEGATIVE is returned. */
+/* End a run: the session is finished; KW_EXIT_OK when it stands at an
+ * outcome (acknowledged, or quit there: the call was completed), else
+ * KW_EXIT_NEGATIVE (quit or input ended before an outcome). */
 int interact_end(struct kw_session *s, int quit);
+
+/* Start again from the first step. Refused (-1, nothing changes) at an
+ * outcome: that call is over, and a new one is a new run with its own
+ * record, never merged into this one. 0 when restarted. */
+int interact_restart(struct kw_session *s);
+
+/* Type-ahead: where the front end last showed the session. Zero it. */
+struct kw_shown {
+	const struct kw_node *node;
+	size_t depth;
+	int started;
+};
+/* Call when a screen of the session has been drawn: 1 when it shows a
+ * node not shown at the last call (an answer, back or restart moved the
+ * session), 0 otherwise. On 1 the front end drops the input that arrived
+ * before this screen was drawn: an answer is a key pressed after its
+ * question was shown, so Enter Enter never skips an outcome, and Enter
+ * queued behind a checklist step never answers the next question. */
+int interact_new_screen(struct kw_shown *m, const struct kw_session *s);
+
+/* What was last answered at the current node and depth before the user
+ * came back to it (back, or a search jump): returns the option, or -1,
+ * and *text the text it was given with (or NULL). */
+int interact_previous(const struct kw_session *s, const char **text);
+
+/* Digits typed one by one to choose among `n` answers. Zero it. */
+struct kw_number {
+	unsigned num;		/* the number so far, 0: none */
+};
+enum kw_number_verdict {
+	KW_NUMBER_BAD,		/* no answer has that number (num is reset) */
+	KW_NUMBER_WAIT,		/* a longer number could follow: wait a
+				 * moment (KW_NUMBER_WAIT_MS) for a digit */
+	KW_NUMBER_TAKE		/* answer num - 1 (num is reset) */
+};
+#define KW_NUMBER_WAIT_MS 800
+/* Digit `d` typed: a digit that cannot lengthen the number to one of the
+ * `n` answers starts a new number (1 then 4 of ten answers is 4). *take
+ * gets the answer's index on KW_NUMBER_TAKE. */
+enum kw_number_verdict interact_digit(struct kw_number *num, unsigned d,
+    size_t n, size_t *take);
+/* The moment passed with no second digit: 1 and *take set if a number
+ * was waiting. */
+int interact_digit_timeout(struct kw_number *num, size_t *take);
+
+/* Text pasted or typed as a product key, without a label before it
+ * ("Product key: KTD3V-..." -> "KTD3V-..."): a pointer into `text`. */
+const char *interact_key_text(const char *text);
+
+/* The summary printed on the normal screen after a full-screen run:
+ * result, who to contact, what to tell them, the key's ending, the
+ * record's path (`record`, or NULL). NULL when no outcome was reached.
+ * Caller frees. */
+char *interact_summary(const struct kw_session *s, const char *record);
 
 /* ---- what screens say ---- */
 

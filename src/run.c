@@ -11,6 +11,7 @@
 
 #include "check.h"
 #include "i18n.h"
+#include "interact.h"
 #include "load.h"
 #include "record.h"
 #include "run.h"
@@ -127,6 +128,24 @@ run_save_record(const struct kw_opts *o, const struct kw_session *s)
 	return -1;
 }
 
+/* After the full-screen front end, whose screens are gone: the outcome
+ * on the normal screen (as dialog's --keep-tite keeps its last one), with
+ * where the record was saved. */
+static void
+run_summary(const struct kw_opts *o, const struct kw_session *s, int saved)
+{
+	const char *path = o->transcript != NULL ? o->transcript : o->resume;
+	char *text;
+
+	if (!saved || (path != NULL && strcmp(path, "-") == 0))
+		path = NULL;
+	if ((text = interact_summary(s, path)) == NULL)
+		return;
+	fputs(text, stdout);
+	fflush(stdout);
+	free(text);
+}
+
 /* Practice: the scenario named by --scenario, else one drawn at random. */
 static const struct kw_scenario *
 run_scenario(const struct kw_opts *o, const struct kw_tree *t, int *status)
@@ -156,7 +175,7 @@ run_session(const struct kw_opts *o)
 	struct kw_ui_opts uo;
 	struct kw_session *s;
 	struct kw_tree *t;
-	int status = 0, saved;
+	int status = 0, saved, full = 0;
 
 	if ((t = run_load(o, &status)) == NULL)
 		return status;
@@ -182,9 +201,13 @@ run_session(const struct kw_opts *o)
 		if (uo.width > 100)
 			uo.width = 100;
 		status = ui_plain_run(s, stdin, stdout, &uo);
-	} else
+	} else {
 		status = ui_curses_run(s, &uo);
+		full = 1;
+	}
 	saved = run_save_record(o, s);
+	if (full && !sig_caught)
+		run_summary(o, s, saved == 0);
 	session_free(s);
 	tree_free(t);
 	if (status > 128 && sig_caught)

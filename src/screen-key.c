@@ -106,7 +106,9 @@ key_key(struct cui *ui, const struct input *in)
 		ui->follow = 1;	/* editing brings the field back in sight */
 	switch (in->act) {
 	case ACT_TEXT:
-		keyfield_insert(f, in->text);
+		/* a paste may bring its label: "Product key: KTD3V-..." */
+		keyfield_insert(f, in->paste ? interact_key_text(in->text) :
+		    in->text);
 		return KEY_HANDLED;
 	case ACT_ENTER:
 		key_key_enter(ui);

@@ -220,6 +220,18 @@ queue_pop(struct cui *ui)
 	return k;
 }
 
+/* Put key `wc` back in front of the queue. */
+static void
+queue_push_front(struct cui *ui, wint_t wc)
+{
+	if (ui->qlen >= QUEUE_MAX)
+		return;
+	ui->qhead = (ui->qhead + QUEUE_MAX - 1) % QUEUE_MAX;
+	ui->qlen++;
+	ui->queue[ui->qhead].fn = 0;
+	ui->queue[ui->qhead].wc = wc;
+}
+
 static const struct qkey *
 queue_peek(const struct cui *ui, size_t i)
 {
@@ -323,20 +335,29 @@ read_input(struct cui *ui, enum scr scr, struct input *in)
 				add_wc(in->text, &n, PASTE_MAX, k.wc == '\r' ?
 				    '\n' : k.wc);
 		}
+		/* a paste with its newline: the text, then Enter, as typed */
+		if (n > 0 && in->text[n - 1] == '\n') {
+			while (n > 0 && in->text[n - 1] == '\n')
+				in->text[--n] = '\0';
+			queue_push_front(ui, '\r');
+		}
 		in->act = ACT_TEXT;
 		in->paste = 1;
 		return 1;
 	}
-	/* a run of printable characters (and line ends inside it) */
-	while (take < ui->qlen) {
-		const struct qkey *q = queue_peek(ui, take);
+	/* a run of printable characters (and line ends inside it; one
+	 * after it is the Enter of a burst: a key and its Enter, as a
+	 * scanner or a password manager types them) */
+	for (size_t i = 0; i < ui->qlen; i++) {
+		const struct qkey *q = queue_peek(ui, i);
 
 		if (printable(q))
 			count++;
 		else if (q->fn || (q->wc != '\n' && q->wc != '\r' &&
 		    q->wc != '\t') || count == 0)
 			break;
-		take++;
+		if (printable(q) || q->wc == '\t')
+			take = i + 1;
 	}
 	if (count >= PASTE_MIN) {
 		in->text = xmalloc(PASTE_MAX);
@@ -420,6 +441,7 @@ ui_curses_run(struct kw_session *s, const struct kw_ui_opts *o)
 	struct cui ui;
 	struct input in;
 	struct frame frame = { 0 };
+	struct kw_shown shown = { 0 };
 	int status = KW_EXIT_NEGATIVE;
 
 	screen_init(&ui, s, o);
@@ -442,6 +464,13 @@ ui_curses_run(struct kw_session *s, const struct kw_ui_opts *o)
 			break;
 		scr = screen_draw(&ui, LINES, COLS);
 		curses_paint(&ui, scr, &frame);
+		if (interact_new_screen(&shown, s)) {
+			/* what was typed before this step was drawn does
+			 * not answer it */
+			ui.qlen = 0;
+			ui.qhead = 0;
+			flushinp();
+		}
 		if (!read_input(&ui, scr, &in))
 			continue;
 		ui.lines = LINES;

@@ -7,7 +7,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <termios.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "cmd.h"
 #include "i18n.h"
@@ -47,6 +49,7 @@ struct plain {
 	struct kw_view v;
 	struct kw_matching matching;	/* for the current choice node */
 	int key_pending;		/* key node: an analysed key awaits Enter */
+	struct kw_shown shown;		/* the step last drawn */
 };
 
 /* Print tree or user text as the screens lay it out (layout_add):
@@ -223,6 +226,16 @@ plain_draw(struct plain *p)
 		if (v->training)
 			plain_branches(p);
 	}
+}
+
+/* The screen is drawn: on a terminal, lines typed before a new step was
+ * shown do not answer it (an Enter Enter at the last question leaves the
+ * outcome to be read). Piped input is a script: every line counts. */
+static void
+plain_drawn(struct plain *p)
+{
+	if (interact_new_screen(&p->shown, p->s) && isatty(fileno(p->in)))
+		tcflush(fileno(p->in), TCIFLUSH);
 }
 
 /* The prompt: what this screen accepts, then "> ". */
@@ -555,7 +568,7 @@ plain_handle(struct plain *p, char *line)
 		return 1;
 	case ACT_TEXT:
 		if (n->type == KW_NODE_KEY) {
-			enter_key(p, arg);
+			enter_key(p, interact_key_text(arg));
 			return 0;
 		}
 		return match_text(p, arg);
@@ -594,6 +607,7 @@ ui_plain_run(struct kw_session *s, FILE *in, FILE *out,
 	if (o->scenario != NULL)
 		plain_caller(&p);
 	plain_draw(&p);
+	plain_drawn(&p);
 	while (!session_finished(s)) {
 		char *line;
 		int r;
@@ -620,8 +634,10 @@ ui_plain_run(struct kw_session *s, FILE *in, FILE *out,
 			status = 128 + sig_caught;
 			goto out;
 		}
-		if (r > 0 && !session_finished(s))
+		if (r > 0 && !session_finished(s)) {
 			plain_draw(&p);
+			plain_drawn(&p);
+		}
 	}
 	status = interact_end(s, quit);
 	if (status != KW_EXIT_OK)

@@ -1,0 +1,81 @@
+#!/bin/sh
+# SPDX-License-Identifier: MIT
+# trust.sh - a call an agent can trust: type-ahead, bursts, back, restart, numbers, exit
+. "${top_srcdir:-.}/tests/lib.sh"
+kw_setup 9
+
+KEY=BCDFG-HJKMP-QRTVW-XY234-6789B
+
+# start and reach the error list: to_errors COLS LINES [OPTION]...
+to_errors() {
+	cols=$1 lines=$2
+	shift 2
+	kw_start "$cols" "$lines" --lang en "$@" && kw_wait '^Step 1: ' &&
+	    kw_paste "$KEY" && kw_wait "$KEY" && kw_keys Enter &&
+	    kw_wait '^The error message'
+}
+
+# 1: Enter Enter at the last question answers it, and the outcome stays
+if to_errors 80 24 && kw_keys 5 && kw_wait '^Find out who used it' &&
+    kw_keys Enter && kw_wait '^> y\) Yes' &&
+    kw_keys n && kw_wait '^Where was the key bought\?' &&
+    kw_keys Enter Enter && kw_wait '^Result: ' &&
+    kw_keys c && kw_wait 'copied|sent' && ! kw_screen | grep -q '^\[exit'; then
+	kw_ok "Enter Enter at the last question leaves the outcome on screen"
+else
+	kw_fail "Enter Enter at the last question leaves the outcome on screen"
+fi
+if kw_keys Enter && kw_wait '^\[exit 0\]' &&
+    kw_wait '^keywiz: ' && kw_wait '^Result: ' &&
+    kw_wait '^Key: XXXXX-XXXXX-XXXXX-XXXXX-6789B'; then
+	kw_ok "a deliberate Enter ends; the summary stays on the normal screen"
+else
+	kw_fail "a deliberate Enter ends; the summary stays on the normal screen"
+fi
+
+# 1: Enter queued behind a checklist step does not answer the question
+if to_errors 80 24 && kw_keys 9 && kw_wait '^Check your admin role' &&
+    kw_keys Enter Enter && kw_wait '^Are you listed\?' &&
+    kw_keys n && kw_wait '^Ask an admin'; then
+	kw_ok "Enter queued behind a step does not answer the next question"
+else
+	kw_fail "Enter queued behind a step does not answer the next question"
+fi
+
+# 2: a key and its Enter in one burst go on; a label before it is not key
+kw_start 80 24 --lang en && kw_wait '^Step 1: '
+kw_keys "$KEY" Enter
+kw_check "a key and its Enter in one burst go on to the next screen" \
+    kw_wait '^The error message'
+kw_start 80 24 --lang en && kw_wait '^Step 1: '
+kw_paste "Product key: $KEY"
+if kw_wait "^Key: $KEY" && kw_wait '^= '; then
+	kw_ok "a key pasted with its label is read as the key"
+else
+	kw_fail "a key pasted with its label is read as the key"
+fi
+kw_start 80 24 --lang en && kw_wait '^Step 1: '
+kw_paste "$KEY
+"
+kw_check "a paste with its newline goes on, as typed" \
+    kw_wait '^The error message'
+
+# the line front end on a terminal: Enter Enter keeps the outcome too
+kw_start 80 24 --lang en --plain && kw_wait '^\[key, q, \?\]>'
+kw_keys "$KEY" Enter && kw_wait '^Press Enter to go on' && kw_keys Enter &&
+    kw_wait '^\[1-10, text' && kw_keys 5 Enter && kw_wait '^Step 3: ' &&
+    kw_keys Enter && kw_wait '^Step 4: ' && kw_keys n Enter &&
+    kw_wait '^Step 5: ' && kw_keys y Enter Enter && kw_wait '^Result: '
+if kw_wait '^\[Enter, n' && ! kw_screen | grep -q '^\[exit'; then
+	kw_ok "plain: Enter Enter at the last question leaves the outcome"
+else
+	kw_fail "plain: Enter Enter at the last question leaves the outcome"
+fi
+kw_keys Enter
+kw_check "plain: a deliberate Enter ends with status 0" kw_wait '^\[exit 0\]'
+
+kw_start 80 24 --lang en && kw_wait '^Step 1: '
+kw_keys F10 && kw_wait '^\[exit 1\]'
+kw_check "quitting before an outcome prints no summary" \
+    eval '! kw_screen | grep -q "^keywiz: "'
+kw_done
