@@ -62,11 +62,13 @@ draw_choice(struct cui *ui)
 	screen_body_current(ui);
 	layout_blank(b);
 	if (ui->choice.filter[0] != '\0') {
-		char *line = xasprintf("%s%s", _("Filter: "),
-		    ui->choice.filter);
+		char *line = xasprintf("%s%.*s", _("Filter: "),
+		    (int)ui->choice.cur, ui->choice.filter);
 
 		ui->field_row = (long)b->n;
 		ui->field_col = text_width(line);
+		free(line);
+		line = xasprintf("%s%s", _("Filter: "), ui->choice.filter);
 		layout_add_line(b, line, KW_ST_FIELD, -1);
 		free(line);
 	} else
@@ -98,6 +100,51 @@ draw_choice(struct cui *ui)
 		    KW_ST_MARK, -1);
 	else
 		ui->focus_item = (int)ui->focus;
+}
+
+/* The filter's cursor one character left or right: 0 at its end. */
+static int
+filter_move(struct choice_state *c, int right)
+{
+	size_t n = strlen(c->filter);
+
+	if (right ? c->cur >= n : c->cur == 0)
+		return 0;
+	do
+		c->cur += right ? 1 : (size_t)-1;
+	while (c->cur > 0 && c->cur < n &&
+	    ((unsigned char)c->filter[c->cur] & 0xc0) == 0x80);
+	return 1;
+}
+
+/* Text typed into the filter at its cursor. */
+static void
+filter_insert(struct choice_state *c, const char *text)
+{
+	char tail[TEXT_MAX];
+
+	snprintf(tail, sizeof tail, "%s", c->filter + c->cur);
+	c->filter[c->cur] = '\0';
+	screen_append(c->filter, sizeof c->filter - strlen(tail), text);
+	c->cur = strlen(c->filter);
+	memcpy(c->filter + c->cur, tail, strlen(tail) + 1);
+}
+
+/* The character left of the cursor (Backspace) or under it (Delete) goes:
+ * 0 if there is none. */
+static int
+filter_delete(struct choice_state *c, int under)
+{
+	size_t end;
+
+	if (under && !filter_move(c, 1))
+		return 0;
+	end = c->cur;
+	if (!filter_move(c, 0))
+		return 0;
+	memmove(c->filter + c->cur, c->filter + end,
+	    strlen(c->filter + end) + 1);
+	return 1;
 }
 
 /* A paste at the error screen: the message it matches best gets the
@@ -174,20 +221,32 @@ key_choice(struct cui *ui, const struct input *in)
 			choice_digit(ui, in->text[0] - '0');
 			return KEY_HANDLED;
 		}
-		screen_append(ui->choice.filter, sizeof ui->choice.filter,
-		    in->text);
+		filter_insert(&ui->choice, in->text);
 		ui->follow = 1;
 		choice_refocus(ui);
 		return KEY_HANDLED;
 	case ACT_BACKSPACE:
-		if (!screen_chop(ui->choice.filter))
+	case ACT_DELETE:
+		if (ui->choice.filter[0] == '\0')
 			break;
+		filter_delete(&ui->choice, in->act == ACT_DELETE);
 		choice_refocus(ui);
+		return KEY_HANDLED;
+	case ACT_LEFT:
+	case ACT_RIGHT:
+		/* in the filter the cursor moves; Left goes back without */
+		if (ui->choice.filter[0] == '\0')
+			break;
+		filter_move(&ui->choice, in->act == ACT_RIGHT);
+		return KEY_HANDLED;
+	case ACT_END:
+		ui->choice.cur = strlen(ui->choice.filter);
 		return KEY_HANDLED;
 	case ACT_ESC:
 		if (ui->choice.filter[0] == '\0')
 			break;
 		ui->choice.filter[0] = '\0';
+		ui->choice.cur = 0;
 		return KEY_HANDLED;
 	case ACT_UP:
 	case ACT_DOWN:
@@ -206,6 +265,8 @@ key_choice(struct cui *ui, const struct input *in)
 	case ACT_ENTER:
 		if (ui->focus >= ui->v.nchoices || !choice_shown(ui, ui->focus))
 			return KEY_IGNORED;
+		ui->choice.took_paste = ui->choice.pasted != NULL ?
+		    ui->v.node : NULL;
 		interact_take(ui->s, &ui->v.choice[ui->focus],
 		    ui->choice.pasted != NULL ? ui->choice.pasted :
 		    ui->choice.filter[0] != '\0' ? ui->choice.filter : NULL);
@@ -216,16 +277,33 @@ key_choice(struct cui *ui, const struct input *in)
 	return screen_key_common(ui, in);
 }
 
-/* A new node: no filter, no number, no paste. */
+/* A new node: no filter, no number, no paste; back on an error list
+ * answered before, the text it was answered with: the filter or the
+ * paste it was. */
 static void
 enter_choice(struct cui *ui)
 {
 	struct choice_state *c = &ui->choice;
+	const char *text;
+	int prev;
 
 	c->filter[0] = '\0';
+	c->cur = 0;
 	c->num = 0;
 	free(c->pasted);
 	c->pasted = NULL;
+	if (ui->v.node->type != KW_NODE_CHOICE ||
+	    (prev = interact_previous(ui->s, &text)) < 0 || text == NULL)
+		return;
+	if (c->took_paste != ui->v.node && strlen(text) < sizeof c->filter) {
+		screen_append(c->filter, sizeof c->filter, text);
+		c->cur = strlen(c->filter);
+		if (choice_shown(ui, (size_t)prev))
+			return;
+		c->filter[0] = '\0';
+		c->cur = 0;
+	}
+	c->pasted = xstrdup(text);
 }
 
 static const struct binding choice_keys[] = {

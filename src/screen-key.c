@@ -93,7 +93,7 @@ key_key_enter(struct cui *ui)
 		explicit_bzero(text, sizeof text);
 		prodkey_wipe(&k);
 	}
-	keyfield_wipe(&ui->keyin.field);
+	/* the field keeps the key for back; screen_free wipes it */
 	interact_continue(ui->s);
 }
 
@@ -141,13 +141,6 @@ key_key(struct cui *ui, const struct input *in)
 	return screen_key_common(ui, in);
 }
 
-/* Wipe what was typed: a new node has no key in its field. */
-static void
-enter_key(struct cui *ui)
-{
-	keyfield_wipe(&ui->keyin.field);
-}
-
 static const struct binding key_keys[] = {
 	ENTER_KEYS(N_("continue")),
 	HINT(FN | KW_K_F(2), ACT_MASK, KH_MASK, N_("hide key"), W_SHOWN),
@@ -158,5 +151,5 @@ static const struct binding key_keys[] = {
 };
 
 const struct screen_ops key_screen = {
-	draw_key, key_key, SCREEN_KEYS(key_keys), 1, enter_key
+	draw_key, key_key, SCREEN_KEYS(key_keys), 1, NULL
 };

@@ -465,6 +465,21 @@ screen_current(const struct cui *ui)
 	return node_screen(ui->v.node);
 }
 
+/* Back on a node answered before: the focus on the answer given there,
+ * so that Enter takes the same branch again. */
+static void
+screen_focus_previous(struct cui *ui)
+{
+	const char *text;
+	int prev = interact_previous(ui->s, &text);
+
+	for (size_t i = 0; prev >= 0 && i < ui->v.nchoices; i++)
+		if (ui->v.choice[i].opt == (size_t)prev) {
+			ui->focus = i;
+			return;
+		}
+}
+
 /* A new node (answered, back, restart): its screen starts afresh. */
 void
 screen_node_enter(struct cui *ui)
@@ -476,6 +491,7 @@ screen_node_enter(struct cui *ui)
 	ui->follow = 1;
 	ui->asked = 0;
 	ui->reveal = 0;
+	screen_focus_previous(ui);
 	for (size_t i = 0; i < SCR_COUNT; i++)
 		if (screens[i]->enter != NULL)
 			screens[i]->enter(ui);

@@ -236,7 +236,9 @@ struct key_state {
 
 struct choice_state {
 	char filter[TEXT_MAX];	/* typed filter */
+	size_t cur;		/* the cursor in it: a byte offset */
 	char *pasted;		/* text pasted, for the record */
+	const struct kw_node *took_paste; /* answered from a paste there */
 	unsigned num;		/* a number being typed */
 };
 

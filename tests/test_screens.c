@@ -387,3 +387,74 @@ Test(screens, help_opens_over_a_screen_and_any_key_closes_it)
 	drive_free(&d);
 }
 
+
+/* ---- a call an agent can trust (issue 13) ---- */
+
+Test(screens, back_then_enter_takes_the_same_branch)
+{
+	struct drive d;
+
+	drive_start(&d, "en", 24, 80);
+	drive_to_errors(&d);
+	drive_key(&d, '5');
+	drive_key(&d, '\r');		/* the step */
+	assert_shows(&d, "Used in your organization");
+	drive_key(&d, 'n');
+	assert_shows(&d, "Where was the key bought");
+	drive_key(&d, 0x1b);
+	assert_shows(&d, "> n) No");
+	drive_key(&d, '\r');
+	assert_shows(&d, "Where was the key bought");
+	drive_free(&d);
+}
+
+Test(screens, back_keeps_the_key_and_the_filter)
+{
+	struct drive d;
+
+	drive_start(&d, "en", 24, 80);
+	drive_to_errors(&d);
+	drive_type(&d, "billing admin");
+	drive_key(&d, '\r');
+	drive_key(&d, 0x1b);
+	cr_assert_str_eq(drive_node(&d), "which-error");
+	assert_shows(&d, "Filter: billing admin");
+	cr_assert_str_eq(d.ui.choice.filter, "billing admin");
+	drive_key(&d, '\r');		/* the same answer, the same text */
+	cr_assert_str_eq(session_step(d.s, 1)->node->opts[session_step(d.s,
+	    1)->opt].id, "not-admin");
+	cr_assert_str_eq(drive_answer(&d), "billing admin");
+	drive_key(&d, 0x1b);
+	drive_key(&d, 0x1b);		/* the filter goes first */
+	drive_key(&d, 0x1b);
+	cr_assert_str_eq(drive_node(&d), "enter-key");
+	assert_shows(&d, "Key: BCDFG-HJKMP-QRTVW-XY234-6789B");
+	drive_free(&d);
+}
+
+Test(screens, left_in_the_filter_moves_the_cursor)
+{
+	struct drive d;
+
+	drive_start(&d, "en", 24, 80);
+	drive_to_errors(&d);
+	drive_type(&d, "admn");
+	drive_key(&d, FN | KW_K_LEFT);
+	cr_assert_str_eq(drive_node(&d), "which-error");
+	cr_assert_eq(d.ui.choice.cur, 3);
+	drive_type(&d, "i");
+	cr_assert_str_eq(d.ui.choice.filter, "admin");
+	drive_key(&d, FN | KW_K_LEFT);
+	drive_key(&d, FN | KW_K_BACKSPACE);
+	cr_assert_str_eq(d.ui.choice.filter, "adin");
+	drive_key(&d, FN | KW_K_DELETE);
+	cr_assert_str_eq(d.ui.choice.filter, "adn");
+	drive_key(&d, FN | KW_K_RIGHT);
+	drive_key(&d, FN | KW_K_RIGHT);
+	cr_assert_eq(d.ui.choice.cur, 3);
+	/* without a filter, Left goes back */
+	drive_key(&d, 0x1b);
+	drive_key(&d, FN | KW_K_LEFT);
+	cr_assert_str_eq(drive_node(&d), "enter-key");
+	drive_free(&d);
+}

@@ -2,7 +2,7 @@
 # SPDX-License-Identifier: MIT
 # trust.sh - a call an agent can trust: type-ahead, bursts, back, restart, numbers, exit
 . "${top_srcdir:-.}/tests/lib.sh"
-kw_setup 9
+kw_setup 11
 
 KEY=BCDFG-HJKMP-QRTVW-XY234-6789B
 
@@ -73,6 +73,26 @@ else
 fi
 kw_keys Enter
 kw_check "plain: a deliberate Enter ends with status 0" kw_wait '^\[exit 0\]'
+
+# 3: back keeps what was there
+if to_errors 80 24 && kw_keys 5 && kw_wait '^Find out who used it' &&
+    kw_keys Enter && kw_wait '^> y\) Yes' && kw_keys n &&
+    kw_wait '^Where was the key bought\?' && kw_keys Escape &&
+    kw_wait '^> n\) No' && kw_keys Enter &&
+    kw_wait '^Where was the key bought\?'; then
+	kw_ok "back then Enter takes the same branch"
+else
+	kw_fail "back then Enter takes the same branch"
+fi
+if to_errors 80 24 && kw_type 'admn' && kw_wait '^Filter: admn' &&
+    kw_keys Left && kw_type 'i' && kw_wait '^Filter: admin' &&
+    kw_keys Enter && kw_wait '^Check your admin role' &&
+    kw_keys Escape && kw_wait '^Filter: admin' &&
+    kw_keys Escape Escape && kw_wait "^Key: $KEY"; then
+	kw_ok "Left moves in the filter; back keeps the filter and the key"
+else
+	kw_fail "Left moves in the filter; back keeps the filter and the key"
+fi
 
 kw_start 80 24 --lang en && kw_wait '^Step 1: '
 kw_keys F10 && kw_wait '^\[exit 1\]'
