@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: MIT */
-/* screen-pages.c - the pages: help, a note, the quit question, the caller's card, the score, too small */
+/* screen-pages.c - the pages: help, a note, the quit and restart questions, the caller's card, the score, too small */
 #include "config.h"
 
 #include <stdio.h>
@@ -152,6 +152,50 @@ key_quit(struct cui *ui, const struct input *in)
 	}
 }
 
+/* ---- starting again ---- */
+
+static void
+draw_restart(struct cui *ui)
+{
+	struct kw_body *b = &ui->body;
+	char lead[32], *line;
+
+	layout_add(b, 0, NULL, _("Start again from the first step?"),
+	    KW_ST_HEAD, -1);
+	layout_blank(b);
+	line = xasprintf(_("The %zu answers given on this path are left "
+	    "behind (the record keeps them)."), session_depth(ui->s) - 1);
+	layout_add(b, 0, NULL, line, KW_ST_NORMAL, -1);
+	free(line);
+	layout_blank(b);
+	snprintf(lead, sizeof lead, "%s) ", view_yes_key());
+	layout_add(b, 2, lead, _("Start again"), KW_ST_NORMAL, 0);
+	layout_add(b, 2, "n) ", _("Go on with the session"), KW_ST_NORMAL, 1);
+	ui->focus_item = 1;
+}
+
+static enum key_result
+key_restart(struct cui *ui, const struct input *in)
+{
+	switch (in->act) {
+	case ACT_YES:
+	case ACT_RESTART:
+		ui->overlay = SCR_COUNT;
+		if (interact_restart(ui->s) == 0)
+			screen_say(ui, KW_ST_NORMAL, "%s",
+			    _("Started again from the first step."));
+		return KEY_HANDLED;
+	case ACT_NO:
+	case ACT_ESC:
+	case ACT_ENTER:
+	case ACT_BACKSPACE:
+		ui->overlay = SCR_COUNT;
+		return KEY_HANDLED;
+	default:
+		return KEY_IGNORED;
+	}
+}
+
 /* ---- practice: the caller's card ---- */
 
 static void
@@ -286,6 +330,13 @@ static const struct binding quit_keys[] = {
 	BASE_KEYS
 };
 
+static const struct binding restart_keys[] = {
+	HINT('y', ACT_YES, KH_NONE, N_("start again"), W_ALWAYS),
+	HINT('n', ACT_NO, KH_NONE, N_("go on"), W_ALWAYS),
+	KEY('o', ACT_YES, KH_NONE),
+	BASE_KEYS
+};
+
 static const struct binding caller_keys[] = {
 	ENTER_KEYS(N_("go on")),
 	HINT(FN | KW_K_PGDN, ACT_PGDN, KH_SCROLL, N_("scroll"), W_ALWAYS),
@@ -312,6 +363,9 @@ const struct screen_ops note_screen = {
 };
 const struct screen_ops quit_screen = {
 	draw_quit, key_quit, SCREEN_KEYS(quit_keys), 0, NULL
+};
+const struct screen_ops restart_screen = {
+	draw_restart, key_restart, SCREEN_KEYS(restart_keys), 0, NULL
 };
 const struct screen_ops caller_screen = {
 	draw_caller, key_caller, SCREEN_KEYS(caller_keys), 0, NULL

@@ -32,8 +32,8 @@ static const struct {
 	[KH_MASK] = { N_("F2, Ctrl-T"), N_("hide or show the product key"),
 	    0 },
 	[KH_BACK] = { N_("Esc, Backspace, Left"), N_("back one step"), 0 },
-	[KH_RESTART] = { N_("Home"), N_("start again from the first step"),
-	    0 },
+	[KH_RESTART] = { N_("Home"), N_("start again from the first step "
+	    "(asks first)"), 0 },
 	[KH_SEARCH] = { N_("/, Ctrl-F"), N_("search the text of every step: "
 	    "Enter on a step of your path goes back to it; other steps are "
 	    "shown for reading"), 0 },
@@ -376,11 +376,14 @@ screen_key_common(struct cui *ui, const struct input *in)
 		go_back(ui);
 		return KEY_HANDLED;
 	case ACT_RESTART:
-		if (session_depth(ui->s) > 1) {
-			session_restart(ui->s);
-			screen_say(ui, KW_ST_NORMAL, "%s",
-			    _("Started again from the first step."));
-		}
+		if (session_depth(ui->s) < 2)
+			return KEY_HANDLED;
+		if (session_outcome(ui->s) != NULL)
+			screen_say(ui, KW_ST_MARK, "%s", _("! This call has its "
+			    "outcome: Enter ends it. A new call is a new run of "
+			    "keywiz, with its own record."));
+		else
+			ui->overlay = SCR_RESTART;
 		return KEY_HANDLED;
 	case ACT_HELP:
 		ui->under = ui->overlay;
@@ -429,6 +432,7 @@ const struct screen_ops *const screens[SCR_COUNT] = {
 	[SCR_PEEK] = &peek_screen,
 	[SCR_NOTE] = &note_screen,
 	[SCR_QUIT] = &quit_screen,
+	[SCR_RESTART] = &restart_screen,
 	[SCR_CALLER] = &caller_screen,
 	[SCR_SCORE] = &score_screen,
 	[SCR_SMALL] = &small_screen

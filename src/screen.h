@@ -64,6 +64,7 @@ enum scr {
 	SCR_PEEK,
 	SCR_NOTE,
 	SCR_QUIT,
+	SCR_RESTART,		/* Home: start again? */
 	SCR_CALLER,		/* practice: the caller's card */
 	SCR_SCORE,		/* practice: the score, before leaving */
 	SCR_SMALL,
@@ -308,8 +309,8 @@ struct screen_ops {
 /* one per screen, in screen-*.c */
 extern const struct screen_ops key_screen, choice_screen, question_screen,
     step_screen, wait_screen, outcome_screen, help_screen, search_screen,
-    peek_screen, note_screen, quit_screen, caller_screen, score_screen,
-    small_screen;
+    peek_screen, note_screen, quit_screen, restart_screen, caller_screen,
+    score_screen, small_screen;
 extern const struct screen_ops *const screens[SCR_COUNT];
 
 /* The screen up now: the overlay, else the current node's (or "too

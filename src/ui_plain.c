@@ -548,7 +548,12 @@ plain_handle(struct plain *p, char *line)
 		p->key_pending = 0;
 		return 1;
 	case ACT_RESTART:
-		session_restart(p->s);
+		if (interact_restart(p->s) < 0) {
+			plain_say(p, _("This call has its outcome: Enter ends "
+			    "it. A new call is a new run of keywiz, with its "
+			    "own record."));
+			return 0;
+		}
 		p->key_pending = 0;
 		return 1;
 	case ACT_NOTE:

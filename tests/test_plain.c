@@ -134,6 +134,19 @@ Test(plain, back_and_restart)
 	tu_run_free(&r);
 }
 
+Test(plain, restart_at_an_outcome_starts_no_new_call)
+{
+	struct tu_run r;
+
+	run_plain(walk, "en", "\n1\nn\nrestart\nq\n", 1, &r);
+	cr_assert(strstr(r.out, "A new call is a new run of keywiz") != NULL,
+	    "%s", r.out);
+	/* quitting at an outcome: the call was completed */
+	cr_assert_eq(r.status, KW_EXIT_OK, "%s", r.out);
+	cr_assert_str_eq(session_outcome(r.s)->id, "ask-admin");
+	tu_run_free(&r);
+}
+
 Test(plain, back_at_the_start_says_so)
 {
 	struct tu_run r;

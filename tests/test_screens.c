@@ -458,3 +458,39 @@ Test(screens, left_in_the_filter_moves_the_cursor)
 	cr_assert_str_eq(drive_node(&d), "enter-key");
 	drive_free(&d);
 }
+
+Test(screens, home_asks_before_starting_again)
+{
+	struct drive d;
+
+	drive_start(&d, "en", 24, 80);
+	drive_to_errors(&d);
+	drive_key(&d, '9');
+	drive_key(&d, FN | KW_K_HOME);
+	assert_shows(&d, "Start again from the first step?");
+	drive_key(&d, 'n');
+	cr_assert_str_eq(drive_node(&d), "check-admin-role");
+	drive_key(&d, FN | KW_K_HOME);
+	drive_key(&d, 0x1b);
+	cr_assert_str_eq(drive_node(&d), "check-admin-role");
+	drive_key(&d, FN | KW_K_HOME);
+	drive_key(&d, 'y');
+	cr_assert_str_eq(drive_node(&d), "enter-key");
+	assert_shows(&d, "Started again from the first step.");
+	drive_free(&d);
+}
+
+Test(screens, home_at_an_outcome_starts_no_new_call)
+{
+	struct drive d;
+
+	drive_start(&d, "en", 24, 80);
+	drive_to_errors(&d);
+	drive_key(&d, '4');
+	drive_key(&d, 'y');
+	cr_assert_eq(session_outcome(d.s) != NULL, 1);
+	drive_key(&d, FN | KW_K_HOME);
+	assert_has(&d, "A new call is a new run");
+	cr_assert_eq(session_outcome(d.s) != NULL, 1);
+	drive_free(&d);
+}

@@ -2,7 +2,7 @@
 # SPDX-License-Identifier: MIT
 # trust.sh - a call an agent can trust: type-ahead, bursts, back, restart, numbers, exit
 . "${top_srcdir:-.}/tests/lib.sh"
-kw_setup 11
+kw_setup 13
 
 KEY=BCDFG-HJKMP-QRTVW-XY234-6789B
 
@@ -92,6 +92,24 @@ if to_errors 80 24 && kw_type 'admn' && kw_wait '^Filter: admn' &&
 	kw_ok "Left moves in the filter; back keeps the filter and the key"
 else
 	kw_fail "Left moves in the filter; back keeps the filter and the key"
+fi
+
+# 4: Home asks; at an outcome it starts no second call in this record
+if to_errors 80 24 && kw_keys 9 && kw_wait '^Check your admin role' &&
+    kw_keys Home && kw_wait '^Start again from the first step\?' &&
+    kw_keys n && kw_wait '^Check your admin role' &&
+    kw_keys Home && kw_wait '^Start again' && kw_keys y &&
+    kw_wait '^Step 1: '; then
+	kw_ok "Home asks before it throws the answers away"
+else
+	kw_fail "Home asks before it throws the answers away"
+fi
+if to_errors 80 24 && kw_keys 4 && kw_wait '^A new, unused key\?' &&
+    kw_keys y && kw_wait '^Result: ' && kw_keys Home &&
+    kw_wait 'A new call is a new run' && kw_wait '^Result: '; then
+	kw_ok "Home at an outcome does not start a new call in the same record"
+else
+	kw_fail "Home at an outcome does not start a new call in the same record"
 fi
 
 kw_start 80 24 --lang en && kw_wait '^Step 1: '
