@@ -43,6 +43,17 @@ interact_take(struct kw_session *s, const struct kw_view_choice *c,
 	    c->kind == KW_CHOICE_SKIP ? KW_STEP_SKIPPED : 0);
 }
 
+const char *
+interact_choice_text(const struct kw_view_choice *c, const char *text,
+    const char *said)
+{
+	if (text != NULL && *text != '\0')
+		return text;
+	if (c->message == NULL && said != NULL && *said != '\0')
+		return said;
+	return NULL;
+}
+
 int
 interact_continue(struct kw_session *s)
 {

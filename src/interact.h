@@ -38,6 +38,12 @@ void interact_check_key(const struct kw_session *s, const char *text,
  * Returns session_answer's result. */
 int interact_take(struct kw_session *s, const struct kw_view_choice *c,
     const char *text);
+/* The text a choice is taken with: `text` (a filter, a paste), or, for
+ * an answer without a message of its own (another message, none), the
+ * last words the caller gave at this screen, `said`, so that nothing the
+ * caller said is lost. NULL when there is none. */
+const char *interact_choice_text(const struct kw_view_choice *c,
+    const char *text, const char *said);
 /* Go on from a key or a step node (its only answer). */
 int interact_continue(struct kw_session *s);
 /* Tick checklist item `item` of the current step, or untick it. */

@@ -326,6 +326,26 @@ md_key(const struct rec *r, FILE *fp)
 	md_field(fp, 0, _("Analysis"), k->summary);
 }
 
+/* No listed message was chosen: what the caller gave instead, if the
+ * error list was answered with a text (another message). */
+static void
+md_said(const struct rec *r, FILE *fp)
+{
+	for (size_t i = session_depth(r->s); i-- > 0; ) {
+		const struct kw_step *st = session_step(r->s, i);
+
+		if (st->node->type != KW_NODE_CHOICE || st->opt < 0 ||
+		    st->text == NULL)
+			continue;
+		md_wrap(fp, 0, "- ", _("No message of the list was chosen."));
+		md_field(fp, 0, _("Answer"), answer_label(st->node, st->opt,
+		    r->lang));
+		md_field(fp, 0, _("Text given"), st->text);
+		return;
+	}
+	md_wrap(fp, 0, "- ", _("No error message was chosen."));
+}
+
 static void
 md_error(const struct rec *r, FILE *fp)
 {
@@ -336,7 +356,7 @@ md_error(const struct rec *r, FILE *fp)
 
 	fprintf(fp, "\n## %s\n\n", _("Error message"));
 	if (!session_error(r->s, &n, &opt)) {
-		md_wrap(fp, 0, "- ", _("No error message was chosen."));
+		md_said(r, fp);
 		return;
 	}
 	o = &n->opts[opt];

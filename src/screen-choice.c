@@ -147,6 +147,36 @@ filter_delete(struct choice_state *c, int under)
 	return 1;
 }
 
+/* A paste that matches no message: kept, with the focus on the answer
+ * that has no message (another message, or none), which Enter takes with
+ * it. */
+static void
+choice_paste_none(struct cui *ui, const char *text)
+{
+	size_t other = ui->v.nchoices;
+
+	for (size_t i = ui->v.nchoices; i-- > 0; )
+		if (ui->v.choice[i].message == NULL) {
+			other = i;
+			break;
+		}
+	if (other == ui->v.nchoices) {
+		screen_say(ui, KW_ST_MARK, "%s", _("! No message matches the "
+		    "pasted text; type a few of its words to filter the "
+		    "list."));
+		return;
+	}
+	ui->choice.filter[0] = '\0';
+	ui->choice.cur = 0;
+	ui->focus = other;
+	ui->follow = 1;
+	free(ui->choice.pasted);
+	ui->choice.pasted = xstrdup(text);
+	screen_say(ui, KW_ST_MARK, _("! No message matches the pasted text: "
+	    "Enter takes %s) with it, for the record; or type a few of its "
+	    "words to filter the list."), ui->v.choice[other].key);
+}
+
 /* A paste at the error screen: the message it matches best gets the
  * focus; Enter takes it. */
 static void
@@ -158,12 +188,13 @@ choice_paste(struct cui *ui, const char *text)
 
 	verdict = interact_match(&ui->matching, ui->s, text, m, MATCH_SHOW,
 	    &n);
+	snprintf(ui->choice.said, sizeof ui->choice.said, "%s", text);
 	if (verdict == KW_MATCH_NONE) {
-		screen_say(ui, KW_ST_MARK, "%s", _("! No message matches the pasted "
-		    "text; type a few of its words to filter the list."));
+		choice_paste_none(ui, text);
 		return;
 	}
 	ui->choice.filter[0] = '\0';
+	ui->choice.cur = 0;
 	ui->focus = m[0].opt;
 	ui->follow = 1;
 	free(ui->choice.pasted);
@@ -180,6 +211,18 @@ choice_paste(struct cui *ui, const char *text)
 	else
 		screen_say(ui, KW_ST_OK, _("The pasted text matches %zu). Enter "
 		    "takes it."), m[0].opt + 1);
+}
+
+/* Take the focused answer with `text` (the caller's words kept for an
+ * answer without a message). */
+static void
+choice_take(struct cui *ui, const char *text)
+{
+	const struct kw_view_choice *c = &ui->v.choice[ui->focus];
+
+	ui->choice.took_paste = ui->choice.pasted != NULL ? ui->v.node : NULL;
+	interact_take(ui->s, c, interact_choice_text(c, text,
+	    ui->choice.said));
 }
 
 /* A digit at the error screen (with no filter): the answer with that
@@ -200,7 +243,7 @@ choice_digit(struct cui *ui, int d)
 	ui->follow = 1;
 	if ((size_t)ui->choice.num * 10 > n) {
 		ui->choice.num = 0;
-		interact_take(ui->s, &ui->v.choice[ui->focus], NULL);
+		choice_take(ui, NULL);
 	}
 }
 
@@ -222,6 +265,8 @@ key_choice(struct cui *ui, const struct input *in)
 			return KEY_HANDLED;
 		}
 		filter_insert(&ui->choice, in->text);
+		snprintf(ui->choice.said, sizeof ui->choice.said, "%s",
+		    ui->choice.filter);
 		ui->follow = 1;
 		choice_refocus(ui);
 		return KEY_HANDLED;
@@ -265,10 +310,7 @@ key_choice(struct cui *ui, const struct input *in)
 	case ACT_ENTER:
 		if (ui->focus >= ui->v.nchoices || !choice_shown(ui, ui->focus))
 			return KEY_IGNORED;
-		ui->choice.took_paste = ui->choice.pasted != NULL ?
-		    ui->v.node : NULL;
-		interact_take(ui->s, &ui->v.choice[ui->focus],
-		    ui->choice.pasted != NULL ? ui->choice.pasted :
+		choice_take(ui, ui->choice.pasted != NULL ? ui->choice.pasted :
 		    ui->choice.filter[0] != '\0' ? ui->choice.filter : NULL);
 		return KEY_HANDLED;
 	default:
@@ -290,6 +332,7 @@ enter_choice(struct cui *ui)
 	c->filter[0] = '\0';
 	c->cur = 0;
 	c->num = 0;
+	c->said[0] = '\0';
 	free(c->pasted);
 	c->pasted = NULL;
 	if (ui->v.node->type != KW_NODE_CHOICE ||

@@ -158,10 +158,6 @@ key_outcome(struct cui *ui, const struct input *in)
 	case ACT_ENTER:
 		session_finish(ui->s);
 		return KEY_HANDLED;
-	case ACT_NOTE:
-		ui->note[0] = '\0';
-		ui->overlay = SCR_NOTE;
-		return KEY_HANDLED;
 	case ACT_COPY:
 		if ((text = ticket_summary(ui)) == NULL) {
 			screen_say(ui, KW_ST_MARK, "%s", _("! The ticket summary "

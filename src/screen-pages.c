@@ -133,14 +133,13 @@ draw_quit(struct cui *ui)
 	ui->focus_item = 1;
 }
 
+/* The keys of a yes-or-no page (quit, restart): yes, or the key that
+ * asked again, does it; no, Esc, Enter or Backspace goes on. */
 static enum key_result
-key_quit(struct cui *ui, const struct input *in)
+key_confirm(struct cui *ui, const struct input *in, enum action again,
+    void (*yes)(struct cui *))
 {
 	switch (in->act) {
-	case ACT_YES:
-	case ACT_QUIT:
-		ui->quit = 1;
-		return KEY_HANDLED;
 	case ACT_NO:
 	case ACT_ESC:
 	case ACT_ENTER:
@@ -148,8 +147,23 @@ key_quit(struct cui *ui, const struct input *in)
 		ui->overlay = SCR_COUNT;
 		return KEY_HANDLED;
 	default:
-		return KEY_IGNORED;
+		if (in->act != ACT_YES && in->act != again)
+			return KEY_IGNORED;
+		yes(ui);
+		return KEY_HANDLED;
 	}
+}
+
+static void
+quit_yes(struct cui *ui)
+{
+	ui->quit = 1;
+}
+
+static enum key_result
+key_quit(struct cui *ui, const struct input *in)
+{
+	return key_confirm(ui, in, ACT_QUIT, quit_yes);
 }
 
 /* ---- starting again ---- */
@@ -174,26 +188,19 @@ draw_restart(struct cui *ui)
 	ui->focus_item = 1;
 }
 
+static void
+restart_yes(struct cui *ui)
+{
+	ui->overlay = SCR_COUNT;
+	if (interact_restart(ui->s) == 0)
+		screen_say(ui, KW_ST_NORMAL, "%s",
+		    _("Started again from the first step."));
+}
+
 static enum key_result
 key_restart(struct cui *ui, const struct input *in)
 {
-	switch (in->act) {
-	case ACT_YES:
-	case ACT_RESTART:
-		ui->overlay = SCR_COUNT;
-		if (interact_restart(ui->s) == 0)
-			screen_say(ui, KW_ST_NORMAL, "%s",
-			    _("Started again from the first step."));
-		return KEY_HANDLED;
-	case ACT_NO:
-	case ACT_ESC:
-	case ACT_ENTER:
-	case ACT_BACKSPACE:
-		ui->overlay = SCR_COUNT;
-		return KEY_HANDLED;
-	default:
-		return KEY_IGNORED;
-	}
+	return key_confirm(ui, in, ACT_RESTART, restart_yes);
 }
 
 /* ---- practice: the caller's card ---- */

@@ -37,8 +37,8 @@ static const struct {
 	[KH_SEARCH] = { N_("/, Ctrl-F"), N_("search the text of every step: "
 	    "Enter on a step of your path goes back to it; other steps are "
 	    "shown for reading"), 0 },
-	[KH_NOTE] = { N_("n"), N_("result screen: add a note to the record"),
-	    0 },
+	[KH_NOTE] = { N_("Ctrl-N, n"), N_("add a note to the record, at any "
+	    "step (n at the result)"), 0 },
 	[KH_COPY] = { N_("c"), N_("result screen: copy the ticket summary to "
 	    "the clipboard (OSC 52)"), 0 },
 	[KH_SCROLL] = { N_("PgUp, PgDn"), N_("scroll"), 0 },
@@ -395,6 +395,10 @@ screen_key_common(struct cui *ui, const struct input *in)
 		return KEY_HANDLED;
 	case ACT_QUIT:
 		screen_ask_quit(ui);
+		return KEY_HANDLED;
+	case ACT_NOTE:
+		ui->note[0] = '\0';
+		ui->overlay = SCR_NOTE;
 		return KEY_HANDLED;
 	case ACT_PGUP:
 	case ACT_PGDN:

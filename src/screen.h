@@ -211,6 +211,7 @@ struct binding {
 	HINT(FN | KW_K_HOME, ACT_RESTART, KH_RESTART, N_("restart"), \
 	    W_UNDER_WAY), \
 	HINT(CTRL('F'), ACT_SEARCH, KH_SEARCH, N_("search"), W_ALWAYS), \
+	KEY(CTRL('N'), ACT_NOTE, KH_NOTE), \
 	BASE_KEYS
 #define COMMAND_KEYS \
 	KEY('?', ACT_HELP, KH_HELP), \
@@ -239,6 +240,7 @@ struct choice_state {
 	char filter[TEXT_MAX];	/* typed filter */
 	size_t cur;		/* the cursor in it: a byte offset */
 	char *pasted;		/* text pasted, for the record */
+	char said[TEXT_MAX];	/* the last text typed or pasted here */
 	const struct kw_node *took_paste; /* answered from a paste there */
 	unsigned num;		/* a number being typed */
 };

@@ -50,6 +50,7 @@ struct plain {
 	struct kw_matching matching;	/* for the current choice node */
 	int key_pending;		/* key node: an analysed key awaits Enter */
 	struct kw_shown shown;		/* the step last drawn */
+	char *said;			/* text given here that matched nothing */
 };
 
 /* Print tree or user text as the screens lay it out (layout_add):
@@ -234,7 +235,11 @@ plain_draw(struct plain *p)
 static void
 plain_drawn(struct plain *p)
 {
-	if (interact_new_screen(&p->shown, p->s) && isatty(fileno(p->in)))
+	if (!interact_new_screen(&p->shown, p->s))
+		return;
+	free(p->said);
+	p->said = NULL;
+	if (isatty(fileno(p->in)))
 		tcflush(fileno(p->in), TCIFLUSH);
 }
 
@@ -421,6 +426,9 @@ match_text(struct plain *p, const char *text)
 	}
 	verdict = interact_match(&p->matching, p->s, text, m, MATCH_SHOW, &n);
 	if (verdict == KW_MATCH_NONE) {
+		/* kept for an answer without a message (another one) */
+		free(p->said);
+		p->said = xstrdup(text);
 		plain_say(p,
 		    _("No message matches that text. Type the number of "
 		    "the message, or paste more of it."));
@@ -569,7 +577,8 @@ plain_handle(struct plain *p, char *line)
 		interact_tick(p->s, opt);
 		return 1;
 	case ACT_ANSWER:
-		interact_take(p->s, &p->v.choice[opt], NULL);
+		interact_take(p->s, &p->v.choice[opt],
+		    interact_choice_text(&p->v.choice[opt], NULL, p->said));
 		return 1;
 	case ACT_TEXT:
 		if (n->type == KW_NODE_KEY) {
@@ -652,5 +661,6 @@ ui_plain_run(struct kw_session *s, FILE *in, FILE *out,
 out:
 	fflush(out);
 	interact_matching_free(&p.matching);
+	free(p.said);
 	return status;
 }

@@ -9,6 +9,7 @@
 
 #include "cmd.h"
 #include "i18n.h"
+#include "record.h"
 #include "session.h"
 #include "testutil.h"
 #include "ui.h"
@@ -144,6 +145,27 @@ Test(plain, restart_at_an_outcome_starts_no_new_call)
 	/* quitting at an outcome: the call was completed */
 	cr_assert_eq(r.status, KW_EXIT_OK, "%s", r.out);
 	cr_assert_str_eq(session_outcome(r.s)->id, "ask-admin");
+	tu_run_free(&r);
+}
+
+Test(plain, another_message_keeps_the_words_given)
+{
+	struct tu_run r;
+	FILE *fp;
+	char *md = NULL;
+	size_t n = 0;
+
+	run_plain(walk, "en", "\nthe printer is on fire\n3\n\n\nq\n", 1,
+	    &r);
+	cr_assert_str_eq(session_step(r.s, 1)->text, "the printer is on fire",
+	    "%s", r.out);
+	fp = open_memstream(&md, &n);
+	record_markdown(r.s, fp);
+	fclose(fp);
+	cr_assert(strstr(md, "Text given: the printer is on fire") != NULL,
+	    "%s", md);
+	cr_assert_null(strstr(md, "No error message was chosen"));
+	free(md);
 	tu_run_free(&r);
 }
 

@@ -494,3 +494,56 @@ Test(screens, home_at_an_outcome_starts_no_new_call)
 	cr_assert_eq(session_outcome(d.s) != NULL, 1);
 	drive_free(&d);
 }
+
+Test(screens, another_message_keeps_the_words_given)
+{
+	struct drive d;
+
+	drive_start(&d, "en", 24, 80);
+	drive_to_errors(&d);
+	drive_paste(&d, "the printer is on fire and the toner smells");
+	assert_shows(&d, "! No message matches the pasted text: Enter takes "
+	    "10)");
+	drive_key(&d, '\r');
+	cr_assert_str_eq(session_step(d.s, 1)->node->opts[session_step(d.s,
+	    1)->opt].id, "other");
+	cr_assert_str_eq(drive_answer(&d),
+	    "the printer is on fire and the toner smells");
+	drive_free(&d);
+
+	/* typed, cleared, then "another message" by its number */
+	drive_start(&d, "en", 24, 80);
+	drive_to_errors(&d);
+	drive_type(&d, "code 0x80070005");
+	drive_key(&d, 0x1b);
+	drive_key(&d, '1');
+	drive_key(&d, '0');
+	cr_assert_str_eq(drive_answer(&d), "code 0x80070005");
+	drive_free(&d);
+
+	/* a listed message never takes words that did not choose it */
+	drive_start(&d, "en", 24, 80);
+	drive_to_errors(&d);
+	drive_type(&d, "zzz");
+	drive_key(&d, 0x1b);
+	drive_key(&d, '9');
+	cr_assert_str_eq(drive_answer(&d), "(none)");
+	drive_free(&d);
+}
+
+Test(screens, a_note_at_any_step)
+{
+	struct drive d;
+
+	drive_start(&d, "en", 24, 80);
+	drive_to_errors(&d);
+	drive_key(&d, CTRL('N'));
+	assert_shows(&d, "A note for the record");
+	drive_type(&d, "caller on a train");
+	drive_key(&d, '\r');
+	assert_shows(&d, "= Note added.");
+	cr_assert_str_eq(drive_node(&d), "which-error");
+	cr_assert_eq(session_event(d.s, session_nevents(d.s) - 1)->type,
+	    KW_EV_NOTE);
+	drive_free(&d);
+}

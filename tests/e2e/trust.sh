@@ -2,7 +2,7 @@
 # SPDX-License-Identifier: MIT
 # trust.sh - a call an agent can trust: type-ahead, bursts, back, restart, numbers, exit
 . "${top_srcdir:-.}/tests/lib.sh"
-kw_setup 13
+kw_setup 14
 
 KEY=BCDFG-HJKMP-QRTVW-XY234-6789B
 
@@ -110,6 +110,22 @@ if to_errors 80 24 && kw_keys 4 && kw_wait '^A new, unused key\?' &&
 	kw_ok "Home at an outcome does not start a new call in the same record"
 else
 	kw_fail "Home at an outcome does not start a new call in the same record"
+fi
+
+# 5: nothing the caller said is thrown away
+if to_errors 80 24 -o "$KW_TMP/other.md" &&
+    kw_paste 'Error 0x8007232B: DNS name does not exist' &&
+    kw_wait 'Enter takes 10\) with it' && kw_keys Enter &&
+    kw_wait '^Step 3: ' && kw_keys C-n && kw_wait '^A note for the record' &&
+    kw_type 'caller on a train' && kw_keys Enter &&
+    kw_wait '^= Note added' && kw_keys F10 && kw_wait '^Quit before' &&
+    kw_keys y && kw_wait '^\[exit 1\]' &&
+    grep -q '^- Text given: Error 0x8007232B: DNS name does not exist' \
+    "$KW_TMP/other.md" && grep -q 'caller on a train' "$KW_TMP/other.md"
+then
+	kw_ok "another message keeps the pasted text; a note at any step"
+else
+	kw_fail "another message keeps the pasted text; a note at any step"
 fi
 
 kw_start 80 24 --lang en && kw_wait '^Step 1: '
