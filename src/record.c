@@ -298,8 +298,8 @@ md_header(const struct rec *r, FILE *fp)
 	else if (strcmp(r->status, "quit") == 0)
 		status = _("quit before an outcome");
 	else
-		status = _("interrupted (the session can be resumed from its "
-		    "JSON record)");
+		status = _("interrupted before an outcome (a Markdown record "
+		    "cannot be resumed; a JSON one, -o FILE.json, can)");
 	md_field(fp, 0, _("Status"), status);
 	if (*r->t->version != '\0')
 		line = xasprintf(_("%s, version %s (structure %s)"), r->t->id,

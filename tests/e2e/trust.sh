@@ -2,7 +2,7 @@
 # SPDX-License-Identifier: MIT
 # trust.sh - a call an agent can trust: type-ahead, bursts, back, restart, numbers, exit
 . "${top_srcdir:-.}/tests/lib.sh"
-kw_setup 14
+kw_setup 15
 
 KEY=BCDFG-HJKMP-QRTVW-XY234-6789B
 
@@ -132,4 +132,14 @@ kw_start 80 24 --lang en && kw_wait '^Step 1: '
 kw_keys F10 && kw_wait '^\[exit 1\]'
 kw_check "quitting before an outcome prints no summary" \
     eval '! kw_screen | grep -q "^keywiz: "'
+# 13: a second -o is a usage error, and nothing is written
+"$KEYWIZ" --plain -o "$KW_TMP/a.md" -o "$KW_TMP/b.md" </dev/null \
+    >"$KW_TMP/out" 2>&1
+st=$?
+if [ "$st" -eq 64 ] && grep -q 'given twice' "$KW_TMP/out" &&
+    [ ! -e "$KW_TMP/a.md" ] && [ ! -e "$KW_TMP/b.md" ]; then
+	kw_ok "a second -o is a usage error (64), nothing written"
+else
+	kw_fail "a second -o is a usage error (64), nothing written" "exit $st"
+fi
 kw_done
