@@ -226,24 +226,29 @@ choice_take(struct cui *ui, const char *text)
 }
 
 /* A digit at the error screen (with no filter): the answer with that
- * number, taken at once unless a longer number could follow. */
+ * number, taken at once unless a longer number could follow; then it is
+ * taken when no digit follows within a moment (ACT_TIMEOUT). */
 static void
 choice_digit(struct cui *ui, int d)
 {
-	size_t n = ui->v.nchoices;
+	size_t take;
 
-	ui->choice.num = ui->choice.num * 10 + (unsigned)d;
-	if (ui->choice.num == 0 || ui->choice.num > n) {
+	switch (interact_digit(&ui->choice.num, (unsigned)d, ui->v.nchoices,
+	    &take)) {
+	case KW_NUMBER_BAD:
 		screen_say(ui, KW_ST_MARK, _("! There is no answer %u."),
-		    ui->choice.num);
-		ui->choice.num = 0;
+		    (unsigned)d);
 		return;
-	}
-	ui->focus = ui->choice.num - 1;
-	ui->follow = 1;
-	if ((size_t)ui->choice.num * 10 > n) {
-		ui->choice.num = 0;
+	case KW_NUMBER_WAIT:
+		ui->focus = take;
+		ui->follow = 1;
+		ui->wake_ms = KW_NUMBER_WAIT_MS;
+		ui->wake_scr = SCR_CHOICE;
+		return;
+	case KW_NUMBER_TAKE:
+		ui->focus = take;
 		choice_take(ui, NULL);
+		return;
 	}
 }
 
@@ -251,9 +256,18 @@ static enum key_result
 key_choice(struct cui *ui, const struct input *in)
 {
 	int digit = screen_digit_text(in);
+	size_t take;
 
+	ui->wake_ms = 0;
+	if (in->act == ACT_TIMEOUT) {
+		if (!interact_digit_timeout(&ui->choice.num, &take))
+			return KEY_IGNORED;
+		ui->focus = take;
+		choice_take(ui, NULL);
+		return KEY_HANDLED;
+	}
 	if (!digit)
-		ui->choice.num = 0;
+		ui->choice.num.num = 0;
 	switch (in->act) {
 	case ACT_TEXT:
 		if (in->paste && ui->v.pasteable) {
@@ -331,7 +345,8 @@ enter_choice(struct cui *ui)
 
 	c->filter[0] = '\0';
 	c->cur = 0;
-	c->num = 0;
+	c->num.num = 0;
+	ui->wake_ms = 0;
 	c->said[0] = '\0';
 	free(c->pasted);
 	c->pasted = NULL;
@@ -352,7 +367,7 @@ enter_choice(struct cui *ui)
 static const struct binding choice_keys[] = {
 	ENTER_KEYS(N_("choose")),
 	{ .code = NOKEY, .act = ACT_TEXT, .help = KH_DIGITS,
-	    .hint = N_("number"), .name = N_("1-9") },
+	    .hint = N_("number") },
 	KEY(NOKEY, ACT_TEXT, KH_TYPING),
 	NODE_KEYS
 };

@@ -172,7 +172,7 @@ static const struct binding step_keys[] = {
 
 static const struct binding wait_keys[] = {
 	{ .code = NOKEY, .act = ACT_TEXT, .help = KH_DIGITS,
-	    .hint = N_("answer"), .name = N_("1-3") },
+	    .hint = N_("answer") },
 	ENTER_KEYS(N_("choose")),
 	NODE_KEYS,
 	NODE_COMMAND_KEYS

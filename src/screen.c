@@ -181,8 +181,14 @@ screen_footer(struct cui *ui, enum scr scr)
 		if (b->hint == NULL || (shown >> b->act & 1) ||
 		    !hint_when(ui, b->when))
 			continue;
-		h->key = b->code == NOKEY ? _(b->name) : hint_key(scr, b->act,
-		    h->name, sizeof h->name);
+		if (b->code == NOKEY && b->name == NULL) {
+			/* the digits: the real range of the answers */
+			snprintf(h->name, sizeof h->name, "1-%zu",
+			    ui->v.nchoices);
+			h->key = h->name;
+		} else
+			h->key = b->code == NOKEY ? _(b->name) :
+			    hint_key(scr, b->act, h->name, sizeof h->name);
 		if (h->key == NULL)
 			continue;
 		h->what = _(b->hint);
@@ -580,6 +586,14 @@ screen_draw(struct cui *ui, int lines, int cols)
 enum key_result
 screen_handle(struct cui *ui, enum scr scr, const struct input *in)
 {
+	if (in->act == ACT_TIMEOUT) {
+		/* only for the screen that asked, once */
+		int asked = ui->wake_ms > 0 && ui->wake_scr == scr;
+
+		ui->wake_ms = 0;
+		if (!asked)
+			return KEY_IGNORED;
+	}
 	if (in->act != ACT_RESIZE && in->act != ACT_NONE)
 		ui->msg[0] = '\0';
 	return screens[scr]->key(ui, in);

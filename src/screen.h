@@ -101,7 +101,8 @@ enum action {
 	ACT_ASK,			/* practice: ask the caller */
 	ACT_CALLER,			/* practice: the caller's card again */
 	ACT_REDRAW,
-	ACT_RESIZE
+	ACT_RESIZE,
+	ACT_TIMEOUT			/* no key for the wake_ms asked */
 };
 
 /* One thing the user did. */
@@ -242,7 +243,7 @@ struct choice_state {
 	char *pasted;		/* text pasted, for the record */
 	char said[TEXT_MAX];	/* the last text typed or pasted here */
 	const struct kw_node *took_paste; /* answered from a paste there */
-	unsigned num;		/* a number being typed */
+	struct kw_number num;	/* a number being typed */
 };
 
 struct search_state {
@@ -273,6 +274,9 @@ struct cui {
 	char msg[512];		/* one line about the last action */
 	enum kw_style msg_style;
 	int asked;		/* practice: the caller was asked here */
+	int wake_ms;		/* a screen waits for a key this long at
+				 * most, then gets ACT_TIMEOUT (0: none) */
+	enum scr wake_scr;	/* the screen that asked */
 	int reveal;		/* bring the caller's answer into sight */
 
 	struct key_state keyin;

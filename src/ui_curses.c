@@ -205,7 +205,7 @@ queue_fill(struct cui *ui)
 		k->wc = wc;
 		ui->qlen++;
 	}
-	wtimeout(stdscr, 1000);
+	wtimeout(stdscr, ui->wake_ms > 0 ? ui->wake_ms : 1000);
 	return (int)ui->qlen;
 }
 
@@ -302,7 +302,12 @@ read_input(struct cui *ui, enum scr scr, struct input *in)
 
 	memset(in, 0, sizeof *in);
 	if (ui->qlen == 0) {
+		wtimeout(stdscr, ui->wake_ms > 0 ? ui->wake_ms : 1000);
 		r = get_key(&wc);
+		if (r == ERR && ui->wake_ms > 0 && !sig_caught) {
+			in->act = ACT_TIMEOUT;	/* the moment asked for */
+			return 1;
+		}
 		if (r == ERR)
 			return 0;
 		ui->queue[ui->qhead].fn = r == KEY_CODE_YES;

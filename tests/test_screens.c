@@ -547,3 +547,33 @@ Test(screens, a_note_at_any_step)
 	    KW_EV_NOTE);
 	drive_free(&d);
 }
+
+Test(screens, ten_answers_a_digit_then_a_moment_takes_it)
+{
+	struct drive d;
+	struct input t = { .act = ACT_TIMEOUT };
+
+	drive_start(&d, "en", 24, 80);
+	drive_to_errors(&d);
+	assert_has(&d, "1-10 number");
+	drive_key(&d, '1');
+	cr_assert_eq(session_depth(d.s), 2);
+	cr_assert_eq(d.ui.wake_ms, KW_NUMBER_WAIT_MS);
+	drive_handle(&d, drive_screen(&d), t);
+	cr_assert_eq(session_depth(d.s), 3);
+	cr_assert_str_eq(session_step(d.s, 1)->node->opts[session_step(d.s,
+	    1)->opt].id, "invalid-key-consumer");
+	/* a moment on another screen does nothing */
+	drive_handle(&d, drive_screen(&d), t);
+	cr_assert_eq(session_depth(d.s), 3);
+	drive_free(&d);
+
+	/* 1 then 4: answer 4, never "no answer 14" */
+	drive_start(&d, "en", 24, 80);
+	drive_to_errors(&d);
+	drive_key(&d, '1');
+	drive_key(&d, '4');
+	cr_assert_str_eq(session_step(d.s, 1)->node->opts[session_step(d.s,
+	    1)->opt].id, "expired");
+	drive_free(&d);
+}

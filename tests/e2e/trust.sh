@@ -2,7 +2,7 @@
 # SPDX-License-Identifier: MIT
 # trust.sh - a call an agent can trust: type-ahead, bursts, back, restart, numbers, exit
 . "${top_srcdir:-.}/tests/lib.sh"
-kw_setup 15
+kw_setup 18
 
 KEY=BCDFG-HJKMP-QRTVW-XY234-6789B
 
@@ -132,6 +132,26 @@ kw_start 80 24 --lang en && kw_wait '^Step 1: '
 kw_keys F10 && kw_wait '^\[exit 1\]'
 kw_check "quitting before an outcome prints no summary" \
     eval '! kw_screen | grep -q "^keywiz: "'
+# 8: ten answers: 1 waits a moment for a second digit, then takes 1
+if to_errors 80 24 && kw_wait '1-10 number' && kw_keys 1 &&
+    kw_wait '^Home or business key\?'; then
+	kw_ok "10 answers: 1 alone takes answer 1 after a moment"
+else
+	kw_fail "10 answers: 1 alone takes answer 1 after a moment"
+fi
+if to_errors 80 24 && kw_keys 1 0 && kw_wait '^Capture what happens'
+then
+	kw_ok "10 answers: 1 then 0 takes answer 10"
+else
+	kw_fail "10 answers: 1 then 0 takes answer 10"
+fi
+if to_errors 80 24 && kw_keys 1 4 && kw_wait '^A new, unused key\?' &&
+    ! kw_screen | grep -q 'no answer 14'; then
+	kw_ok "10 answers: 1 then 4 takes answer 4"
+else
+	kw_fail "10 answers: 1 then 4 takes answer 4"
+fi
+
 # 13: a second -o is a usage error, and nothing is written
 "$KEYWIZ" --plain -o "$KW_TMP/a.md" -o "$KW_TMP/b.md" </dev/null \
     >"$KW_TMP/out" 2>&1
