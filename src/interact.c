@@ -2,7 +2,6 @@
 /* interact.c - what an answer does to the session, and what screens say in words */
 #include "config.h"
 
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -210,11 +209,14 @@ static char *
 append_line(char *buf, size_t *len, const char *label, const char *value)
 {
 	char *clean = text_clean(value);
-	size_t add = strlen(label) + strlen(clean) + 1;
+	size_t nl = strlen(label), nc = strlen(clean);
 
-	buf = xrealloc(buf, *len + add + 1);
-	snprintf(buf + *len, add + 1, "%s%s\n", label, clean);
-	*len += add;
+	buf = xrealloc(buf, *len + nl + nc + 2);
+	memcpy(buf + *len, label, nl);
+	memcpy(buf + *len + nl, clean, nc);
+	*len += nl + nc;
+	buf[(*len)++] = '\n';
+	buf[*len] = '\0';
 	free(clean);
 	return buf;
 }
