@@ -28,9 +28,11 @@ draw_help(struct cui *ui)
 	}
 	layout_blank(b);
 	layout_add(b, 0, NULL, ui->o->scenario != NULL ? _("On the key and "
-	    "error screens, letters are typed, so use F1, F3, Ctrl-F and F10 "
-	    "there.") : _("On the key and error screens, letters are typed, "
-	    "so use F1, Ctrl-F and F10 there."), KW_ST_DIM, -1);
+	    "error screens, letters are typed, so use the control keys there "
+	    "(Ctrl-G help, Ctrl-K ask, Ctrl-F search, Ctrl-Q quit) or the "
+	    "function keys.") : _("On the key and error screens, letters are "
+	    "typed, so use the control keys there (Ctrl-G help, Ctrl-F "
+	    "search, Ctrl-Q quit) or the function keys."), KW_ST_DIM, -1);
 	ui->heading = _("Help");
 }
 
@@ -217,10 +219,10 @@ draw_caller(struct cui *ui)
 	layout_add(b, 2, NULL, tree_text(&sc->caller, ui->v.lang),
 	    KW_ST_NORMAL, -1);
 	layout_blank(b);
-	layout_add(b, 0, NULL, _("Drive the call: at each step, press a (F3 "
-	    "where letters are typed) to hear what the caller says, and F4 to "
-	    "read this card again. Your walk is scored at the end."),
-	    KW_ST_DIM, -1);
+	layout_add(b, 0, NULL, _("Drive the call: at each step, press a "
+	    "(Ctrl-K where letters are typed) to hear what the caller says, "
+	    "and Ctrl-R to read this card again. Your walk is scored at the "
+	    "end."), KW_ST_DIM, -1);
 }
 
 static enum key_result

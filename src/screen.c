@@ -29,7 +29,7 @@ static const struct {
 	[KH_TYPING] = { N_("typing"), N_("key screen: the key, in any form; "
 	    "error screen: filters the list (any case, with or without "
 	    "accents); pasting a whole message selects it"), 0 },
-	[KH_MASK] = { N_("F2, Ctrl-T"), N_("hide or show the product key"),
+	[KH_MASK] = { N_("Ctrl-T, F2"), N_("hide or show the product key"),
 	    0 },
 	[KH_BACK] = { N_("Esc, Backspace, Left"), N_("back one step"), 0 },
 	[KH_RESTART] = { N_("Home"), N_("start again from the first step "
@@ -42,13 +42,13 @@ static const struct {
 	[KH_COPY] = { N_("c"), N_("result screen: copy the ticket summary to "
 	    "the clipboard (OSC 52)"), 0 },
 	[KH_SCROLL] = { N_("PgUp, PgDn"), N_("scroll"), 0 },
-	[KH_HELP] = { N_("?, F1"), N_("this help"), 0 },
-	[KH_QUIT] = { N_("q, F10"), N_("quit (asks first when a session is "
-	    "under way)"), 0 },
-	[KH_ASK] = { N_("a, F3"), N_("practice: ask the caller about this "
-	    "step"), 1 },
-	[KH_CALLER] = { "F4", N_("practice: read the caller's card again"),
-	    1 }
+	[KH_HELP] = { N_("?, Ctrl-G, F1"), N_("this help"), 0 },
+	[KH_QUIT] = { N_("q, Ctrl-Q, F10"), N_("quit (asks first when a "
+	    "session is under way)"), 0 },
+	[KH_ASK] = { N_("a, Ctrl-K, F3"), N_("practice: ask the caller about "
+	    "this step"), 1 },
+	[KH_CALLER] = { N_("Ctrl-R, F4"), N_("practice: read the caller's "
+	    "card again"), 1 }
 };
 
 void
@@ -122,14 +122,24 @@ key_name(int code, char *buf, size_t size)
 	return buf;
 }
 
+/* Whether `c` is a control key chosen as a command (Ctrl-G, Ctrl-Q...),
+ * not one that stands for a key of its own (Enter, Esc, Backspace). */
+static int
+control_command(int c)
+{
+	return c > 0 && c < 0x20 && c != '\r' && c != '\n' && c != '\t' &&
+	    c != 0x1b && c != CTRL('H');
+}
+
 /* The key to show for action `act` on screen `scr`: a letter where
- * letters are commands, else the first key bound with a name; the yes
- * key follows the language (y, or o in French). */
+ * letters are commands, else a control key (it works where a terminal
+ * emulator keeps the function keys), else the first key bound with a
+ * name; the yes key follows the language (y, or o in French). */
 static const char *
 hint_key(enum scr scr, enum action act, char *buf, size_t size)
 {
 	const struct screen_ops *op = screens[scr];
-	const char *name = NULL;
+	int ctrl = 0, named = 0;
 
 	if (act == ACT_YES)
 		return view_yes_key();
@@ -140,10 +150,14 @@ hint_key(enum scr scr, enum action act, char *buf, size_t size)
 			continue;
 		if (c > 0x20 && c < 0x7f)
 			return key_name(c, buf, size);
-		if (name == NULL)
-			name = key_name(c, buf, size);
+		if (ctrl == 0 && control_command(c))
+			ctrl = c;
+		if (named == 0 && key_name(c, buf, size) != NULL)
+			named = c;
 	}
-	return name;
+	if (ctrl != 0)
+		return key_name(ctrl, buf, size);
+	return named != 0 ? key_name(named, buf, size) : NULL;
 }
 
 static int

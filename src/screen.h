@@ -172,7 +172,8 @@ struct binding {
 #define HINT(c, a, h, word, w) \
 	{ .code = (c), .act = (a), .help = (h), .hint = (word), .when = (w) }
 
-/* The keys every screen has. */
+/* The keys every screen has. Each function key has a control key beside
+ * it, for the terminal emulators that keep F1 or F10 for themselves. */
 #define BASE_KEYS \
 	KEY('\r', ACT_ENTER, KH_ENTER), \
 	KEY('\n', ACT_ENTER, KH_ENTER), \
@@ -191,8 +192,10 @@ struct binding {
 	KEY(FN | KW_K_PGUP, ACT_PGUP, KH_SCROLL), \
 	KEY(FN | KW_K_PGDN, ACT_PGDN, KH_SCROLL), \
 	KEY(FN | KW_K_F(1), ACT_HELP, KH_HELP), \
+	KEY(CTRL('G'), ACT_HELP, KH_HELP), \
 	KEY(CTRL('F'), ACT_SEARCH, KH_SEARCH), \
 	KEY(FN | KW_K_F(10), ACT_QUIT, KH_QUIT), \
+	KEY(CTRL('Q'), ACT_QUIT, KH_QUIT), \
 	KEY(CTRL('L'), ACT_REDRAW, KH_NONE), \
 	KEY(FN | KW_K_RESIZE, ACT_RESIZE, KH_NONE)
 
@@ -213,6 +216,8 @@ struct binding {
 	    W_UNDER_WAY), \
 	HINT(CTRL('F'), ACT_SEARCH, KH_SEARCH, N_("search"), W_ALWAYS), \
 	KEY(CTRL('N'), ACT_NOTE, KH_NOTE), \
+	KEY(CTRL('K'), ACT_ASK, KH_ASK), \
+	KEY(CTRL('R'), ACT_CALLER, KH_CALLER), \
 	BASE_KEYS
 #define COMMAND_KEYS \
 	KEY('?', ACT_HELP, KH_HELP), \

@@ -577,3 +577,46 @@ Test(screens, ten_answers_a_digit_then_a_moment_takes_it)
 	    1)->opt].id, "expired");
 	drive_free(&d);
 }
+
+/* Every function key has a control key or a letter beside it on the same
+ * screen, for the terminal emulators that keep F1 or F10. */
+Test(screens, every_function_key_has_a_fallback)
+{
+	for (size_t s = 0; s < SCR_COUNT; s++) {
+		const struct screen_ops *op = screens[s];
+
+		for (size_t i = 0; i < op->nkeys; i++) {
+			int c = op->keys[i].code, found = 0;
+
+			if (c < (FN | KW_K_F0) || c > (FN | KW_K_F(12)))
+				continue;
+			for (size_t j = 0; j < op->nkeys && !found; j++) {
+				int o = op->keys[j].code;
+
+				found = op->keys[j].act == op->keys[i].act &&
+				    ((o > 0 && o < 0x20 && o != 0x1b) ||
+				    (!op->text && o > 0x20 && o < 0x7f));
+			}
+			cr_assert(found, "screen %zu: F%d has no fallback", s,
+			    c - (FN | KW_K_F0));
+		}
+	}
+}
+
+Test(screens, control_keys_work_where_letters_are_typed)
+{
+	struct drive d;
+
+	drive_start(&d, "en", 24, 80);
+	assert_has(&d, "^G help");
+	assert_has(&d, "^Q quit");
+	drive_key(&d, CTRL('G'));
+	assert_shows(&d, "Keys");
+	drive_key(&d, 'x');
+	drive_type(&d, "BCD");
+	drive_key(&d, CTRL('Q'));
+	assert_shows(&d, "Quit before an outcome?");
+	drive_key(&d, CTRL('Q'));
+	cr_assert(d.ui.quit);
+	drive_free(&d);
+}

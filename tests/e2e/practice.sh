@@ -26,7 +26,7 @@ else
 fi
 
 kw_keys Enter && kw_wait '^Step 1: '
-if kw_wait '^Enter continue .* F3 ask caller' && kw_keys F3 &&
+if kw_wait '^Enter continue .* \^K ask caller' && kw_keys F3 &&
     kw_wait "^The caller reads out: $KEY\$"; then
 	kw_ok "key screen: F3 asks the caller, who reads out the key"
 else
@@ -43,7 +43,7 @@ else
 fi
 
 kw_keys 1 Enter && kw_wait '^Home or business key\?'
-if kw_wait 'a ask caller  F4 caller card' && kw_keys a &&
+if kw_wait 'a ask caller  \^R caller card' && kw_keys a &&
     kw_wait '^The caller says: Yes$'; then
 	kw_ok "question: a asks the caller, who answers yes"
 else

@@ -2,7 +2,7 @@
 # SPDX-License-Identifier: MIT
 # trust.sh - a call an agent can trust: type-ahead, bursts, back, restart, numbers, exit
 . "${top_srcdir:-.}/tests/lib.sh"
-kw_setup 18
+kw_setup 19
 
 KEY=BCDFG-HJKMP-QRTVW-XY234-6789B
 
@@ -150,6 +150,17 @@ if to_errors 80 24 && kw_keys 1 4 && kw_wait '^A new, unused key\?' &&
 	kw_ok "10 answers: 1 then 4 takes answer 4"
 else
 	kw_fail "10 answers: 1 then 4 takes answer 4"
+fi
+
+# 9: help and quit without function keys, where letters are typed too
+if kw_start 80 24 --lang en && kw_wait '^Step 1: ' &&
+    kw_wait '\^G help  \^Q quit' && kw_keys C-g && kw_wait '^Keys' &&
+    kw_keys x && kw_wait '^Step 1: ' && kw_type 'BCD' && kw_keys C-q &&
+    kw_wait '^Quit before an outcome\?' && kw_keys C-q &&
+    kw_wait '^\[exit 1\]'; then
+	kw_ok "Ctrl-G helps and Ctrl-Q quits on the key screen"
+else
+	kw_fail "Ctrl-G helps and Ctrl-Q quits on the key screen"
 fi
 
 # 13: a second -o is a usage error, and nothing is written
