@@ -38,8 +38,58 @@ int
 interact_take(struct kw_session *s, const struct kw_view_choice *c,
     const char *text)
 {
+	if (c->kind == KW_CHOICE_OPTION && c->opt == KW_OPT_FAILING &&
+	    interact_wait_left(s) > 0)
+		return KW_TAKE_EARLY;
 	return session_answer(s, c->opt, text,
 	    c->kind == KW_CHOICE_SKIP ? KW_STEP_SKIPPED : 0);
+}
+
+long
+interact_wait_left(const struct kw_session *s)
+{
+	const struct kw_step *st = session_step(s, session_depth(s) - 1);
+	time_t end;
+
+	if (st->node->type != KW_NODE_WAIT)
+		return -1;
+	end = st->shown + (time_t)st->node->minutes * 60;
+	return session_now(s) < end ? (long)(end - session_now(s)) : 0;
+}
+
+char *
+interact_early_line(const struct kw_session *s, const struct kw_view *v)
+{
+	long left = interact_wait_left(s);
+	const char *skip = "3";
+
+	for (size_t i = 0; i < v->nchoices; i++)
+		if (v->choice[i].kind == KW_CHOICE_SKIP)
+			skip = v->choice[i].key;
+
+	return xasprintf(_("! The wait is not over: %ld:%02ld left. Wait, or "
+	    "choose %s if it already failed for longer elsewhere."),
+	    left / 60, left % 60, skip);
+}
+
+char *
+interact_waited_line(const struct kw_session *s)
+{
+	for (size_t i = session_depth(s); i-- > 0; ) {
+		const struct kw_step *st = session_step(s, i);
+		long min;
+
+		if (st->node->type != KW_NODE_WAIT || st->opt < 0)
+			continue;
+		min = (long)(st->answered - st->shown) / 60;
+		if (st->flags & KW_STEP_SKIPPED)
+			return xasprintf(_("Waited %ld min of the %u asked; it "
+			    "had failed for longer elsewhere."), min,
+			    st->node->minutes);
+		return xasprintf(_("Waited %ld min of the %u asked."), min,
+		    st->node->minutes);
+	}
+	return NULL;
 }
 
 const char *
@@ -228,7 +278,7 @@ interact_summary(const struct kw_session *s, const char *record)
 	const struct kw_keyinfo *k = session_key(s);
 	struct kw_outcome_field f[KW_OUTCOME_FIELDS];
 	size_t lang = session_lang(s), nf;
-	char *buf = NULL, *title;
+	char *buf = NULL, *title, *waited;
 	size_t len = 0;
 
 	if (n == NULL)
@@ -240,6 +290,10 @@ interact_summary(const struct kw_session *s, const char *record)
 	nf = interact_outcome_fields(n, lang, f);
 	for (size_t i = 0; i < nf; i++)
 		buf = append_line(buf, &len, f[i].label, f[i].value);
+	if ((waited = interact_waited_line(s)) != NULL) {
+		buf = append_line(buf, &len, "", waited);
+		free(waited);
+	}
 	if (k->entered)
 		buf = append_line(buf, &len, _("Key: "), k->masked);
 	if (record != NULL)

@@ -35,9 +35,25 @@ void interact_check_key(const struct kw_session *s, const char *text,
 
 /* Take choice `c` of the view: its option, flagged KW_STEP_SKIPPED when it
  * skips a wait; `text` is what was typed or pasted to choose it (or NULL).
- * Returns session_answer's result. */
+ * Returns session_answer's result, or KW_TAKE_EARLY (nothing changes)
+ * for "still failing after the wait" before the wait is over: the front
+ * end says so (interact_early_line) and offers the skip, which says the
+ * user waited elsewhere. */
 int interact_take(struct kw_session *s, const struct kw_view_choice *c,
     const char *text);
+#define KW_TAKE_EARLY	(-2)
+/* Seconds left of the wait at the current node: > 0 while it runs, 0
+ * once it is over, -1 when the current node is not a wait. */
+long interact_wait_left(const struct kw_session *s);
+/* The sentence for KW_TAKE_EARLY: how long is left, and the key of the
+ * view's skip. Caller frees. */
+char *interact_early_line(const struct kw_session *s,
+    const struct kw_view *v);
+/* How long the path's wait was actually waited, for the outcome and the
+ * record: "Waited 15 min of the 15 asked." or, skipped, "Waited 2 min of
+ * the 15 asked; it had failed for longer elsewhere." NULL when the path
+ * has no answered wait. Caller frees. */
+char *interact_waited_line(const struct kw_session *s);
 /* The text a choice is taken with: `text` (a filter, a paste), or, for
  * an answer without a message of its own (another message, none), the
  * last words the caller gave at this screen, `said`, so that nothing the

@@ -17,6 +17,7 @@
 #include "atomic.h"
 #include "hash.h"
 #include "i18n.h"
+#include "interact.h"
 #include "record.h"
 #include "text.h"
 #include "view.h"
@@ -371,6 +372,7 @@ static void
 md_outcome(const struct rec *r, FILE *fp)
 {
 	const struct kw_node *n = session_outcome(r->s);
+	char *waited;
 
 	fprintf(fp, "\n## %s\n\n", _("Outcome"));
 	if (n == NULL) {
@@ -387,6 +389,10 @@ md_outcome(const struct rec *r, FILE *fp)
 	if (tree_text_set(&n->tell))
 		md_field(fp, 0, _("What to tell them"),
 		    tree_text(&n->tell, r->lang));
+	if ((waited = interact_waited_line(r->s)) != NULL) {
+		md_field(fp, 0, _("Wait"), waited);
+		free(waited);
+	}
 }
 
 static void

@@ -221,7 +221,7 @@ choice_take(struct cui *ui, const char *text)
 	const struct kw_view_choice *c = &ui->v.choice[ui->focus];
 
 	ui->choice.took_paste = ui->choice.pasted != NULL ? ui->v.node : NULL;
-	interact_take(ui->s, c, interact_choice_text(c, text,
+	screen_take(ui, c, interact_choice_text(c, text,
 	    ui->choice.said));
 }
 

@@ -30,7 +30,7 @@ key_number(struct cui *ui, const struct input *in)
 	d = (size_t)(in->text[0] - '0');
 	if (d < 1 || d > ui->v.nchoices)
 		return KEY_IGNORED;
-	interact_take(ui->s, &ui->v.choice[d - 1], NULL);
+	screen_take(ui, &ui->v.choice[d - 1], NULL);
 	return KEY_HANDLED;
 }
 
@@ -44,7 +44,7 @@ key_list(struct cui *ui, const struct input *in)
 		screen_focus_move(ui, in->act, ui->v.nchoices);
 		return KEY_HANDLED;
 	case ACT_ENTER:
-		interact_take(ui->s, &ui->v.choice[ui->focus], NULL);
+		screen_take(ui, &ui->v.choice[ui->focus], NULL);
 		return KEY_HANDLED;
 	case ACT_TEXT:
 		return key_number(ui, in);
@@ -58,9 +58,9 @@ key_question(struct cui *ui, const struct input *in)
 {
 	/* the view lists a question's answers yes first, then no */
 	if (in->act == ACT_YES)
-		interact_take(ui->s, &ui->v.choice[0], NULL);
+		screen_take(ui, &ui->v.choice[0], NULL);
 	else if (in->act == ACT_NO)
-		interact_take(ui->s, &ui->v.choice[1], NULL);
+		screen_take(ui, &ui->v.choice[1], NULL);
 	else
 		return key_list(ui, in);
 	return KEY_HANDLED;

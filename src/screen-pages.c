@@ -29,10 +29,10 @@ draw_help(struct cui *ui)
 	layout_blank(b);
 	layout_add(b, 0, NULL, ui->o->scenario != NULL ? _("On the key and "
 	    "error screens, letters are typed, so use the control keys there "
-	    "(Ctrl-G help, Ctrl-K ask, Ctrl-F search, Ctrl-Q quit) or the "
+	    "(Ctrl-O help, Ctrl-K ask, Ctrl-F search, Ctrl-X quit) or the "
 	    "function keys.") : _("On the key and error screens, letters are "
-	    "typed, so use the control keys there (Ctrl-G help, Ctrl-F "
-	    "search, Ctrl-Q quit) or the function keys."), KW_ST_DIM, -1);
+	    "typed, so use the control keys there (Ctrl-O help, Ctrl-F "
+	    "search, Ctrl-X quit) or the function keys."), KW_ST_DIM, -1);
 	ui->heading = _("Help");
 }
 

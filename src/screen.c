@@ -42,8 +42,8 @@ static const struct {
 	[KH_COPY] = { N_("c"), N_("result screen: copy the ticket summary to "
 	    "the clipboard (OSC 52)"), 0 },
 	[KH_SCROLL] = { N_("PgUp, PgDn"), N_("scroll"), 0 },
-	[KH_HELP] = { N_("?, Ctrl-G, F1"), N_("this help"), 0 },
-	[KH_QUIT] = { N_("q, Ctrl-Q, F10"), N_("quit (asks first when a "
+	[KH_HELP] = { N_("?, Ctrl-O, F1"), N_("this help"), 0 },
+	[KH_QUIT] = { N_("q, Ctrl-X, F10"), N_("quit (asks first when a "
 	    "session is under way)"), 0 },
 	[KH_ASK] = { N_("a, Ctrl-K, F3"), N_("practice: ask the caller about "
 	    "this step"), 1 },
@@ -122,7 +122,7 @@ key_name(int code, char *buf, size_t size)
 	return buf;
 }
 
-/* Whether `c` is a control key chosen as a command (Ctrl-G, Ctrl-Q...),
+/* Whether `c` is a control key chosen as a command (Ctrl-O, Ctrl-X...),
  * not one that stands for a key of its own (Enter, Esc, Backspace). */
 static int
 control_command(int c)
@@ -322,17 +322,35 @@ screen_body_choices(struct cui *ui)
 }
 
 /* An outcome's fields: the result (a heading), whom to contact, what to
- * tell them. */
+ * tell them; how long the wait on the way was waited. */
 void
 screen_body_outcome(struct cui *ui, const struct kw_node *n)
 {
 	struct kw_outcome_field f[KW_OUTCOME_FIELDS];
 	size_t nf = interact_outcome_fields(n, ui->v.lang, f);
+	char *waited;
 
 	layout_blank(&ui->body);
 	for (size_t i = 0; i < nf; i++)
 		layout_add(&ui->body, 0, f[i].label, f[i].value,
 		    i == 0 ? KW_ST_HEAD : KW_ST_NORMAL, -1);
+	if (n == session_outcome(ui->s) &&
+	    (waited = interact_waited_line(ui->s)) != NULL) {
+		layout_add(&ui->body, 0, NULL, waited, KW_ST_NORMAL, -1);
+		free(waited);
+	}
+}
+
+void
+screen_take(struct cui *ui, const struct kw_view_choice *c, const char *text)
+{
+	char *line;
+
+	if (interact_take(ui->s, c, text) != KW_TAKE_EARLY)
+		return;
+	line = interact_early_line(ui->s, &ui->v);
+	screen_say(ui, KW_ST_MARK, "%s", line);
+	free(line);
 }
 
 void

@@ -192,10 +192,10 @@ struct binding {
 	KEY(FN | KW_K_PGUP, ACT_PGUP, KH_SCROLL), \
 	KEY(FN | KW_K_PGDN, ACT_PGDN, KH_SCROLL), \
 	KEY(FN | KW_K_F(1), ACT_HELP, KH_HELP), \
-	KEY(CTRL('G'), ACT_HELP, KH_HELP), \
+	KEY(CTRL('O'), ACT_HELP, KH_HELP), \
 	KEY(CTRL('F'), ACT_SEARCH, KH_SEARCH), \
 	KEY(FN | KW_K_F(10), ACT_QUIT, KH_QUIT), \
-	KEY(CTRL('Q'), ACT_QUIT, KH_QUIT), \
+	KEY(CTRL('X'), ACT_QUIT, KH_QUIT), \
 	KEY(CTRL('L'), ACT_REDRAW, KH_NONE), \
 	KEY(FN | KW_K_RESIZE, ACT_RESIZE, KH_NONE)
 
@@ -418,6 +418,10 @@ void screen_body_node(struct cui *ui, const struct kw_node *n,
 void screen_body_current(struct cui *ui);
 /* The answers of a question or a wait, as a list: "y) Yes". */
 void screen_body_choices(struct cui *ui);
+/* Take choice `c` with `text` (interact_take), saying why when it is
+ * refused (before a wait is over). */
+void screen_take(struct cui *ui, const struct kw_view_choice *c,
+    const char *text);
 /* An outcome's fields. */
 void screen_body_outcome(struct cui *ui, const struct kw_node *n);
 void screen_focus_move(struct cui *ui, enum action act, size_t n);

@@ -38,6 +38,7 @@
 #define KEY_PASTE_END	(KEY_MAX + 2)	/* ESC [ 201 ~ */
 
 static int curses_on;
+static int title_pushed;	/* the terminal's title was saved (CSI 22 t) */
 
 /* Restore the terminal once: from the end of the loop, a signal, fatal(). */
 static void
@@ -46,6 +47,9 @@ curses_end(void)
 	if (!curses_on)
 		return;
 	curses_on = 0;
+	if (title_pushed)
+		fputs("\033[23;0t", stdout);	/* the title it had */
+	title_pushed = 0;
 	fputs("\033[?2004l", stdout);	/* bracketed paste off */
 	fflush(stdout);
 	endwin();
@@ -129,6 +133,29 @@ curses_paint(struct cui *ui, enum scr scr, struct frame *f)
 	attrset(A_NORMAL);
 	move(f->cy, f->cx);
 	refresh();
+}
+
+/* The wait is over: the terminal is told, with its bell and, where the
+ * terminal has a title that can be saved and restored (xterm and its
+ * kin, tmux, screen), in the title. */
+static void
+curses_wait_over(void)
+{
+	const char *term = getenv("TERM");
+	static const char *const titled[] = { "xterm", "tmux", "screen",
+	    "rxvt", "vte", "foot", "alacritty", "kitty" };
+
+	beep();
+	for (size_t i = 0; term != NULL && i < sizeof titled /
+	    sizeof titled[0]; i++)
+		if (strncmp(term, titled[i], strlen(titled[i])) == 0) {
+			if (!title_pushed)
+				fputs("\033[22;0t", stdout);
+			title_pushed = 1;
+			printf("\033]2;%s\a", _("keywiz: the wait is over"));
+			fflush(stdout);
+			return;
+		}
 }
 
 /* ---- input ---- */
@@ -260,6 +287,23 @@ add_wc(char *buf, size_t *n, size_t size, wint_t wc)
 	buf[*n] = '\0';
 }
 
+/* One line and its line end, arriving at once (a paste with its newline,
+ * a barcode scanner, a password manager's auto-type): the line, then
+ * Enter, as if typed. `text` (of length n) loses its line end and an
+ * Enter goes back in the queue. Text of several lines stays whole. */
+static void
+burst_enter(struct cui *ui, char *text, size_t n)
+{
+	size_t end = n;
+
+	while (end > 0 && text[end - 1] == '\n')
+		end--;
+	if (end == n || end == 0 || memchr(text, '\n', end) != NULL)
+		return;
+	text[end] = '\0';
+	queue_push_front(ui, '\r');
+}
+
 /* The screens' name for a function key. */
 static int
 fn_key(wint_t wc)
@@ -340,29 +384,21 @@ read_input(struct cui *ui, enum scr scr, struct input *in)
 				add_wc(in->text, &n, PASTE_MAX, k.wc == '\r' ?
 				    '\n' : k.wc);
 		}
-		/* a paste with its newline: the text, then Enter, as typed */
-		if (n > 0 && in->text[n - 1] == '\n') {
-			while (n > 0 && in->text[n - 1] == '\n')
-				in->text[--n] = '\0';
-			queue_push_front(ui, '\r');
-		}
+		burst_enter(ui, in->text, n);
 		in->act = ACT_TEXT;
 		in->paste = 1;
 		return 1;
 	}
-	/* a run of printable characters (and line ends inside it; one
-	 * after it is the Enter of a burst: a key and its Enter, as a
-	 * scanner or a password manager types them) */
-	for (size_t i = 0; i < ui->qlen; i++) {
-		const struct qkey *q = queue_peek(ui, i);
+	/* a run of printable characters (and line ends inside it) */
+	while (take < ui->qlen) {
+		const struct qkey *q = queue_peek(ui, take);
 
 		if (printable(q))
 			count++;
 		else if (q->fn || (q->wc != '\n' && q->wc != '\r' &&
 		    q->wc != '\t') || count == 0)
 			break;
-		if (printable(q) || q->wc == '\t')
-			take = i + 1;
+		take++;
 	}
 	if (count >= PASTE_MIN) {
 		in->text = xmalloc(PASTE_MAX);
@@ -372,6 +408,7 @@ read_input(struct cui *ui, enum scr scr, struct input *in)
 			add_wc(in->text, &n, PASTE_MAX, k.wc == '\r' ? '\n' :
 			    k.wc);
 		}
+		burst_enter(ui, in->text, n);
 		in->act = ACT_TEXT;
 		in->paste = 1;
 		return 1;
@@ -447,6 +484,8 @@ ui_curses_run(struct kw_session *s, const struct kw_ui_opts *o)
 	struct input in;
 	struct frame frame = { 0 };
 	struct kw_shown shown = { 0 };
+	int rung = 0;
+	long left;
 	int status = KW_EXIT_NEGATIVE;
 
 	screen_init(&ui, s, o);
@@ -467,6 +506,9 @@ ui_curses_run(struct kw_session *s, const struct kw_ui_opts *o)
 		}
 		if (!screen_next(&ui))
 			break;
+		if ((left = interact_wait_left(s)) == 0 && !rung)
+			curses_wait_over();
+		rung = left == 0;
 		scr = screen_draw(&ui, LINES, COLS);
 		curses_paint(&ui, scr, &frame);
 		if (interact_new_screen(&shown, s)) {

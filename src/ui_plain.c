@@ -220,10 +220,15 @@ plain_draw(struct plain *p)
 	if (v->node->type == KW_NODE_OUTCOME) {
 		struct kw_outcome_field f[KW_OUTCOME_FIELDS];
 		size_t nf = interact_outcome_fields(v->node, v->lang, f);
+		char *waited;
 
 		fputc('\n', p->out);
 		for (size_t i = 0; i < nf; i++)
 			put_wrapped(p, 0, f[i].label, f[i].value);
+		if ((waited = interact_waited_line(p->s)) != NULL) {
+			put_wrapped(p, 0, NULL, waited);
+			free(waited);
+		}
 		if (v->training)
 			plain_branches(p);
 	}
@@ -577,8 +582,15 @@ plain_handle(struct plain *p, char *line)
 		interact_tick(p->s, opt);
 		return 1;
 	case ACT_ANSWER:
-		interact_take(p->s, &p->v.choice[opt],
-		    interact_choice_text(&p->v.choice[opt], NULL, p->said));
+		if (interact_take(p->s, &p->v.choice[opt],
+		    interact_choice_text(&p->v.choice[opt], NULL, p->said)) ==
+		    KW_TAKE_EARLY) {
+			char *early = interact_early_line(p->s, &p->v);
+
+			put_wrapped(p, 0, NULL, early);
+			free(early);
+			return 0;
+		}
 		return 1;
 	case ACT_TEXT:
 		if (n->type == KW_NODE_KEY) {

@@ -409,3 +409,47 @@ Test(interact, the_summary_after_a_full_screen_run)
 	cr_assert_null(interact_summary(s, NULL));
 	session_free(s);
 }
+
+static time_t wall = 1700000000;
+
+static time_t
+wall_clock(void)
+{
+	return wall;
+}
+
+Test(interact, still_failing_waits_for_the_wait)
+{
+	struct kw_session *s = session_new(walk, 0, wall_clock);
+	struct kw_view v;
+	char *line;
+
+	session_answer(s, 0, NULL, 0);
+	session_answer(s, 1, NULL, 0);		/* the wait */
+	view_build(&v, s, 0);
+	cr_assert_eq(interact_wait_left(s), 15 * 60);
+	wall += 120;
+	cr_assert_eq(interact_take(s, &v.choice[1], NULL), KW_TAKE_EARLY);
+	cr_assert_str_eq(session_node(s)->id, "wait");
+	line = interact_early_line(s, &v);
+	cr_assert_str_eq(line, "! The wait is not over: 13:00 left. Wait, or "
+	    "choose 3 if it already failed for longer elsewhere.");
+	free(line);
+	/* the skip says it was waited elsewhere, and the record says so */
+	cr_assert_eq(interact_take(s, &v.choice[2], NULL), 0);
+	line = interact_waited_line(s);
+	cr_assert_str_eq(line, "Waited 2 min of the 15 asked; it had failed "
+	    "for longer elsewhere.");
+	free(line);
+	/* after the wait, still failing is taken */
+	session_back(s);
+	wall += 13 * 60;
+	view_build(&v, s, 0);
+	cr_assert_eq(interact_wait_left(s), 0);
+	cr_assert_eq(interact_take(s, &v.choice[1], NULL), 0);
+	line = interact_waited_line(s);
+	cr_assert_str_eq(line, "Waited 15 min of the 15 asked.");
+	free(line);
+	cr_assert_eq(interact_wait_left(s), -1);
+	session_free(s);
+}

@@ -197,12 +197,17 @@ Test(plain, wait_never_blocks_and_skip_is_recorded)
 {
 	struct tu_run r;
 
-	run_plain(walk, "en", "\n2\n3\n\n", 1, &r);
+	run_plain(walk, "en", "\n2\n2\n3\n\n", 1, &r);
 	cr_assert_eq(r.status, KW_EXIT_OK, "%s", r.out);
 	cr_assert_str_eq(session_outcome(r.s)->id, "support");
 	cr_assert(strstr(r.out, "Wait 15 minutes: from ") != NULL, "%s",
 	    r.out);
 	cr_assert_eq(session_step(r.s, 2)->flags, (unsigned)KW_STEP_SKIPPED);
+	/* still failing is not taken before the wait is over */
+	cr_assert(strstr(r.out, "! The wait is not over: ") != NULL, "%s",
+	    r.out);
+	cr_assert(strstr(r.out, "it had failed for longer elsewhere") != NULL,
+	    "%s", r.out);
 	tu_run_free(&r);
 }
 

@@ -608,15 +608,15 @@ Test(screens, control_keys_work_where_letters_are_typed)
 	struct drive d;
 
 	drive_start(&d, "en", 24, 80);
-	assert_has(&d, "^G help");
-	assert_has(&d, "^Q quit");
-	drive_key(&d, CTRL('G'));
+	assert_has(&d, "^O help");
+	assert_has(&d, "^X quit");
+	drive_key(&d, CTRL('O'));
 	assert_shows(&d, "Keys");
 	drive_key(&d, 'x');
 	drive_type(&d, "BCD");
-	drive_key(&d, CTRL('Q'));
+	drive_key(&d, CTRL('X'));
 	assert_shows(&d, "Quit before an outcome?");
-	drive_key(&d, CTRL('Q'));
+	drive_key(&d, CTRL('X'));
 	cr_assert(d.ui.quit);
 	drive_free(&d);
 }

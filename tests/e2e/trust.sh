@@ -154,13 +154,13 @@ fi
 
 # 9: help and quit without function keys, where letters are typed too
 if kw_start 80 24 --lang en && kw_wait '^Step 1: ' &&
-    kw_wait '\^G help  \^Q quit' && kw_keys C-g && kw_wait '^Keys' &&
-    kw_keys x && kw_wait '^Step 1: ' && kw_type 'BCD' && kw_keys C-q &&
-    kw_wait '^Quit before an outcome\?' && kw_keys C-q &&
+    kw_wait '\^O help  \^X quit' && kw_keys C-o && kw_wait '^Keys' &&
+    kw_keys x && kw_wait '^Step 1: ' && kw_type 'BCD' && kw_keys C-x &&
+    kw_wait '^Quit before an outcome\?' && kw_keys C-x &&
     kw_wait '^\[exit 1\]'; then
-	kw_ok "Ctrl-G helps and Ctrl-Q quits on the key screen"
+	kw_ok "Ctrl-O helps and Ctrl-X quits on the key screen"
 else
-	kw_fail "Ctrl-G helps and Ctrl-Q quits on the key screen"
+	kw_fail "Ctrl-O helps and Ctrl-X quits on the key screen"
 fi
 
 # 13: a second -o is a usage error, and nothing is written

@@ -34,11 +34,13 @@ fi
 # 6: "can't process" -> wait 15 min (countdown) -> still failing
 if start_call 80 24 en '^Step 1: ' '^The error message' &&
     kw_keys 6 && kw_wait '^Time left: 1[45]:[0-5][0-9] \(until [0-2][0-9]:[0-5][0-9]\)' &&
-    kw_keys 2 && kw_wait '^Contact Microsoft support' &&
+    kw_keys 2 && kw_wait '^! The wait is not over: 1[45]:[0-5][0-9] left' &&
+    kw_keys 3 && kw_wait '^Contact Microsoft support' &&
+    kw_wait '^Waited 0 min of the 15 asked; it had failed for longer' &&
     kw_keys Enter && kw_wait '^\[exit 0\]'; then
-	kw_ok "en: can't process -> countdown -> contact support"
+	kw_ok "en: can't process -> countdown, not over -> skip -> support"
 else
-	kw_fail "en: can't process -> countdown -> contact support"
+	kw_fail "en: can't process -> countdown, not over -> skip -> support"
 fi
 
 # 9: "must be a global or billing admin" -> check roles -> not listed
