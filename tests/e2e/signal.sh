@@ -23,7 +23,7 @@ r = json.load(open(sys.argv[1]))
 sys.exit(r["status"] != "interrupted" or r["outcome"] is not None)' "$1"
 		;;
 	*)
-		grep -q '^- Status: interrupted (the session can be resumed' "$1" &&
+		grep -q '^- Status: interrupted before an outcome (a Markdown record' "$1" &&
 		    grep -q '^# Problems with your Microsoft 365' "$1"
 		;;
 	esac
@@ -89,7 +89,7 @@ else
 fi
 kw_type 'h'
 if kw_wait '^Step 1: Enter the product key' && kw_wait '^Key: BCDFG-H *$' &&
-    kw_wait 'F10 quit'; then
+    kw_wait '\^X quit'; then
 	kw_ok "fg redraws the screen"
 else
 	kw_fail "fg redraws the screen"
