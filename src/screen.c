@@ -39,8 +39,12 @@ static const struct {
 	    "shown for reading"), 0 },
 	[KH_NOTE] = { N_("Ctrl-N, n"), N_("add a note to the record, at any "
 	    "step (n at the result)"), 0 },
-	[KH_COPY] = { N_("c"), N_("result screen: copy the ticket summary to "
-	    "the clipboard (OSC 52)"), 0 },
+	[KH_COPY] = { N_("c"), N_("result screen: send the ticket summary to "
+	    "the terminal's clipboard (OSC 52; the terminal may drop it)"), 0 },
+	[KH_WRITE] = { N_("w"), N_("result screen: write the ticket summary to "
+	    "a file in the current folder"), 0 },
+	[KH_PRINT] = { N_("p"), N_("result screen: print the ticket summary "
+	    "when keywiz ends"), 0 },
 	[KH_SCROLL] = { N_("PgUp, PgDn"), N_("scroll"), 0 },
 	[KH_HELP] = { N_("?, Ctrl-O, F1"), N_("this help"), 0 },
 	[KH_QUIT] = { N_("q, Ctrl-X, F10"), N_("quit (asks first when a "

@@ -95,6 +95,8 @@ enum action {
 	ACT_MASK,
 	ACT_NOTE,
 	ACT_COPY,
+	ACT_WRITE,			/* the ticket summary to a file */
+	ACT_PRINT,			/* ... printed when keywiz ends */
 	ACT_YES,
 	ACT_NO,
 	ACT_TICK,
@@ -144,7 +146,8 @@ enum when {
 enum keyhelp {
 	KH_NONE,
 	KH_ENTER, KH_MOVE, KH_DIGITS, KH_YESNO, KH_TICK, KH_TYPING, KH_MASK,
-	KH_BACK, KH_RESTART, KH_SEARCH, KH_NOTE, KH_COPY, KH_SCROLL, KH_HELP,
+	KH_BACK, KH_RESTART, KH_SEARCH, KH_NOTE, KH_COPY, KH_WRITE, KH_PRINT,
+	KH_SCROLL, KH_HELP,
 	KH_QUIT, KH_ASK, KH_CALLER,
 	KH_COUNT
 };
@@ -267,6 +270,7 @@ struct cui {
 	int quit;		/* the user quit */
 	int scoring;		/* practice: the score screen is up */
 	int leave;		/* practice: the score was read */
+	int print_ticket;	/* print the ticket summary at the end */
 	int colors;
 	int lines, cols;	/* the terminal's size, set by the shell */
 

@@ -18,6 +18,7 @@
 #include "i18n.h"
 #include "interact.h"
 #include "layout.h"
+#include "record.h"
 #include "screen.h"
 #include "sig.h"
 #include "text.h"
@@ -533,6 +534,8 @@ ui_curses_run(struct kw_session *s, const struct kw_ui_opts *o)
 	fatal_set_hook(NULL);
 	if (status == KW_EXIT_NEGATIVE)
 		status = interact_end(s, ui.quit);
+	if (ui.print_ticket && !sig_caught)
+		record_markdown(s, stdout);	/* asked for with p */
 	free(ui.queue);
 	frame_free(&frame);
 	screen_free(&ui);

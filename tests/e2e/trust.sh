@@ -2,7 +2,7 @@
 # SPDX-License-Identifier: MIT
 # trust.sh - a call an agent can trust: type-ahead, bursts, back, restart, numbers, exit
 . "${top_srcdir:-.}/tests/lib.sh"
-kw_setup 19
+kw_setup 20
 
 KEY=BCDFG-HJKMP-QRTVW-XY234-6789B
 
@@ -20,7 +20,7 @@ if to_errors 80 24 && kw_keys 5 && kw_wait '^Find out who used it' &&
     kw_keys Enter && kw_wait '^> y\) Yes' &&
     kw_keys n && kw_wait '^Where was the key bought\?' &&
     kw_keys Enter Enter && kw_wait '^Result: ' &&
-    kw_keys c && kw_wait 'copied|sent' && ! kw_screen | grep -q '^\[exit'; then
+    kw_keys c && kw_wait 'Sent to the terminal' && ! kw_screen | grep -q '^\[exit'; then
 	kw_ok "Enter Enter at the last question leaves the outcome on screen"
 else
 	kw_fail "Enter Enter at the last question leaves the outcome on screen"
@@ -161,6 +161,23 @@ if kw_start 80 24 --lang en && kw_wait '^Step 1: ' &&
 	kw_ok "Ctrl-O helps and Ctrl-X quits on the key screen"
 else
 	kw_fail "Ctrl-O helps and Ctrl-X quits on the key screen"
+fi
+
+# 6: copy says what it did, and offers a file and the end
+if kw_run 80 24 sh -c "\"cd '$KW_TMP' && exec '$KEYWIZ' --lang en\"" &&
+    kw_wait '^Step 1: ' && kw_keys "$KEY" Enter &&
+    kw_wait '^The error message' && kw_keys 4 &&
+    kw_wait '^A new, unused key\?' && kw_keys y && kw_wait '^Result: ' &&
+    kw_keys c && kw_wait '^Sent to the terminal as OSC 52' &&
+    kw_wait 'set-clipboard on' && kw_keys w &&
+    kw_wait '^= Ticket summary written to keywiz-ticket-' &&
+    ls "$KW_TMP"/keywiz-ticket-*.md >/dev/null 2>&1 &&
+    grep -q '^## Outcome' "$KW_TMP"/keywiz-ticket-*.md &&
+    kw_keys p && kw_wait 'will be printed when keywiz ends' &&
+    kw_keys Enter && kw_wait '^\[exit 0\]' && kw_wait 'Outcome acknowledged'; then
+	kw_ok "copy says what it did; w writes the ticket, p prints it at the end"
+else
+	kw_fail "copy says what it did; w writes the ticket, p prints it at the end"
 fi
 
 # 13: a second -o is a usage error, and nothing is written
