@@ -138,6 +138,17 @@ frame_footer(struct cui *ui, struct frame *f, int y, int nlines,
 	}
 }
 
+/* The last row to keep in sight with rows first..last: the screen's
+ * sight_last too when it fits. */
+static size_t
+sight(const struct cui *ui, size_t body_h, size_t first, size_t last)
+{
+	if (ui->sight_last >= 0 && (size_t)ui->sight_last > last &&
+	    (size_t)ui->sight_last - first < body_h)
+		return (size_t)ui->sight_last;
+	return last;
+}
+
 /* The body's first row to show, with the caller's answer, the focus or
  * the input field in sight. */
 static void
@@ -172,11 +183,12 @@ frame_scroll(struct cui *ui, size_t body_h, size_t *first, size_t *last)
 	if (ui->focus_item >= 0 && layout_item_rows(b, ui->focus_item,
 	    first, last)) {
 		if (ui->follow)
-			ui->top = layout_scroll(ui->top, b->n, body_h, *first,
-			    *last);
+			ui->top = layout_scroll(ui->top, b->n, body_h,
+			    *first, sight(ui, body_h, *first, *last));
 	} else if (ui->field_row >= 0 && ui->follow)
 		ui->top = layout_scroll(ui->top, b->n, body_h,
-		    (size_t)ui->field_row, (size_t)ui->field_row);
+		    (size_t)ui->field_row, sight(ui, body_h,
+		    (size_t)ui->field_row, (size_t)ui->field_row));
 	if (b->n <= body_h)
 		ui->top = 0;
 	else if (ui->top > b->n - body_h)

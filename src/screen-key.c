@@ -72,6 +72,7 @@ draw_key(struct cui *ui)
 	prodkey_summary(&k, summary, sizeof summary);
 	layout_add(b, 0, k.verdict == KW_KEY_VALID ? "= " : "! ", summary,
 	    k.verdict == KW_KEY_VALID ? KW_ST_OK : KW_ST_MARK, -1);
+	ui->sight_last = (long)b->n - 1;	/* the verdict, with the field */
 	if (k.verdict != KW_KEY_VALID)
 		layout_add(b, 0, NULL, _("Enter goes on with this key anyway: "
 		    "you may still have an error message to report."),

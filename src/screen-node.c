@@ -107,6 +107,7 @@ key_step(struct cui *ui, const struct input *in)
 	case ACT_TICK:
 		if (item >= ui->v.nitems)
 			return KEY_IGNORED;
+		ui->follow = 1;		/* the item ticked, in sight */
 		interact_tick(ui->s, item);
 		return KEY_HANDLED;
 	case ACT_UP:

@@ -281,7 +281,8 @@ screen_body_node(struct cui *ui, const struct kw_node *n, const char *heading,
 		layout_add(b, 0, _("Why: "), why, KW_ST_DIM, -1);
 	}
 	for (size_t i = 0; n != NULL && i < n->links.n; i++)
-		layout_add(b, 2, _("Link: "), n->links.v[i], KW_ST_NORMAL, -1);
+		layout_add_url(b, 2, _("Link: "), n->links.v[i], KW_ST_NORMAL,
+		    -1);
 }
 
 /* Practice: what the caller says about the current node, once asked
@@ -323,6 +324,8 @@ screen_body_choices(struct cui *ui)
 		    KW_ST_NORMAL, (int)i);
 	}
 	ui->focus_item = (int)ui->focus;
+	/* every answer in sight, "n) No" too, where they fit */
+	ui->sight_last = (long)ui->body.n - 1;
 }
 
 /* An outcome's fields: the result (a heading), whom to contact, what to
@@ -541,6 +544,10 @@ screen_node_enter(struct cui *ui)
 	ui->follow = 1;
 	ui->asked = 0;
 	ui->reveal = 0;
+	/* a step starts at the start of its instructions; its list is
+	 * followed once the focus moves */
+	if (ui->v.node->type == KW_NODE_STEP)
+		ui->follow = 0;
 	screen_focus_previous(ui);
 	for (size_t i = 0; i < SCR_COUNT; i++)
 		if (screens[i]->enter != NULL)
@@ -612,6 +619,7 @@ screen_draw(struct cui *ui, int lines, int cols)
 	ui->heading = NULL;
 	ui->focus_item = -1;
 	ui->field_row = -1;
+	ui->sight_last = -1;
 	ui->field_col = 0;
 	ui->nhint = 0;
 	screens[scr]->draw(ui);

@@ -298,6 +298,10 @@ struct cui {
 	const char *heading;	/* the title line's "where you are" part */
 	int focus_item;		/* body item to keep in sight, or -1 */
 	long field_row;		/* body row of an input field, or -1 */
+	long sight_last;	/* keep the rows down to this one in sight
+				 * with the focus or the field, when they
+				 * fit (the key's verdict, a question's last
+				 * answer), or -1 */
 	size_t field_col;
 	struct hint hint[HINT_MAX];
 	size_t nhint;

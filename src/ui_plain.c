@@ -57,6 +57,15 @@ struct plain {
  * cleaned of control characters, wrapped to the width, the first line
  * indented by `indent` spaces and led by `first`, the others lined up
  * after it. */
+/* Print the rows of `b`, and free it. */
+static void
+put_body(struct plain *p, struct kw_body *b)
+{
+	for (size_t i = 0; i < b->n; i++)
+		fprintf(p->out, "%s\n", b->row[i].s);
+	layout_free(b);
+}
+
 static void
 put_wrapped(struct plain *p, size_t indent, const char *first,
     const char *s)
@@ -65,9 +74,7 @@ put_wrapped(struct plain *p, size_t indent, const char *first,
 
 	layout_init(&b, p->width);
 	layout_add(&b, indent, first, s, KW_ST_NORMAL, -1);
-	for (size_t i = 0; i < b.n; i++)
-		fprintf(p->out, "%s\n", b.row[i].s);
-	layout_free(&b);
+	put_body(p, &b);
 }
 
 static void
@@ -180,8 +187,14 @@ plain_draw(struct plain *p)
 		fputc('\n', p->out);
 		put_wrapped(p, 2, _("Why: "), v->why);
 	}
-	for (size_t i = 0; i < v->links->n; i++)
-		put_wrapped(p, 2, _("Link: "), v->links->v[i]);
+	for (size_t i = 0; i < v->links->n; i++) {
+		struct kw_body b;
+
+		layout_init(&b, p->width);
+		layout_add_url(&b, 2, _("Link: "), v->links->v[i],
+		    KW_ST_NORMAL, -1);
+		put_body(p, &b);
+	}
 
 	for (size_t i = 0; i < v->nitems; i++) {
 		char lead[32];

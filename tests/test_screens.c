@@ -291,18 +291,21 @@ Test(screens, resize_to_40x12_keeps_the_focus_and_footer)
 	drive_key(&d, '9');
 	drive_resize(&d, 12, 40);
 	assert_shows(&d, "Step 3: ");
-	assert_shows(&d, "> [ ] 1. Sign in at");
+	/* a step shows the start of its instructions first */
+	assert_shows(&d, "Check your admin role");
 	assert_shows(&d, "Space tick  Enter continue");
+	drive_key(&d, FN | KW_K_DOWN);
+	assert_shows(&d, "> [ ] 2. ");
 	drive_resize(&d, 10, 30);
 	cr_assert_eq(drive_screen(&d), SCR_SMALL);
 	assert_shows(&d, "! Terminal too small: keywiz");
 	drive_key(&d, '\r');	/* nothing happens under "too small" */
 	cr_assert_eq(session_depth(d.s), 3);
 	drive_resize(&d, 12, 40);
-	assert_shows(&d, "> [ ] 1. Sign in at");
+	assert_shows(&d, "> [ ] 2. ");
 	drive_key(&d, ' ');
-	cr_assert_eq(session_step(d.s, 2)->checked, 1);
-	assert_shows(&d, "> [x] 1. Sign in at");
+	cr_assert_eq(session_step(d.s, 2)->checked, 2);
+	assert_shows(&d, "> [x] 2. ");
 	drive_free(&d);
 }
 

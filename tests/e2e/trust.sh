@@ -2,7 +2,7 @@
 # SPDX-License-Identifier: MIT
 # trust.sh - a call an agent can trust: type-ahead, bursts, back, restart, numbers, exit
 . "${top_srcdir:-.}/tests/lib.sh"
-kw_setup 20
+kw_setup 21
 
 KEY=BCDFG-HJKMP-QRTVW-XY234-6789B
 
@@ -178,6 +178,19 @@ if kw_run 80 24 sh -c "\"cd '$KW_TMP' && exec '$KEYWIZ' --lang en\"" &&
 	kw_ok "copy says what it did; w writes the ticket, p prints it at the end"
 else
 	kw_fail "copy says what it did; w writes the ticket, p prints it at the end"
+fi
+
+# 10: at 40x12 the key's verdict, a question's last answer and the start
+# of a step's instructions are in sight
+if kw_start 40 12 --lang fr && kw_wait '^Étape 1 : ' &&
+    kw_paste 'BCDFG-HJKMP-QRTVW-XY234-6789O' &&
+    kw_wait '^! Clé non valide' && kw_keys Enter &&
+    kw_wait '^Étape 2 : ' && kw_keys 4 && kw_wait '^> o\) Oui' &&
+    kw_wait '^  n\) Non' && kw_keys Escape && kw_wait '^Étape 2 : ' &&
+    kw_keys 9 && kw_wait '^Vérifiez votre rôle d’administrateur'; then
+	kw_ok "40x12: the key's verdict, n) Non, the start of a step in sight"
+else
+	kw_fail "40x12: the key's verdict, n) Non, the start of a step in sight"
 fi
 
 # 13: a second -o is a usage error, and nothing is written

@@ -67,7 +67,7 @@ fi
 
 # c copies the ticket summary (OSC 52, kept by tmux): the Markdown record
 kw_tmux delete-buffer 2>/dev/null
-if kw_keys c && kw_wait '^= Ticket summary copied to the clipboard' &&
+if kw_keys c && kw_wait '^Sent to the terminal as OSC 52; tmux keeps it' &&
     kw_tmux show-buffer > "$KW_TMP/copied.md" &&
     head -1 "$KW_TMP/copied.md" | grep -q '^# Problems with your Microsoft 365' &&
     grep -q '^## Outcome' "$KW_TMP/copied.md" &&
@@ -75,9 +75,9 @@ if kw_keys c && kw_wait '^= Ticket summary copied to the clipboard' &&
     grep -q 'XXXXX-XXXXX-XXXXX-XXXXX-6789B' "$KW_TMP/copied.md" &&
     ! grep -q 'BCDFG' "$KW_TMP/copied.md" &&
     kw_keys Enter && kw_wait '^\[exit 0\]'; then
-	kw_ok "en: c copies the Markdown record, the key masked"
+	kw_ok "en: c sends the Markdown record as OSC 52, the key masked"
 else
-	kw_fail "en: c copies the Markdown record, the key masked"
+	kw_fail "en: c sends the Markdown record as OSC 52, the key masked"
 fi
 
 # French: the same calls, o/n for yes/no
