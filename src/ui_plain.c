@@ -170,6 +170,19 @@ plain_score(struct plain *p)
 	}
 }
 
+/* Checklist item `i` of the current step: "[x] 1. text". */
+static void
+plain_item(struct plain *p, size_t i)
+{
+	const struct kw_step *st = session_step(p->s, session_depth(p->s) - 1);
+	char lead[32];
+
+	snprintf(lead, sizeof lead, "[%c] %zu. ", (st->checked >> i) & 1 ?
+	    'x' : ' ', i + 1);
+	put_wrapped(p, 2, lead, tree_text(&st->node->items[i],
+	    session_lang(p->s)));
+}
+
 static void
 plain_draw(struct plain *p)
 {
@@ -197,13 +210,9 @@ plain_draw(struct plain *p)
 	}
 
 	for (size_t i = 0; i < v->nitems; i++) {
-		char lead[32];
-
-		snprintf(lead, sizeof lead, "[%c] %zu. ",
-		    (v->checked >> i) & 1 ? 'x' : ' ', i + 1);
 		if (i == 0)
 			fputc('\n', p->out);
-		put_wrapped(p, 2, lead, tree_text(&v->items[i], v->lang));
+		plain_item(p, i);
 	}
 	if (v->node->type == KW_NODE_WAIT) {
 		char from[16], until[16];
@@ -261,13 +270,13 @@ plain_drawn(struct plain *p)
 		tcflush(fileno(p->in), TCIFLUSH);
 }
 
-/* The prompt: what this screen accepts, then "> ". */
+/* The prompt: what this screen accepts, then "> "; each letter with the
+ * word for what it does, so that a screen reader says it. */
 static void
 plain_prompt(struct plain *p)
 {
 	const struct kw_view *v = &p->v;
-	const char *b = view_back_key();
-	char accept[128];
+	char accept[160];
 
 	switch (v->node->type) {
 	case KW_NODE_KEY:
@@ -282,28 +291,32 @@ plain_prompt(struct plain *p)
 		    v->pasteable ? _(", text") : "");
 		break;
 	case KW_NODE_QUESTION:
-		snprintf(accept, sizeof accept, "%s/%s", view_yes_key(),
-		    view_no_key());
+		/* TRANSLATORS: the prompt's yes and no: "y yes, n no" */
+		snprintf(accept, sizeof accept, _("%s yes, %s no"),
+		    view_yes_key(), view_no_key());
 		break;
 	case KW_NODE_WAIT:
 		snprintf(accept, sizeof accept, "1-%zu", v->nchoices);
 		break;
 	case KW_NODE_STEP:
 		if (v->nitems > 0)
-			snprintf(accept, sizeof accept, "%s, 1-%zu", _("Enter"),
-			    v->nitems);
+			snprintf(accept, sizeof accept, _("Enter continue, "
+			    "1-%zu tick"), v->nitems);
 		else
-			snprintf(accept, sizeof accept, "%s", _("Enter"));
+			snprintf(accept, sizeof accept, "%s",
+			    _("Enter continue"));
 		break;
 	case KW_NODE_OUTCOME:
 	default:
-		snprintf(accept, sizeof accept, "%s, n", _("Enter"));
+		snprintf(accept, sizeof accept, "%s", _("Enter finish, n note"));
 		break;
 	}
 	if (v->step > 1)
-		fprintf(p->out, "[%s, %s, q, ?]> ", accept, b);
+		/* TRANSLATORS: the prompt's end: "b back, q quit, ? help" */
+		fprintf(p->out, _("[%s, %s back, q quit, ? help]> "), accept,
+		    view_back_key());
 	else
-		fprintf(p->out, "[%s, q, ?]> ", accept);
+		fprintf(p->out, _("[%s, q quit, ? help]> "), accept);
 	fflush(p->out);
 }
 
@@ -592,8 +605,10 @@ plain_handle(struct plain *p, char *line)
 		plain_caller(p);
 		return 0;
 	case ACT_TICK:
+		/* the item alone, not the whole step again */
 		interact_tick(p->s, opt);
-		return 1;
+		plain_item(p, opt);
+		return 0;
 	case ACT_ANSWER:
 		if (interact_take(p->s, &p->v.choice[opt],
 		    interact_choice_text(&p->v.choice[opt], NULL, p->said)) ==

@@ -49,9 +49,9 @@ Test(plain, a_whole_walk_in_english)
 	cr_assert_str_eq(session_outcome(r.s)->id, "ask-admin");
 	cr_assert(strstr(r.out, "Step 1: ") != NULL, "%s", r.out);
 	cr_assert(strstr(r.out, "  1) Expired key\n") != NULL, "%s", r.out);
-	cr_assert(strstr(r.out, "[1-3, text, b, q, ?]> 1\n") != NULL,
+	cr_assert(strstr(r.out, "[1-3, text, b back, q quit, ? help]> 1\n") != NULL,
 	    "%s", r.out);
-	cr_assert(strstr(r.out, "[y/n, b, q, ?]> n\n") != NULL, "%s", r.out);
+	cr_assert(strstr(r.out, "[y yes, n no, b back, q quit, ? help]> n\n") != NULL, "%s", r.out);
 	cr_assert(strstr(r.out, "Who to contact: A billing admin\n") != NULL,
 	    "%s", r.out);
 	tu_run_free(&r);
@@ -79,7 +79,7 @@ Test(plain, a_whole_walk_in_french)
 	run_plain(walk, "fr", "\n1\no\n\n", 1, &r);
 	cr_assert_eq(r.status, KW_EXIT_OK, "%s", r.out);
 	cr_assert_str_eq(session_outcome(r.s)->id, "new-key");
-	cr_assert(strstr(r.out, "[o/n, r, q, ?]> o\n") != NULL, "%s", r.out);
+	cr_assert(strstr(r.out, "[o oui, n non, r retour, q quitter, ? aide]> o\n") != NULL, "%s", r.out);
 	cr_assert(strstr(r.out, "Achetez une nouvelle clé.") != NULL, "%s",
 	    r.out);
 	cr_assert(strstr(r.out, "Étape 1") != NULL, "%s", r.out);
@@ -169,6 +169,20 @@ Test(plain, another_message_keeps_the_words_given)
 	tu_run_free(&r);
 }
 
+Test(plain, a_tick_prints_the_item_not_the_step)
+{
+	struct tu_run r;
+	const char *first;
+
+	run_plain(walk, "en", "\n3\n1\n\n\n", 1, &r);
+	first = strstr(r.out, "Step 3: ");
+	cr_assert_not_null(first, "%s", r.out);
+	cr_assert_null(strstr(first + 1, "Step 3: "), "%s", r.out);
+	cr_assert(strstr(r.out, "tick, b back, q quit, ? help]> 1\n  [x] 1. ")
+	    != NULL, "%s", r.out);
+	tu_run_free(&r);
+}
+
 Test(plain, back_at_the_start_says_so)
 {
 	struct tu_run r;
@@ -176,7 +190,7 @@ Test(plain, back_at_the_start_says_so)
 	run_plain(walk, "en", "b\nq\n", 0, &r);
 	cr_assert_eq(r.status, KW_EXIT_NEGATIVE);
 	cr_assert(strstr(r.out, "This is the first step.") != NULL);
-	cr_assert(strstr(r.out, "[key, q, ?]> ") != NULL, "%s", r.out);
+	cr_assert(strstr(r.out, "[key, q quit, ? help]> ") != NULL, "%s", r.out);
 	tu_run_free(&r);
 }
 

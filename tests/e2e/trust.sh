@@ -61,12 +61,12 @@ kw_check "a paste with its newline goes on, as typed" \
     kw_wait '^The error message'
 
 # the line front end on a terminal: Enter Enter keeps the outcome too
-kw_start 80 24 --lang en --plain && kw_wait '^\[key, q, \?\]>'
+kw_start 80 24 --lang en --plain && kw_wait '^\[key, q quit, \? help\]>'
 kw_keys "$KEY" Enter && kw_wait '^Press Enter to go on' && kw_keys Enter &&
     kw_wait '^\[1-10, text' && kw_keys 5 Enter && kw_wait '^Step 3: ' &&
     kw_keys Enter && kw_wait '^Step 4: ' && kw_keys n Enter &&
     kw_wait '^Step 5: ' && kw_keys y Enter Enter && kw_wait '^Result: '
-if kw_wait '^\[Enter, n' && ! kw_screen | grep -q '^\[exit'; then
+if kw_wait '^\[Enter finish, n note' && ! kw_screen | grep -q '^\[exit'; then
 	kw_ok "plain: Enter Enter at the last question leaves the outcome"
 else
 	kw_fail "plain: Enter Enter at the last question leaves the outcome"
