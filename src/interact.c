@@ -301,6 +301,37 @@ interact_summary(const struct kw_session *s, const char *record)
 	return buf;
 }
 
+void
+interact_ask(struct kw_asks *a, const struct kw_node *n)
+{
+	if (a == NULL)
+		return;
+	for (size_t i = 0; i < a->n; i++)
+		if (a->node[i] == n)
+			return;
+	if (a->n < KW_ASKS_MAX)
+		a->node[a->n++] = n;
+}
+
+void
+interact_score(const struct kw_scenario *sc, const struct kw_session *s,
+    const struct kw_asks *a, struct kw_practice_score *out)
+{
+	size_t cost;
+
+	practice_score(session_tree(s), sc, s, out);
+	out->asked = a != NULL ? a->n : 0;
+	cost = out->asked * KW_ASK_COST;
+	out->score = out->score > cost ? out->score - (unsigned)cost : 0;
+}
+
+char *
+interact_practice_note(const struct kw_scenario *sc)
+{
+	return xasprintf(_("Practice call, scenario %s: a trainee and a "
+	    "caller played by keywiz."), sc->id);
+}
+
 /* ---- what screens say ---- */
 
 char *
@@ -344,6 +375,12 @@ interact_branch_line(const struct kw_branch *b, size_t lang)
 char *
 interact_score_line(const struct kw_practice_score *sc)
 {
+	if (sc->asked > 0)
+		return xasprintf(_("Practice score: %u/100 (%zu of %zu answers "
+		    "right; outcome %s; asked the caller about %zu steps, %u "
+		    "points each)."), sc->score, sc->correct, sc->expected,
+		    sc->outcome_ok ? _("right") : _("wrong"), sc->asked,
+		    KW_ASK_COST);
 	return xasprintf(_("Practice score: %u/100 (%zu of %zu answers "
 	    "right; outcome %s)."), sc->score, sc->correct, sc->expected,
 	    sc->outcome_ok ? _("right") : _("wrong"));

@@ -151,6 +151,23 @@ const char *interact_key_text(const char *text);
  * Caller frees. */
 char *interact_summary(const struct kw_session *s, const char *record);
 
+/* Practice: the steps the caller was asked about. Zero it. */
+#define KW_ASK_COST	2	/* points each step asked about costs */
+#define KW_ASKS_MAX	256
+struct kw_asks {
+	const struct kw_node *node[KW_ASKS_MAX];
+	size_t n;
+};
+/* The caller is asked about node `n` (a = NULL: not counted). */
+void interact_ask(struct kw_asks *a, const struct kw_node *n);
+/* practice_score() less KW_ASK_COST for each step asked about. */
+void interact_score(const struct kw_scenario *sc,
+    const struct kw_session *s, const struct kw_asks *a,
+    struct kw_practice_score *out);
+/* The lines a practice call leaves in its record, as notes: at the start
+ * the scenario, at the end the score (caller frees). */
+char *interact_practice_note(const struct kw_scenario *sc);
+
 /* ---- what screens say ---- */
 
 /* Practice: what the caller says at node `n`. *lead is the label before it
@@ -165,7 +182,7 @@ char *interact_branch_line(const struct kw_branch *b, size_t lang);
 const char *interact_branches_heading(void);
 
 /* Practice: the score line, "Practice score: 80/100 (4 of 5 answers
- * right; outcome right)." (caller frees). */
+ * right; outcome right)." and what asking cost (caller frees). */
 char *interact_score_line(const struct kw_practice_score *sc);
 
 /* The fields of an outcome, in order: Result, Who to contact, What to tell

@@ -163,8 +163,11 @@ run_scenario(const struct kw_opts *o, const struct kw_tree *t, int *status)
 	for (size_t i = 0; i < t->nscenarios; i++)
 		if (strcmp(t->scenarios[i].id, o->scenario) == 0)
 			return &t->scenarios[i];
-	fprintf(stderr, _("%s: no scenario '%s' in %s\n"), PACKAGE,
-	    o->scenario, o->tree_path);
+	fprintf(stderr, _("%s: no scenario '%s' in %s; its scenarios:"),
+	    PACKAGE, o->scenario, o->tree_path);
+	for (size_t i = 0; i < t->nscenarios; i++)
+		fprintf(stderr, "%s %s", i > 0 ? "," : "", t->scenarios[i].id);
+	fputc('\n', stderr);
 	*status = KW_EXIT_USAGE;
 	return NULL;
 }
@@ -175,6 +178,7 @@ run_session(const struct kw_opts *o)
 	struct kw_ui_opts uo;
 	struct kw_session *s;
 	struct kw_tree *t;
+	struct kw_asks asks = { .n = 0 };
 	int status = 0, saved, full = 0;
 
 	if ((t = run_load(o, &status)) == NULL)
@@ -194,6 +198,14 @@ run_session(const struct kw_opts *o)
 		tree_free(t);
 		return status;
 	}
+	if (uo.scenario != NULL) {
+		/* the record says it was practice, and how it went */
+		char *note = interact_practice_note(uo.scenario);
+
+		interact_note(s, note);
+		free(note);
+		uo.asks = &asks;
+	}
 	sig_install();
 	if (want_plain(o)) {
 		uo.echo = !isatty(STDIN_FILENO);
@@ -204,6 +216,15 @@ run_session(const struct kw_opts *o)
 	} else {
 		status = ui_curses_run(s, &uo);
 		full = 1;
+	}
+	if (uo.scenario != NULL && !sig_caught) {
+		struct kw_practice_score sc;
+		char *line;
+
+		interact_score(uo.scenario, s, &asks, &sc);
+		line = interact_score_line(&sc);
+		interact_note(s, line);
+		free(line);
 	}
 	saved = run_save_record(o, s);
 	if (full && !sig_caught)

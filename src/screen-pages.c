@@ -212,6 +212,7 @@ draw_caller(struct cui *ui)
 {
 	const struct kw_scenario *sc = ui->o->scenario;
 	struct kw_body *b = &ui->body;
+	char *line;
 
 	ui->heading = _("Practice call");
 	layout_add(b, 0, _("Practice call: "), sc->id, KW_ST_HEAD, -1);
@@ -219,10 +220,12 @@ draw_caller(struct cui *ui)
 	layout_add(b, 2, NULL, tree_text(&sc->caller, ui->v.lang),
 	    KW_ST_NORMAL, -1);
 	layout_blank(b);
-	layout_add(b, 0, NULL, _("Drive the call: at each step, press a "
-	    "(Ctrl-K where letters are typed) to hear what the caller says, "
-	    "and Ctrl-R to read this card again. Your walk is scored at the "
-	    "end."), KW_ST_DIM, -1);
+	line = xasprintf(_("Drive the call: at each step, press a (Ctrl-K "
+	    "where letters are typed) to hear what the caller says, and Ctrl-R "
+	    "to read this card again. Your walk is scored at the end; each "
+	    "step you ask about costs %u points."), KW_ASK_COST);
+	layout_add(b, 0, NULL, line, KW_ST_DIM, -1);
+	free(line);
 }
 
 static enum key_result
@@ -247,13 +250,12 @@ key_caller(struct cui *ui, const struct input *in)
 static void
 draw_score(struct cui *ui)
 {
-	const struct kw_tree *t = session_tree(ui->s);
 	struct kw_body *b = &ui->body;
 	struct kw_practice_score sc;
 	size_t lang = ui->v.lang;
 	char *line;
 
-	practice_score(t, ui->o->scenario, ui->s, &sc);
+	interact_score(ui->o->scenario, ui->s, ui->o->asks, &sc);
 	ui->heading = _("Practice score");
 	layout_add(b, 0, _("Practice call: "), ui->o->scenario->id,
 	    KW_ST_HEAD, -1);

@@ -454,6 +454,7 @@ screen_key_common(struct cui *ui, const struct input *in)
 	case ACT_ASK:
 		if (ui->o->scenario == NULL)
 			return KEY_IGNORED;
+		interact_ask(ui->o->asks, ui->v.node);
 		ui->asked = 1;
 		ui->reveal = 1;
 		ui->follow = 0;

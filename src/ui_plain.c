@@ -126,7 +126,8 @@ plain_caller(struct plain *p)
 	    session_lang(p->s)));
 	plain_say(p,
 	    _("Drive the call. Type \"ask\" to hear what the caller says "
-	    "at a step, \"caller\" to read this again."));
+	    "at a step (each step you ask about costs %u points), "
+	    "\"caller\" to read this again."), KW_ASK_COST);
 }
 
 /* Practice: the caller answers about the current step. */
@@ -145,12 +146,11 @@ ask_caller(struct plain *p)
 static void
 plain_score(struct plain *p)
 {
-	const struct kw_tree *t = session_tree(p->s);
 	struct kw_practice_score sc;
 	size_t lang = session_lang(p->s);
 	char *line;
 
-	practice_score(t, p->o->scenario, p->s, &sc);
+	interact_score(p->o->scenario, p->s, p->o->asks, &sc);
 	fputc('\n', p->out);
 	line = interact_score_line(&sc);
 	put_wrapped(p, 0, NULL, line);
@@ -599,6 +599,7 @@ plain_handle(struct plain *p, char *line)
 		add_note(p, arg);
 		return 0;
 	case ACT_ASK:
+		interact_ask(p->o->asks, p->v.node);
 		ask_caller(p);
 		return 0;
 	case ACT_CALLER:

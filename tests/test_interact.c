@@ -266,6 +266,24 @@ Test(interact, the_score_line)
 	line = interact_score_line(&sc);
 	cr_assert(strstr(line, "outcome wrong") != NULL, "%s", line);
 	free(line);
+	sc.asked = 3;
+	line = interact_score_line(&sc);
+	cr_assert(strstr(line, "; asked the caller about 3 steps, 2 points "
+	    "each).") != NULL, "%s", line);
+	free(line);
+}
+
+Test(interact, asking_the_caller_costs_points_once_a_step)
+{
+	struct kw_asks a = { .n = 0 };
+	const struct kw_node *n = tree_find(walk, "pick");
+
+	interact_ask(&a, n);
+	interact_ask(&a, n);
+	cr_assert_eq(a.n, 1);
+	interact_ask(&a, tree_find(walk, "role"));
+	cr_assert_eq(a.n, 2);
+	interact_ask(NULL, n);	/* not practice: nothing counted */
 }
 
 Test(interact, what_the_caller_says)

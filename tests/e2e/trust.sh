@@ -2,7 +2,7 @@
 # SPDX-License-Identifier: MIT
 # trust.sh - a call an agent can trust: type-ahead, bursts, back, restart, numbers, exit
 . "${top_srcdir:-.}/tests/lib.sh"
-kw_setup 21
+kw_setup 23
 
 KEY=BCDFG-HJKMP-QRTVW-XY234-6789B
 
@@ -202,5 +202,24 @@ if [ "$st" -eq 64 ] && grep -q 'given twice' "$KW_TMP/out" &&
 	kw_ok "a second -o is a usage error (64), nothing written"
 else
 	kw_fail "a second -o is a usage error (64), nothing written" "exit $st"
+fi
+# 12: practice that measures: an unknown scenario lists the valid ones;
+# the record says it was practice, with the scenario and the score
+"$KEYWIZ" --plain --practice --scenario nope </dev/null >"$KW_TMP/out" 2>&1
+st=$?
+if [ "$st" -eq 64 ] && grep -q "no scenario 'nope'.*its scenarios: consumer-family-key, " "$KW_TMP/out"
+then
+	kw_ok "an unknown scenario lists the valid ones (64)"
+else
+	kw_fail "an unknown scenario lists the valid ones (64)" "exit $st"
+fi
+printf '%s\n\nask\n1\ny\n\n' "$KEY" | "$KEYWIZ" --plain --lang en --practice \
+    --scenario consumer-family-key -o "$KW_TMP/practice.md" >"$KW_TMP/out" 2>&1
+if grep -q 'Practice call, scenario consumer-family-key' "$KW_TMP/practice.md" &&
+    grep -q 'Practice score: 98/100 (3 of 3 answers' \
+    "$KW_TMP/practice.md"; then
+	kw_ok "the record says it was practice, the scenario, the score"
+else
+	kw_fail "the record says it was practice, the scenario, the score"
 fi
 kw_done
