@@ -9,6 +9,8 @@
 #include "text.h"
 #include "xalloc.h"
 
+#define MSG_ROWS	4	/* the message under the body, at most */
+
 /*
  * The frame is the whole screen as spans of text at a row and a column,
  * each with its style; the shell paints the spans in order with curses,
@@ -199,9 +201,10 @@ void
 screen_frame(struct cui *ui, enum scr scr, int utf8, struct frame *f)
 {
 	int width = ui->cols, lines = ui->lines, rule = lines >= 16;
-	int nfoot, bottom, body_y, body_h, cy = -1, cx = 0;
+	int nfoot, bottom, body_y, body_h, cy = -1, cx = 0, nmsg;
 	size_t first = 0, last = 0;
 	struct kw_body *b = &ui->body;
+	struct kw_lines msg = { 0 };
 
 	frame_free(f);
 	f->lines = lines;
@@ -215,7 +218,12 @@ screen_frame(struct cui *ui, enum scr scr, int utf8, struct frame *f)
 	}
 	frame_title(ui, f, width, utf8);
 	nfoot = footer_lines(ui, (size_t)width - 1);
-	bottom = lines - nfoot - (ui->msg[0] != '\0');
+	/* the message wraps to MSG_ROWS rows at most, so that a narrow
+	 * terminal still reads it whole */
+	text_wrap(ui->msg, (size_t)width - 1, &msg);
+	nmsg = ui->msg[0] == '\0' ? 0 : msg.n < MSG_ROWS ? (int)msg.n :
+	    MSG_ROWS;
+	bottom = lines - nfoot - nmsg;
 	body_y = 2 + rule;
 	body_h = bottom - body_y;
 	if (rule)
@@ -246,9 +254,14 @@ screen_frame(struct cui *ui, enum scr scr, int utf8, struct frame *f)
 	if (ui->top + (size_t)body_h < b->n)
 		span_add(f, FRAME_DOWN, body_y + body_h - 1, width - 1, NULL,
 		    1, KW_ST_NORMAL, FRAME_REVERSE);
-	if (ui->msg[0] != '\0')
-		text_at(f, bottom, 0, ui->msg, (size_t)width - 1,
+	for (int i = 0; i < nmsg; i++) {
+		char *row = xasprintf("%.*s", (int)msg.len[i], msg.line[i]);
+
+		text_at(f, bottom + i, 0, row, (size_t)width - 1,
 		    ui->msg_style, FRAME_STYLED);
+		free(row);
+	}
+	text_lines_free(&msg);
 	frame_footer(ui, f, lines - nfoot, nfoot, (size_t)width - 1);
 
 	/* the cursor on the input field, else on the focused answer */

@@ -623,3 +623,17 @@ Test(screens, control_keys_work_where_letters_are_typed)
 	cr_assert(d.ui.quit);
 	drive_free(&d);
 }
+
+Test(screens, a_long_message_wraps_at_40x12)
+{
+	struct drive d;
+
+	drive_start(&d, "en", 12, 40);
+	drive_to_errors(&d);
+	drive_key(&d, '6');
+	drive_key(&d, '2');
+	cr_assert_str_eq(drive_node(&d), "wait-and-retry");
+	assert_shows(&d, "! The wait is not over: ");
+	assert_has(&d, "elsewhere.");
+	drive_free(&d);
+}
