@@ -44,7 +44,7 @@ kw_sane() {
 # function keys, Insert, Ctrl-S and Ctrl-Q (flow control, if left on,
 # would freeze the screen), Ctrl-G, a CSI typed as a C1 character.
 kw_garbage() {
-	kw_type 'xzkjw%&*(),'
+	kw_type 'xzkjv%&*(),'
 	kw_keys -l '%&*()[]{}=+;:,.<>|~`@#$^'
 	kw_keys F5 F6 F7 F8 F9 F11 F12 IC C-s C-g C-q C-s
 	kw_keys -l "$(printf '\302\233')"
