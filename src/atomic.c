@@ -38,6 +38,16 @@ int
 atomic_write(const char *path, int (*put)(FILE *fp, void *arg),
     void *arg)
 {
+	return atomic_write_mode(path, S_IRUSR | S_IWUSR, put, arg);
+}
+
+/* Write what `put` writes to a new temporary file beside `path`, of
+ * `mode`, flushed to disk; then put it in place with `place` (rename: over
+ * what is there; link: only where nothing is). */
+static int
+write_then(const char *path, mode_t mode, int (*put)(FILE *fp, void *arg),
+    void *arg, int (*place)(const char *tmp, const char *path))
+{
 	const char *slash = strrchr(path, '/');
 	char *tmp;
 	FILE *fp = NULL;
@@ -54,7 +64,7 @@ atomic_write(const char *path, int (*put)(FILE *fp, void *arg),
 		errno = saved;
 		return -1;
 	}
-	if (fchmod(fd, S_IRUSR | S_IWUSR) < 0 ||
+	if (fchmod(fd, mode & 07777) < 0 ||
 	    (fp = fdopen(fd, "w")) == NULL) {
 		saved = errno;
 		close(fd);
@@ -71,7 +81,7 @@ atomic_write(const char *path, int (*put)(FILE *fp, void *arg),
 		saved = errno;
 		goto fail;
 	}
-	if (rename(tmp, path) < 0) {
+	if (place(tmp, path) < 0) {
 		saved = errno;
 		goto fail;
 	}
@@ -84,6 +94,35 @@ fail:
 	free(tmp);
 	errno = saved;
 	return -1;
+}
+
+/* Put `tmp` at `path` only where no file is: a hard link (then the
+ * temporary name goes), or where the file system has none (FAT, some
+ * network shares), a rename that refuses to replace. */
+static int
+place_new(const char *tmp, const char *path)
+{
+	if (link(tmp, path) == 0) {
+		unlink(tmp);
+		return 0;
+	}
+	if (errno != EPERM && errno != EOPNOTSUPP && errno != ENOSYS)
+		return -1;
+	return renameat2(AT_FDCWD, tmp, AT_FDCWD, path, RENAME_NOREPLACE);
+}
+
+int
+atomic_write_mode(const char *path, mode_t mode,
+    int (*put)(FILE *fp, void *arg), void *arg)
+{
+	return write_then(path, mode, put, arg, rename);
+}
+
+int
+atomic_write_new(const char *path, mode_t mode,
+    int (*put)(FILE *fp, void *arg), void *arg)
+{
+	return write_then(path, mode, put, arg, place_new);
 }
 
 struct buf {

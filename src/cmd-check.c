@@ -6,6 +6,7 @@
 
 #include "check.h"
 #include "cmd.h"
+#include "diag.h"
 #include "i18n.h"
 #include "load.h"
 
@@ -52,13 +53,13 @@ print_summary(const struct kw_tree *t, const char *file, size_t warnings)
 	lang_codes(t, 0, t->nlangs, codes, sizeof codes);
 	/* TRANSLATORS: FILE: OK: 42 nodes, 9 outcomes, 2 languages (en, fr),
 	 * 0 warnings */
-	printf(_("%s: OK: %s, %s, %s (%s), %s"), file, nodes, outcomes, langs,
-	    codes, warns);
+	diag_printf(stdout, _("%s: OK: %s, %s, %s (%s), %s"), file, nodes,
+	    outcomes, langs, codes, warns);
 	putchar('\n');
 	if (all > t->nlangs) {
 		lang_codes(t, t->nlangs, all, codes, sizeof codes);
 		/* TRANSLATORS: FILE: 15 match-only languages (de, it, ...) */
-		printf(ngettext("%s: %zu match-only language (%s)",
+		diag_printf(stdout, ngettext("%s: %zu match-only language (%s)",
 		    "%s: %zu match-only languages (%s)", all - t->nlangs),
 		    file, all - t->nlangs, codes);
 		putchar('\n');

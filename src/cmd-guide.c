@@ -8,14 +8,15 @@
 
 #include "cmd.h"
 #include "i18n.h"
-#include "text.h"
+#include "md.h"
 #include "view.h"
 
-/* Tree text as Markdown: cleaned, paragraphs kept, each line prefixed. */
+/* Tree text as Markdown that renders as written (md.h): paragraphs kept,
+ * each line prefixed. */
 static void
 put_md(FILE *out, const char *prefix, const char *s)
 {
-	char *clean = text_clean_md(s);
+	char *clean = md_text(s);
 	char *p = clean;
 
 	for (;;) {
@@ -43,7 +44,7 @@ put_ref(FILE *out, const struct kw_node *n, size_t lang)
 		fputs("?", out);
 		return;
 	}
-	h = text_clean(view_node_heading(n, lang));
+	h = md_line(view_node_heading(n, lang));
 	fprintf(out, "[%s](#%s)", h, n->id);
 	free(h);
 }
@@ -51,7 +52,7 @@ put_ref(FILE *out, const struct kw_node *n, size_t lang)
 static void
 put_node(FILE *out, const struct kw_node *n, size_t lang)
 {
-	char *h = text_clean(view_node_heading(n, lang));
+	char *h = md_line(view_node_heading(n, lang));
 
 	fprintf(out, "<a id=\"%s\"></a>\n### %s\n\n", n->id, h);
 	free(h);
@@ -62,9 +63,12 @@ put_node(FILE *out, const struct kw_node *n, size_t lang)
 	if (n->nitems > 0)
 		fputc('\n', out);
 	for (size_t i = 0; i < n->links.n; i++) {
-		char *l = text_clean(n->links.v[i]);
+		/* an autolink when it can be one, else text */
+		const char *url = n->links.v[i];
+		char *l = md_autolink_ok(url) ? NULL : md_line(url);
 
-		fprintf(out, "%s<%s>\n", _("Link: "), l);
+		fprintf(out, l == NULL ? "%s<%s>\n" : "%s%s\n", _("Link: "),
+		    l == NULL ? url : l);
 		free(l);
 	}
 	if (n->links.n > 0)
@@ -95,7 +99,7 @@ put_node(FILE *out, const struct kw_node *n, size_t lang)
 	}
 	for (size_t i = 0; i < n->nopts; i++) {
 		const struct kw_option *o = &n->opts[i];
-		char *label = text_clean(view_option_label(n, i, lang));
+		char *label = md_line(view_option_label(n, i, lang));
 
 		fprintf(out, "- %s → ", label);
 		put_ref(out, o->next, lang);
@@ -110,7 +114,7 @@ put_node(FILE *out, const struct kw_node *n, size_t lang)
 int
 cmd_guide(const struct kw_tree *t, size_t lang, FILE *out)
 {
-	char *title = text_clean(tree_text(&t->title, lang));
+	char *title = md_line(tree_text(&t->title, lang));
 
 	fprintf(out, "# %s\n\n", title);
 	free(title);
@@ -130,7 +134,7 @@ cmd_guide(const struct kw_tree *t, size_t lang, FILE *out)
 
 			if (!tree_text_set(&o->message))
 				continue;
-			label = text_clean(tree_text(&o->label, lang));
+			label = md_line(tree_text(&o->label, lang));
 			fprintf(out, "%zu. **%s** → ", j + 1, label);
 			put_ref(out, o->next, lang);
 			fputc('\n', out);

@@ -8,26 +8,22 @@
 #include "cmd.h"
 #include "i18n.h"
 #include "match.h"
+#include "text.h"
 #include "xalloc.h"
 
 #define MATCH_SHOWN 9
 
-/* One line of tree text: newlines and tabs as spaces, other control
- * characters (the loader rejects them) as '?'. */
+/* One line of tree text, through text_clean(): newlines as spaces. */
 static void
 put_line(FILE *out, const char *s)
 {
-	for (; *s != '\0'; s++) {
-		unsigned char c = (unsigned char)*s;
+	char *clean = text_clean(s);
 
-		if (c == '\n' || c == '\t')
-			fputc(' ', out);
-		else if (c < 0x20 || c == 0x7f)
-			fputc('?', out);
-		else
-			fputc(c, out);
-	}
-	fputc('\n', out);
+	for (char *p = clean; *p != '\0'; p++)
+		if (*p == '\n')
+			*p = ' ';
+	fprintf(out, "%s\n", clean);
+	free(clean);
 }
 
 int
@@ -35,7 +31,10 @@ cmd_match(const struct kw_tree *t, size_t lang, const char *text, FILE *out)
 {
 	struct kw_matcher *m = match_new(t, NULL);
 	struct kw_match found[MATCH_SHOWN];
-	size_t n = match_rank(m, text, found, MATCH_SHOWN);
+	size_t n;
+
+	match_prefer(m, lang);
+	n = match_rank(m, text, found, MATCH_SHOWN);
 
 	for (size_t i = 0; i < n; i++) {
 		const struct kw_option *o = &found[i].node->opts[found[i].opt];

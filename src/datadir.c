@@ -5,6 +5,7 @@
 #include <sys/stat.h>
 
 #include "datadir.h"
+#include "paths.h"
 
 /* The build tree's program is recognised by its inode, not its name: a
  * symbolic link to it is it, an installed copy is not. */

@@ -23,18 +23,13 @@ diags_add(struct kw_diags *d, enum kw_severity sev, struct kw_pos pos,
 {
 	struct kw_diag *g;
 	va_list ap;
-	int n;
 
 	d->v = xgrow(d->v, &d->cap, d->n + 1, sizeof *d->v);
 	g = &d->v[d->n++];
 	g->sev = sev;
 	g->pos = pos;
 	va_start(ap, fmt);
-	n = vsnprintf(NULL, 0, fmt, ap);
-	va_end(ap);
-	g->msg = xmalloc((size_t)(n < 0 ? 0 : n) + 1);
-	va_start(ap, fmt);
-	vsnprintf(g->msg, (size_t)(n < 0 ? 0 : n) + 1, fmt, ap);
+	g->msg = xvasprintf(fmt, ap);
 	va_end(ap);
 	if (sev == KW_SEV_ERROR)
 		d->nerrors++;
@@ -73,7 +68,7 @@ diags_print(const struct kw_diags *d, FILE *fp)
 {
 	for (size_t i = 0; i < d->n; i++) {
 		if (i == KW_DIAGS_PRINT_MAX) {
-			fprintf(fp, "%s: %zu more diagnostics not shown (%zu "
+			diag_printf(fp, "%s: %zu more diagnostics not shown (%zu "
 			    "errors and %zu warnings in all)\n", d->file,
 			    d->n - i, d->nerrors, d->nwarnings);
 			break;
@@ -81,17 +76,31 @@ diags_print(const struct kw_diags *d, FILE *fp)
 		const struct kw_diag *g = &d->v[i];
 		const char *sev = g->sev == KW_SEV_ERROR ? "error" :
 		    "warning";
-		/* messages quote the file's text: keep its controls and bidi
-		 * overrides off the terminal */
-		char *msg = text_clean(g->msg);
 
+		/* the file name and the messages quoting the file's text go
+		 * through diag_printf: their controls and bidi overrides stay
+		 * off the terminal */
 		if (g->pos.line > 0)
-			fprintf(fp, "%s:%u:%u: %s: %s\n", d->file, g->pos.line,
-			    g->pos.col, sev, msg);
+			diag_printf(fp, "%s:%u:%u: %s: %s\n", d->file,
+			    g->pos.line, g->pos.col, sev, g->msg);
 		else
-			fprintf(fp, "%s: %s: %s\n", d->file, sev, msg);
-		free(msg);
+			diag_printf(fp, "%s: %s: %s\n", d->file, sev, g->msg);
 	}
+}
+
+void
+diag_printf(FILE *fp, const char *fmt, ...)
+{
+	va_list ap;
+	char *msg, *clean;
+
+	va_start(ap, fmt);
+	msg = xvasprintf(fmt, ap);
+	va_end(ap);
+	clean = text_clean(msg);
+	fputs(clean, fp);
+	free(clean);
+	free(msg);
 }
 
 void

@@ -42,6 +42,13 @@ void diags_sort(struct kw_diags *d);
  * position is unknown), the first KW_DIAGS_PRINT_MAX of them, then a line
  * counting the rest. */
 void diags_print(const struct kw_diags *d, FILE *fp);
+/* fprintf() for every message that quotes outside data (a file name, an
+ * id or text from a tree or a record, an argument): the whole message goes
+ * through text_clean(), so that no control character (an escape sequence
+ * that would set the title or write the clipboard), bidi override or
+ * invalid UTF-8 reaches the terminal; each shows as '?'. */
+void diag_printf(FILE *fp, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
 /* Frees what the list owns; accepts NULL. */
 void diags_free(struct kw_diags *d);
 

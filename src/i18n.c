@@ -11,26 +11,27 @@
 #include "datadir.h"
 #include "i18n.h"
 
-const char *const i18n_languages[] = { "en", "fr", NULL };
-
 static char current[8] = "en";
 
 const char *
 i18n_env_lang(char *buf, size_t size)
 {
-	static const char *const vars[] = { "LC_ALL", "LC_MESSAGES", "LANG" };
+	static const char *const vars[] = { "LANGUAGE", "LC_ALL",
+	    "LC_MESSAGES", "LANG" };
 
 	for (size_t i = 0; i < sizeof vars / sizeof vars[0]; i++) {
 		const char *v = getenv(vars[i]);
-		size_t n;
+		size_t n, lang;
 
 		if (v == NULL || *v == '\0')
 			continue;
 		if (strcmp(v, "C") == 0 || strcmp(v, "POSIX") == 0 ||
 		    strncmp(v, "C.", 2) == 0)
 			break;
-		n = strcspn(v, "_.@");
-		if (n >= 2 && n <= 3 && n < size) {
+		/* "pt_BR.UTF-8", "de:fr": the language and its region */
+		n = strcspn(v, ".@:");
+		lang = strcspn(v, "_-.@:");
+		if (lang >= 2 && lang <= 3 && n < size) {
 			memcpy(buf, v, n);
 			buf[n] = '\0';
 			return buf;
@@ -41,13 +42,15 @@ i18n_env_lang(char *buf, size_t size)
 	return buf;
 }
 
-int
-i18n_known(const char *code)
+/* Whether the first language of $LANGUAGE is `code` (region aside). */
+static int
+language_names(const char *code)
 {
-	for (size_t i = 0; i18n_languages[i] != NULL; i++)
-		if (strcmp(code, i18n_languages[i]) == 0)
-			return 1;
-	return 0;
+	const char *v = getenv("LANGUAGE");
+	size_t n = strcspn(code, "_-");
+
+	return v != NULL && strncmp(v, code, n) == 0 &&
+	    strchr("_-.@:", v[n]) != NULL;
 }
 
 static int
@@ -76,8 +79,12 @@ i18n_init(const char *code)
 	if (msgs == NULL || strcmp(msgs, "C") == 0 ||
 	    strcmp(msgs, "POSIX") == 0)
 		setlocale(LC_MESSAGES, "C.UTF-8");
-	snprintf(current, sizeof current, "%s", code);
-	setenv("LANGUAGE", code, 1);
+	snprintf(current, sizeof current, "%.*s", (int)strcspn(code, "_-.@"),
+	    code);
+	/* the user's list of languages stays when it starts with this one
+	 * ("de:fr": German, else French, else English) */
+	if (!language_names(code))
+		setenv("LANGUAGE", code, 1);
 	bindtextdomain(PACKAGE, dir != NULL && *dir != '\0' ? dir :
 	    datadir_locale());
 	bind_textdomain_codeset(PACKAGE, "UTF-8");

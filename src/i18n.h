@@ -8,19 +8,17 @@
 #define _(s) gettext(s)
 #define N_(s) (s)
 
-/* The languages the program itself speaks (its catalogues): "en fr". */
-extern const char *const i18n_languages[];
-
-/* The user's language from LC_ALL, LC_MESSAGES, LANG (first set, non-empty,
- * not C/POSIX), as a two- or three-letter code in `buf`; "en" otherwise. */
+/* The user's language from LANGUAGE (its first), LC_ALL, LC_MESSAGES, LANG
+ * (first set, non-empty, not C/POSIX), as a code of two or three letters,
+ * with its region if it has one ("pt_BR"), in `buf`; "en" otherwise. Any
+ * language runs: the tree says which it has. */
 const char *i18n_env_lang(char *buf, size_t size);
 
-/* Whether `code` is one of i18n_languages. */
-int i18n_known(const char *code);
-
 /* Set up the locale (UTF-8 character handling even where the environment
- * names a locale that is not installed) and make gettext speak `code`.
- * The catalogue directory is $KEYWIZ_LOCALEDIR, else datadir_locale(). */
+ * names a locale that is not installed) and make gettext speak `code`:
+ * its catalogue if there is one, else English. $LANGUAGE is kept when it
+ * starts with `code`, else set to it. The catalogue directory is
+ * $KEYWIZ_LOCALEDIR, else datadir_locale(). */
 void i18n_init(const char *code);
 
 /* The language gettext speaks now ("en", "fr"). */

@@ -3,8 +3,11 @@
 #include "config.h"
 
 #include <errno.h>
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
+#include <termios.h>
+#include <unistd.h>
 
 #include "input.h"
 #include "xalloc.h"
@@ -55,4 +58,52 @@ input_line(FILE *fp, size_t max, int *truncated)
 		n--;
 	buf[n] = '\0';
 	return buf;
+}
+
+/* The modes of a read without echo, put back by SIGCONT: a shell that
+ * stopped keywiz (Ctrl-Z) gave the terminal its own modes, echo on. */
+static struct termios secret_modes;
+static volatile sig_atomic_t secret_fd = -1;
+
+static void
+on_cont(int sig)
+{
+	int e = errno;
+
+	(void)sig;
+	if (secret_fd >= 0)
+		tcsetattr(secret_fd, TCSANOW, &secret_modes);
+	errno = e;
+}
+
+char *
+input_secret_line(FILE *fp, size_t max, int *truncated)
+{
+	struct termios was;
+	struct sigaction sa, old_cont;
+	int fd = fileno(fp), changed = 0, e;
+	char *line;
+
+	if (fd >= 0 && isatty(fd) && tcgetattr(fd, &was) == 0) {
+		secret_modes = was;
+		secret_modes.c_lflag &= ~(tcflag_t)(ECHO | ECHONL);
+		changed = tcsetattr(fd, TCSANOW, &secret_modes) == 0;
+	}
+	if (changed) {
+		memset(&sa, 0, sizeof sa);
+		sa.sa_handler = on_cont;
+		sigemptyset(&sa.sa_mask);
+		sa.sa_flags = SA_RESTART;
+		secret_fd = fd;
+		sigaction(SIGCONT, &sa, &old_cont);
+	}
+	line = input_line(fp, max, truncated);
+	e = errno;
+	if (changed) {
+		sigaction(SIGCONT, &old_cont, NULL);
+		secret_fd = -1;
+		tcsetattr(fd, TCSANOW, &was);
+	}
+	errno = e;
+	return line;
 }

@@ -13,4 +13,13 @@
  * (and wipes, for a key). */
 char *input_line(FILE *fp, size_t max, int *truncated);
 
+/* input_line(), without echo when `fp` is a terminal: nothing shows as
+ * the line is typed, not even the newline (the caller prints it back as
+ * it sees fit); the modes are put back before it returns, a signal or an
+ * error included, and set again after a stop (SIGCONT). For the fatal
+ * signals, the caller saves the modes first (sig_tty_save()). Unbuffer
+ * `fp` (setvbuf _IONBF) before any reading, so that no copy of the line
+ * stays in stdio's buffer. */
+char *input_secret_line(FILE *fp, size_t max, int *truncated);
+
 #endif

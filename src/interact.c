@@ -8,6 +8,7 @@
 #include "cmd.h"
 #include "i18n.h"
 #include "interact.h"
+#include "keymask.h"
 #include "text.h"
 #include "xalloc.h"
 
@@ -117,6 +118,12 @@ interact_tick(struct kw_session *s, size_t item)
 	return session_check_item(s, item, !((st->checked >> item) & 1));
 }
 
+char *
+interact_mask_text(const struct kw_session *s, const char *text)
+{
+	return keymask_text(prodkey_tree_format(session_tree(s)), text);
+}
+
 int
 interact_note(struct kw_session *s, const char *text)
 {
@@ -126,18 +133,28 @@ interact_note(struct kw_session *s, const char *text)
 	return 1;
 }
 
-enum kw_match_verdict
-interact_match(struct kw_matching *mc, const struct kw_session *s,
-    const char *text, struct kw_match *m, size_t max, size_t *n)
+/* The matcher of the session's current node. */
+static struct kw_matcher *
+matcher_here(struct kw_matching *mc, const struct kw_session *s)
 {
 	const struct kw_node *node = session_node(s);
 
 	if (mc->node != node) {
 		match_free(mc->matcher);
 		mc->matcher = match_new(session_tree(s), node);
+		match_prefer(mc->matcher, session_lang(s));
 		mc->node = node;
+		free(mc->filter);
+		mc->filter = NULL;
 	}
-	*n = match_rank(mc->matcher, text, m, max);
+	return mc->matcher;
+}
+
+enum kw_match_verdict
+interact_match(struct kw_matching *mc, const struct kw_session *s,
+    const char *text, struct kw_match *m, size_t max, size_t *n)
+{
+	*n = match_rank(matcher_here(mc, s), text, m, max);
 	if (*n == 0)
 		return KW_MATCH_NONE;
 	if (*n == 1 || m[0].score - m[1].score >= KW_MATCH_MARGIN)
@@ -145,12 +162,34 @@ interact_match(struct kw_matching *mc, const struct kw_session *s,
 	return KW_MATCH_CLOSE;
 }
 
+size_t
+interact_filter(struct kw_matching *mc, const struct kw_session *s,
+    const char *text, const struct kw_match **found)
+{
+	struct kw_matcher *m = matcher_here(mc, s);
+	const struct kw_node *node = session_node(s);
+
+	*found = mc->found;
+	if (*text == '\0' || node->type != KW_NODE_CHOICE)
+		return 0;
+	if (mc->filter != NULL && strcmp(mc->filter, text) == 0)
+		return mc->nfound;
+	free(mc->filter);
+	mc->filter = xstrdup(text);
+	mc->found = xrealloc(mc->found, (node->nopts ? node->nopts : 1) *
+	    sizeof *mc->found);
+	mc->nfound = match_rank(m, text, mc->found, node->nopts);
+	*found = mc->found;
+	return mc->nfound;
+}
+
 void
 interact_matching_free(struct kw_matching *mc)
 {
 	match_free(mc->matcher);
-	mc->matcher = NULL;
-	mc->node = NULL;
+	free(mc->filter);
+	free(mc->found);
+	memset(mc, 0, sizeof *mc);
 }
 
 int

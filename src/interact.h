@@ -64,15 +64,23 @@ const char *interact_choice_text(const struct kw_view_choice *c,
 int interact_continue(struct kw_session *s);
 /* Tick checklist item `item` of the current step, or untick it. */
 int interact_tick(struct kw_session *s, size_t item);
-/* Add `text` as a note unless it is empty: returns 1 if a note was added. */
+/* `text` as the session will keep it: a product key in it masked
+ * (keymask_text with the tree's key format), for a front end to echo what
+ * was typed. Caller frees. */
+char *interact_mask_text(const struct kw_session *s, const char *text);
+/* Add `text` as a note unless it is empty: returns 1 if a note was added.
+ * As every text the session keeps, a product key in it is masked. */
 int interact_note(struct kw_session *s, const char *text);
 
-/* Ranking pasted text against the messages of the current choice node:
- * the matcher is made again only when the node changes. Zero-initialise;
- * interact_matching_free when done. */
+/* Ranking pasted or typed text against the messages of the current
+ * choice node: the matcher is made again only when the node changes.
+ * Zero-initialise; interact_matching_free when done. */
 struct kw_matching {
 	struct kw_matcher *matcher;
 	const struct kw_node *node;
+	char *filter;		/* the typed filter ranked in found[] */
+	struct kw_match *found;
+	size_t nfound;
 };
 
 enum kw_match_verdict {
@@ -90,6 +98,12 @@ enum kw_match_verdict {
 enum kw_match_verdict interact_match(struct kw_matching *mc,
     const struct kw_session *s, const char *text, struct kw_match *m,
     size_t max, size_t *n);
+/* The typed filter: the options of the current choice node that `text`
+ * matches, ranked as a paste of the same text is (the ranking is kept
+ * until the text or the node changes). Sets *found to them, best first,
+ * and returns how many; 0 for an empty text. */
+size_t interact_filter(struct kw_matching *mc, const struct kw_session *s,
+    const char *text, const struct kw_match **found);
 void interact_matching_free(struct kw_matching *mc);
 
 /* End a run: the session is finished; KW_EXIT_OK when it stands at an

@@ -2,6 +2,7 @@
 /* layout.c - screen layout without a terminal: wrapped rows, truncation, folding (the key field: keyfield.c) */
 #include "config.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unicase.h>
@@ -286,4 +287,17 @@ layout_contains(const char *hay, const char *needle)
 	free(h);
 	free(n);
 	return found;
+}
+
+void
+layout_print(FILE *fp, size_t width, size_t indent, const char *lead,
+    const char *text)
+{
+	struct kw_body b;
+
+	layout_init(&b, width);
+	layout_add(&b, indent, lead, text, KW_ST_NORMAL, -1);
+	for (size_t i = 0; i < b.n; i++)
+		fprintf(fp, "%s\n", b.row[i].s);
+	layout_free(&b);
 }

@@ -4,6 +4,7 @@
 #define KW_LAYOUT_H
 
 #include <stddef.h>
+#include <stdio.h>
 
 /*
  * The screens compose their body as rows of text that fit the width, and
@@ -57,6 +58,10 @@ void layout_add(struct kw_body *b, size_t indent, const char *lead,
  * indent lands inside the URL when it is selected and copied. */
 void layout_add_url(struct kw_body *b, size_t indent, const char *lead,
     const char *url, enum kw_style style, int item);
+/* `text` laid out as layout_add() would, `width` columns wide, printed
+ * to `fp` one row a line (the plain front end's text). */
+void layout_print(FILE *fp, size_t width, size_t indent, const char *lead,
+    const char *text);
 /* An empty row. */
 void layout_blank(struct kw_body *b);
 /* One row as it is (cleaned), cut to the width if longer: for input

@@ -137,10 +137,8 @@ is_space(ucs4_t uc)
 	return uc_is_property_white_space(uc);
 }
 
-/* Whether uc is dropped between key characters: white space, any dash,
- * invisible format characters (soft hyphen, zero-width space, BOM). */
-static int
-is_separator(ucs4_t uc)
+int
+prodkey_separator(uint32_t uc)
 {
 	if (uc < 0x80)
 		return is_space(uc) || uc == '-';
@@ -321,7 +319,7 @@ scan(const struct kw_keyfmt *fmt, struct kw_keycheck *k, const uint8_t *s,
 		ucs4_t uc, up;
 
 		s += kw_utf8_next(s, (size_t)(e - s), &uc);
-		if (is_separator(uc))
+		if (prodkey_separator(uc))
 			continue;
 		up = homoglyph(to_upper(uc));
 		add_char(k, up);

@@ -4,6 +4,7 @@
 #define KW_PRODKEY_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "tree.h"
 
@@ -87,6 +88,10 @@ void prodkey_summary(const struct kw_keycheck *k, char *buf, size_t size);
 /* Look-alikes (a kw_key_bad's `lookalikes`) in words in the current
  * language: "DQ" -> "D or Q", "JT7" -> "J, T or 7". */
 void prodkey_lookalikes_text(const char *chars, char *buf, size_t size);
+/* Whether code point `uc` is dropped between key characters: white space,
+ * any dash, invisible format characters (soft hyphen, zero-width space,
+ * BOM). */
+int prodkey_separator(uint32_t uc);
 /* Wipe the key from memory (explicit_bzero). */
 void prodkey_wipe(struct kw_keycheck *k);
 

@@ -14,43 +14,33 @@
 
 #define MATCH_SHOW	3
 
-/* Whether choice `i` contains the filter, in any language of the tree:
- * the one place the filter meets the matching. */
+/* Whether choice `i` is shown: no filter, or the filter matches it (the
+ * matcher a paste goes through, in every language of the tree). */
 static int
-choice_shown(const struct cui *ui, size_t i)
+choice_shown(struct cui *ui, size_t i)
 {
-	const struct kw_tree *t = session_tree(ui->s);
-	const struct kw_option *o = &ui->v.node->opts[i];
-	const char *filter = ui->choice.filter;
+	const struct kw_match *found;
+	size_t n;
 
-	if (filter[0] == '\0')
+	if (ui->choice.filter[0] == '\0')
 		return 1;
-	for (size_t l = 0; l < t->nlangs; l++) {
-		const char *label = tree_text_lang(&o->label, l);
-		const char *msg = tree_text_lang(&o->message, l);
-		const struct kw_strv *more = tree_match(o, l);
-
-		if ((label != NULL && layout_contains(label, filter)) ||
-		    (msg != NULL && layout_contains(msg, filter)))
+	n = interact_filter(&ui->matching, ui->s, ui->choice.filter,
+	    &found);
+	for (size_t k = 0; k < n; k++)
+		if (found[k].opt == i)
 			return 1;
-		for (size_t j = 0; j < more->n; j++)
-			if (layout_contains(more->v[j], filter))
-				return 1;
-	}
 	return 0;
 }
 
-/* Put the focus on the first choice shown if it is on a hidden one. */
+/* Put the focus on the best match of the filter. */
 static void
 choice_refocus(struct cui *ui)
 {
-	if (ui->focus < ui->v.nchoices && choice_shown(ui, ui->focus))
-		return;
-	for (size_t i = 0; i < ui->v.nchoices; i++)
-		if (choice_shown(ui, i)) {
-			ui->focus = i;
-			return;
-		}
+	const struct kw_match *found;
+
+	if (interact_filter(&ui->matching, ui->s, ui->choice.filter,
+	    &found) > 0)
+		ui->focus = found[0].opt;
 }
 
 static void
@@ -64,11 +54,22 @@ draw_choice(struct cui *ui)
 	if (ui->choice.filter[0] != '\0') {
 		char *line = xasprintf("%s%.*s", _("Filter: "),
 		    (int)ui->choice.cur, ui->choice.filter);
+		const struct kw_match *found;
 
 		ui->field_row = (long)b->n;
 		ui->field_col = text_width(line);
 		free(line);
 		line = xasprintf("%s%s", _("Filter: "), ui->choice.filter);
+		if (interact_filter(&ui->matching, ui->s, ui->choice.filter,
+		    &found) > 0 && found[0].lang != ui->v.lang) {
+			char *more = xasprintf(
+			    /* TRANSLATORS: the filter, then a language code */
+			    _("%s  (recognised in %s)"), line,
+			    session_tree(ui->s)->langs[found[0].lang]);
+
+			free(line);
+			line = more;
+		}
 		layout_add_line(b, line, KW_ST_FIELD, -1);
 		free(line);
 	} else

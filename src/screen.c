@@ -485,6 +485,7 @@ const struct screen_ops *const screens[SCR_COUNT] = {
 	[SCR_RESTART] = &restart_screen,
 	[SCR_CALLER] = &caller_screen,
 	[SCR_SCORE] = &score_screen,
+	[SCR_PICK] = &pick_screen,
 	[SCR_SMALL] = &small_screen
 };
 
@@ -584,11 +585,26 @@ screen_init(struct cui *ui, struct kw_session *s, const struct kw_ui_opts *o)
 		ui->overlay = SCR_CALLER;
 }
 
+void
+screen_init_pick(struct cui *ui, struct kw_pick *p,
+    const struct kw_ui_opts *o)
+{
+	memset(ui, 0, sizeof *ui);
+	ui->pick = p;
+	ui->o = o;
+	ui->overlay = SCR_PICK;
+	ui->under = SCR_COUNT;
+	ui->v.tree_title = PACKAGE;
+	ui->follow = 1;
+}
+
 int
 screen_next(struct cui *ui)
 {
 	struct kw_session *s = ui->s;
 
+	if (ui->pick != NULL)
+		return !ui->picked && !ui->quit;
 	if (ui->leave)
 		return 0;
 	if ((session_finished(s) || ui->quit) && !ui->scoring) {

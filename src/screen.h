@@ -67,6 +67,7 @@ enum scr {
 	SCR_RESTART,		/* Home: start again? */
 	SCR_CALLER,		/* practice: the caller's card */
 	SCR_SCORE,		/* practice: the score, before leaving */
+	SCR_PICK,		/* --pick: the tree of the call, before it */
 	SCR_SMALL,
 	SCR_COUNT		/* as an overlay: none */
 };
@@ -261,8 +262,12 @@ struct search_state {
 	const struct kw_node *peek;	/* the step shown for reading */
 };
 
+struct kw_pick;
+
 struct cui {
-	struct kw_session *s;
+	struct kw_session *s;	/* NULL on the pick screen */
+	struct kw_pick *pick;	/* the pick screen's trees, or NULL */
+	int picked;		/* the tree under the focus was chosen */
 	const struct kw_ui_opts *o;
 	struct kw_view v;
 	enum scr overlay;	/* help, search...; SCR_COUNT: none */
@@ -329,7 +334,7 @@ struct screen_ops {
 extern const struct screen_ops key_screen, choice_screen, question_screen,
     step_screen, wait_screen, outcome_screen, help_screen, search_screen,
     peek_screen, note_screen, quit_screen, restart_screen, caller_screen,
-    score_screen, small_screen;
+    score_screen, pick_screen, small_screen;
 extern const struct screen_ops *const screens[SCR_COUNT];
 
 /* The screen up now: the overlay, else the current node's (or "too
@@ -345,6 +350,10 @@ enum action screen_lookup(enum scr scr, int code);
 /* A front end over session `s`: at the caller's card in practice, else
  * at the current node's screen. */
 void screen_init(struct cui *ui, struct kw_session *s,
+    const struct kw_ui_opts *o);
+/* The pick screen over the trees of `p`, before any session: the run is
+ * over when ui->picked (the tree at ui->focus) or ui->quit is set. */
+void screen_init_pick(struct cui *ui, struct kw_pick *p,
     const struct kw_ui_opts *o);
 /* Before each frame: 0 when the run is over (the session finished, the
  * user quit, the score was read); else the view is built for the current

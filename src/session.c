@@ -5,6 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "keymask.h"
+#include "prodkey.h"
 #include "session.h"
 #include "xalloc.h"
 
@@ -25,12 +27,37 @@ struct kw_session {
 	size_t nstrings, strings_cap;
 
 	struct kw_keyinfo key;
+	const char *agent, *ticket;	/* in `strings`, or NULL */
 	int finished;
 
 	int pinned;		/* replay: session_now() is `pin` */
 	time_t pin;
+
+	void (*hook)(void *, const struct kw_session *);
+	void *hook_arg;
 };
 
+/* The end of a change the hook hears of (the journal's). */
+static void
+changed(struct kw_session *s)
+{
+	if (s->hook != NULL)
+		s->hook(s->hook_arg, s);
+}
+
+void
+session_set_hook(struct kw_session *s,
+    void (*hook)(void *arg, const struct kw_session *s), void *arg)
+{
+	s->hook = hook;
+	s->hook_arg = arg;
+}
+
+/* A copy of `text` for the session to own, a product key in it masked:
+ * every string that enters the session comes through here (answers typed
+ * or pasted, notes, the key's masked form and summary), from either front
+ * end, a resumed record or a recovered journal, so the full key never
+ * reaches what is made from the session. */
 static const char *
 keep(struct kw_session *s, const char *text)
 {
@@ -38,7 +65,7 @@ keep(struct kw_session *s, const char *text)
 
 	if (text == NULL)
 		return NULL;
-	copy = xstrdup(text);
+	copy = keymask_text(prodkey_tree_format(s->tree), text);
 	s->strings = xgrow(s->strings, &s->strings_cap, s->nstrings + 1,
 	    sizeof *s->strings);
 	s->strings[s->nstrings++] = copy;
@@ -53,7 +80,9 @@ session_now(const struct kw_session *s)
 	return s->clock != NULL ? s->clock() : time(NULL);
 }
 
-static void
+/* Log an event; the caller fills in what its type carries besides opt and
+ * text (session.h). */
+static struct kw_event *
 log_event(struct kw_session *s, enum kw_event_type type,
     const struct kw_node *node, int opt, const char *text)
 {
@@ -62,12 +91,14 @@ log_event(struct kw_session *s, enum kw_event_type type,
 	s->events = xgrow(s->events, &s->events_cap, s->nevents + 1,
 	    sizeof *s->events);
 	e = &s->events[s->nevents++];
+	memset(e, 0, sizeof *e);
 	e->type = type;
 	e->t = session_now(s);
 	e->node = node;
 	e->opt = opt;
 	e->text = keep(s, text);
 	e->depth = s->depth;
+	return e;
 }
 
 static void
@@ -120,6 +151,30 @@ session_free(struct kw_session *s)
 	free(s->events);
 	free(s->path);
 	free(s);
+}
+
+void
+session_set_agent(struct kw_session *s, const char *agent)
+{
+	s->agent = keep(s, agent);
+}
+
+void
+session_set_ticket(struct kw_session *s, const char *ticket)
+{
+	s->ticket = keep(s, ticket);
+}
+
+const char *
+session_agent(const struct kw_session *s)
+{
+	return s->agent;
+}
+
+const char *
+session_ticket(const struct kw_session *s)
+{
+	return s->ticket;
 }
 
 const struct kw_tree *
@@ -179,8 +234,9 @@ session_answer(struct kw_session *s, size_t opt, const char *text,
 	st->answered = session_now(s);
 	st->text = keep(s, text);
 	st->flags = flags;
-	log_event(s, KW_EV_ANSWER, n, (int)opt, text);
+	log_event(s, KW_EV_ANSWER, n, (int)opt, text)->flags = flags;
 	push_step(s, n->opts[opt].next);
+	changed(s);
 	return 0;
 }
 
@@ -215,6 +271,7 @@ session_back_to(struct kw_session *s, size_t i)
 		return -1;
 	pop_to(s, i + 1);
 	log_event(s, KW_EV_BACK, s->path[i].node, -1, NULL);
+	changed(s);
 	return 0;
 }
 
@@ -225,6 +282,7 @@ session_restart(struct kw_session *s)
 	pop_to(s, 1);
 	s->path[0].checked = 0;
 	log_event(s, KW_EV_RESTART, s->path[0].node, -1, NULL);
+	changed(s);
 }
 
 int
@@ -241,7 +299,8 @@ session_check_item(struct kw_session *s, size_t item, int on)
 		st->checked |= bit;
 	else
 		st->checked &= ~bit;
-	log_event(s, KW_EV_CHECKED, st->node, (int)item, on ? "on" : "off");
+	log_event(s, KW_EV_CHECKED, st->node, (int)item, NULL)->on = on != 0;
+	changed(s);
 	return 0;
 }
 
@@ -253,7 +312,9 @@ session_set_key(struct kw_session *s, int valid, const char *masked,
 	s->key.valid = valid;
 	s->key.masked = keep(s, masked != NULL ? masked : "");
 	s->key.summary = keep(s, summary != NULL ? summary : "");
-	log_event(s, KW_EV_KEY, session_node(s), valid, s->key.masked);
+	log_event(s, KW_EV_KEY, session_node(s), -1, s->key.masked)->valid =
+	    valid != 0;
+	changed(s);
 }
 
 const struct kw_keyinfo *
@@ -268,6 +329,7 @@ session_add_note(struct kw_session *s, const char *text)
 	if (text == NULL || *text == '\0')
 		return;
 	log_event(s, KW_EV_NOTE, session_node(s), -1, text);
+	changed(s);
 }
 
 void
@@ -278,6 +340,7 @@ session_finish(struct kw_session *s)
 	s->finished = 1;
 	log_event(s, session_outcome(s) != NULL ? KW_EV_END : KW_EV_QUIT,
 	    session_node(s), -1, NULL);
+	changed(s);
 }
 
 int
@@ -369,4 +432,5 @@ session_reopen(struct kw_session *s)
 {
 	s->finished = 0;
 	log_event(s, KW_EV_RESUME, session_node(s), -1, NULL);
+	changed(s);
 }

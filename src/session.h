@@ -35,12 +35,19 @@ enum kw_event_type {
 	KW_EV_TYPE_COUNT
 };
 
+/* What each type carries besides its time and node (fields a type does
+ * not name are -1, NULL or 0): answer: opt (the option), text (what was
+ * typed or pasted to choose it, or NULL), flags (KW_STEP_*); key: text (the
+ * masked key), valid; note: text; checked: opt (the item), on. */
 struct kw_event {
 	enum kw_event_type type;
 	time_t t;
 	const struct kw_node *node;
-	int opt;		/* option or item index, -1 if none */
+	int opt;		/* answer: option index; checked: item index */
 	const char *text;	/* owned by the session; may be NULL */
+	unsigned flags;		/* answer: KW_STEP_* it was given with */
+	int valid;		/* key: well-formed for the tree's format */
+	int on;			/* checked: ticked (1) or unticked (0) */
 	size_t depth;		/* steps on the path once the event happened
 				 * (for back: the step gone back to, + 1) */
 };
@@ -109,6 +116,13 @@ void session_set_key(struct kw_session *s, int valid, const char *masked,
     const char *summary);
 const struct kw_keyinfo *session_key(const struct kw_session *s);
 
+/* Who takes the call and the ticket it is for (--agent, --ticket; copied;
+ * NULL: none), for the record and the tree's placeholders. */
+void session_set_agent(struct kw_session *s, const char *agent);
+void session_set_ticket(struct kw_session *s, const char *ticket);
+const char *session_agent(const struct kw_session *s);
+const char *session_ticket(const struct kw_session *s);
+
 /* Add a free-text note (attached to the current node). */
 void session_add_note(struct kw_session *s, const char *text);
 
@@ -129,6 +143,13 @@ int session_error(const struct kw_session *s, const struct kw_node **node,
     size_t *opt);
 
 const char *session_event_name(enum kw_event_type type);
+
+/* Call `hook(arg, s)` at the end of every change that logs events (an
+ * answer, back, restart, a tick, the key, a note, the end, a resume), once
+ * the session is whole again: the journal's way to write each event down
+ * before the next screen is drawn. NULL: none. */
+void session_set_hook(struct kw_session *s,
+    void (*hook)(void *arg, const struct kw_session *s), void *arg);
 
 /*
  * Replay, for resuming a saved session (record.c). A session rebuilt from a

@@ -7,6 +7,9 @@
 #include <string.h>
 #include <wchar.h>
 
+#include <unictype.h>
+#include <unilbrk.h>
+
 #include "text.h"
 #include "utf8.h"
 #include "xalloc.h"
@@ -23,6 +26,82 @@ char_at(const char *s, wchar_t *wc)
 	if (k > 0)
 		*wc = (wchar_t)c;
 	return k;
+}
+
+/* Whether `c` is written right to left (Hebrew, Arabic, Syriac, Thaana,
+ * N'Ko...): the blocks first, so that other text never asks libunistring. */
+static int
+rtl(uint32_t c)
+{
+	if (c < 0x0590 || (c > 0x08ff && c < 0xfb1d) ||
+	    (c > 0xfeff && c < 0x10800) || (c > 0x10fff && c < 0x1e800) ||
+	    c > 0x1efff)
+		return 0;
+	return uc_bidi_category(c) == UC_BIDI_R ||
+	    uc_bidi_category(c) == UC_BIDI_AL;
+}
+
+#define RLI "\xe2\x81\xa7"	/* U+2067 RIGHT-TO-LEFT ISOLATE */
+#define PDI "\xe2\x81\xa9"	/* U+2069 POP DIRECTIONAL ISOLATE */
+
+/* `s` (clean: no bidi controls of its own) with each line's right-to-left
+ * stretch, from its first right-to-left letter to its last, between RLI
+ * and PDI, so that it never takes the text around it along. Frees `s`. */
+static char *
+isolate_rtl(char *s)
+{
+	size_t n = strlen(s);
+	char *out = NULL, *o = NULL;
+
+	for (const char *line = s; ; ) {
+		const char *end = line + strcspn(line, "\n"), *first = NULL;
+		const char *last = NULL;
+
+		for (const char *p = line; p < end; ) {
+			uint32_t c;
+			size_t k = kw_utf8_next((const unsigned char *)p,
+			    (size_t)(end - p), &c);
+
+			if (rtl(c)) {
+				if (first == NULL)
+					first = p;
+				last = p + k;
+			}
+			p += k;
+		}
+		if (first != NULL && out == NULL) {
+			/* six bytes more per line at most, and a line with
+			 * a right-to-left letter has two bytes or more */
+			o = out = xmalloc(n * 4 + 1);
+			memcpy(o, s, (size_t)(line - s));
+			o += line - s;
+		}
+		if (out != NULL) {
+			if (first == NULL)
+				first = last = end;
+			memcpy(o, line, (size_t)(first - line));
+			o += first - line;
+			if (first != end) {
+				memcpy(o, RLI, 3);
+				memcpy(o + 3, first, (size_t)(last - first));
+				o += 3 + (last - first);
+				memcpy(o, PDI, 3);
+				o += 3;
+			}
+			memcpy(o, last, (size_t)(end - last));
+			o += end - last;
+			if (*end == '\n')
+				*o++ = '\n';
+		}
+		if (*end == '\0')
+			break;
+		line = end + 1;
+	}
+	if (out == NULL)
+		return s;
+	*o = '\0';
+	free(s);
+	return out;
 }
 
 char *
@@ -55,28 +134,7 @@ text_clean(const char *s)
 		s += k;
 	}
 	*o = '\0';
-	return out;
-}
-
-char *
-text_clean_md(const char *s)
-{
-	char *clean = text_clean(s), *out, *o;
-	size_t lt = 0;
-
-	for (const char *p = clean; *p != '\0'; p++)
-		lt += *p == '<';
-	if (lt == 0)
-		return clean;
-	o = out = xmalloc(strlen(clean) + lt + 1);
-	for (const char *p = clean; *p != '\0'; p++) {
-		if (*p == '<')
-			*o++ = '\\';
-		*o++ = *p;
-	}
-	*o = '\0';
-	free(clean);
-	return out;
+	return isolate_rtl(out);
 }
 
 static size_t
@@ -150,14 +208,57 @@ add_line(struct kw_lines *out, const char *p, size_t len)
 }
 
 /* Wrap one paragraph (no newline in [p, end)). */
+/* Where a line of [p, end) may break: ok[i] before byte i. At a space's
+ * end, as UAX #14 (libunistring) allows it, so that a French "?", ":",
+ * "!", ";" or "\u00bb" after a space never starts a line nor a "\u00ab"
+ * ends one; and between two wide characters (Chinese, Japanese). Plain
+ * ASCII without such punctuation breaks at every space, without asking
+ * the library. Caller frees. */
+static char *
+break_points(const char *p, const char *end)
+{
+	size_t n = (size_t)(end - p);
+	char *ok = xcalloc(n + 1, 1);
+	int plain = 1;
+
+	for (size_t i = 0; i < n && plain; i++)
+		plain = (unsigned char)p[i] < 0x80 && !(p[i] == ' ' &&
+		    i + 1 < n && strchr("?!:;", p[i + 1]) != NULL);
+	if (plain) {
+		for (size_t i = 1; i < n; i++)
+			ok[i] = p[i - 1] == ' ' && p[i] != ' ';
+		return ok;
+	}
+	u8_possible_linebreaks((const uint8_t *)p, n, "UTF-8", ok);
+	for (size_t i = 1; i < n; i++) {
+		wchar_t a = 0, b = 0;
+		const char *prev = (const char *)kw_utf8_prev(
+		    (const unsigned char *)p, (const unsigned char *)p + i);
+
+		if (ok[i] != UC_BREAK_POSSIBLE) {
+			ok[i] = 0;
+			continue;
+		}
+		char_at(prev, &a);
+		char_at(p + i, &b);
+		ok[i] = p[i - 1] == ' ' || (wc_cols(a) == 2 && wc_cols(b) == 2);
+	}
+	ok[0] = 0;
+	return ok;
+}
+
 static void
 wrap_para(const char *p, const char *end, size_t width,
     struct kw_lines *out)
 {
+	const char *start = p;
+	char *ok;
+
 	if (p == end) {
 		add_line(out, p, 0);
 		return;
 	}
+	ok = break_points(p, end);
 	while (p < end) {
 		const char *q = p, *brk = NULL;
 		size_t cols = 0;
@@ -171,7 +272,7 @@ wrap_para(const char *p, const char *end, size_t width,
 				w = 1;
 			} else
 				w = wc_cols(wc);
-			if (*q == ' ')
+			if (q > p && ok[q - start])
 				brk = q;
 			if (cols + w > width)
 				break;
@@ -180,12 +281,22 @@ wrap_para(const char *p, const char *end, size_t width,
 		}
 		if (q >= end) {
 			add_line(out, p, (size_t)(end - p));
-			return;
+			break;
 		}
-		if (*q == ' ')
-			brk = q;
+		if (*q == ' ') {	/* spaces may hang past the edge */
+			const char *r = q;
+
+			while (r < end && *r == ' ')
+				r++;
+			if (r == end || ok[r - start])
+				brk = r;
+		}
 		if (brk != NULL && brk > p) {
-			add_line(out, p, (size_t)(brk - p));
+			const char *e = brk;
+
+			while (e > p && e[-1] == ' ')
+				e--;
+			add_line(out, p, (size_t)(e - p));
 			p = brk;
 		} else {
 			if (q == p) {	/* a character wider than the width */
@@ -200,6 +311,7 @@ wrap_para(const char *p, const char *end, size_t width,
 		while (p < end && *p == ' ')
 			p++;
 	}
+	free(ok);
 }
 
 void

@@ -6,13 +6,11 @@
 #include <stddef.h>
 
 /* A copy of `s` fit for a terminal: control characters (C0 but newline,
- * DEL, C1, and ESC sequences) and invalid UTF-8 replaced by '?'; tabs become
- * a space. Caller frees. */
+ * DEL, C1, and ESC sequences), bidi controls and invalid UTF-8 replaced by
+ * '?'; tabs become a space; the right-to-left stretch of each line (Arabic,
+ * Hebrew: from its first such letter to its last) isolated between U+2067
+ * and U+2069, so that it never reorders the text around it. Caller frees. */
 char *text_clean(const char *s);
-
-/* text_clean() for Markdown: also '<' escaped as "\<", so that a message's
- * "<x>" is not taken for an HTML tag. Caller frees. */
-char *text_clean_md(const char *s);
 
 /* Columns `s` takes on a terminal (wcwidth; unprintable counts 1). */
 size_t text_width(const char *s);

@@ -29,4 +29,16 @@ int ui_plain_run(struct kw_session *s, FILE *in, FILE *out,
     const struct kw_ui_opts *o);
 int ui_curses_run(struct kw_session *s, const struct kw_ui_opts *o);
 
+/*
+ * The pick screen (--pick): the trees of `p` to choose from, filtered as
+ * the user types. Returns KW_EXIT_OK with the row chosen (an index of
+ * pick_shown()) in *chosen, KW_EXIT_NEGATIVE when the user quit or input
+ * ended, 128+N for signal N.
+ */
+struct kw_pick;
+int ui_plain_pick(struct kw_pick *p, FILE *in, FILE *out,
+    const struct kw_ui_opts *o, size_t *chosen);
+int ui_curses_pick(struct kw_pick *p, const struct kw_ui_opts *o,
+    size_t *chosen);
+
 #endif

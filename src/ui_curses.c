@@ -4,6 +4,7 @@
 
 #include <curses.h>
 #include <limits.h>
+#include <poll.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -54,6 +55,35 @@ curses_end(void)
 	fputs("\033[?2004l", stdout);	/* bracketed paste off */
 	fflush(stdout);
 	endwin();
+	sig_tty_forget();
+}
+
+/* What curses_end() sends to the terminal, captured once curses knows the
+ * terminal (and again when the title was saved), so that a fatal signal
+ * can send it from its handler: the title it had, bracketed paste off,
+ * attributes and colours reset, the cursor shown at the bottom left, the
+ * keypad back to normal, the shell's screen back. */
+static void
+capture_exit(void)
+{
+	static const char *const caps[] = { "sgr0", "op", "cnorm", "rmkx",
+	    "rmcup" };
+	char seq[SIG_TTY_EXIT_MAX] = "";
+	const char *s = tigetstr("cup");
+
+	if (title_pushed)
+		strcat(seq, "\033[23;0t");
+	strcat(seq, "\033[?2004l");
+	if (s != NULL && s != (char *)-1 && (s = tiparm(s, LINES - 1, 0)) !=
+	    NULL && strlen(seq) + strlen(s) < sizeof seq)
+		strcat(seq, s);
+	for (size_t i = 0; i < sizeof caps / sizeof caps[0]; i++) {
+		s = tigetstr(caps[i]);
+		if (s != NULL && s != (char *)-1 &&
+		    strlen(seq) + strlen(s) < sizeof seq)
+			strcat(seq, s);
+	}
+	sig_tty_exit(seq);
 }
 
 /* ---- painting ---- */
@@ -85,14 +115,17 @@ style_attr(const struct cui *ui, enum kw_style st)
 	return A_NORMAL;
 }
 
-/* Write `s` at the cursor, at most `cols` columns. */
+/* Write `s` at the cursor, at most `cols` columns: through text_clean(),
+ * whatever the screen left in it (a message may quote a record). */
 static void
 curses_put(const char *s, size_t cols)
 {
-	size_t n = text_fit(s, cols);
+	char *clean = text_clean(s);
+	size_t n = text_fit(clean, cols);
 
 	if (n > 0)
-		addnstr(s, (int)n);
+		addnstr(clean, (int)n);
+	free(clean);
 }
 
 static void
@@ -150,9 +183,11 @@ curses_wait_over(void)
 	for (size_t i = 0; term != NULL && i < sizeof titled /
 	    sizeof titled[0]; i++)
 		if (strncmp(term, titled[i], strlen(titled[i])) == 0) {
-			if (!title_pushed)
+			if (!title_pushed) {
 				fputs("\033[22;0t", stdout);
-			title_pushed = 1;
+				title_pushed = 1;
+				capture_exit();
+			}
 			printf("\033]2;%s\a", _("keywiz: the wait is over"));
 			fflush(stdout);
 			return;
@@ -426,6 +461,32 @@ read_input(struct cui *ui, enum scr scr, struct input *in)
 	return 1;
 }
 
+/* Reads that gave nothing though the terminal said input was ready. */
+static int input_fails;
+
+/*
+ * Whether the terminal has gone without a SIGHUP (a pseudo-terminal whose
+ * other end closed, when it is not our controlling terminal): reads fail
+ * at once (EIO, or end of file) while poll() says input is ready or hung
+ * up. A wait that merely timed out has nothing ready. Three in a row, so
+ * that input arriving just as a wait ends is not taken for it.
+ */
+static int
+term_gone(void)
+{
+	struct pollfd pfd;
+
+	pfd.fd = STDIN_FILENO;
+	pfd.events = POLLIN;
+	pfd.revents = 0;
+	if (poll(&pfd, 1, 0) == 1 && (pfd.revents & (POLLIN | POLLHUP |
+	    POLLERR | POLLNVAL)) != 0)
+		input_fails++;
+	else
+		input_fails = 0;
+	return input_fails >= 3;
+}
+
 /* ---- start, loop, end ---- */
 
 static int
@@ -434,8 +495,11 @@ curses_start(struct cui *ui)
 	const char *nc = getenv("NO_COLOR");
 	struct termios tio;
 
-	if (newterm(NULL, stdout, stdin) == NULL)
+	sig_tty_save(STDIN_FILENO, STDOUT_FILENO);
+	if (newterm(NULL, stdout, stdin) == NULL) {
+		sig_tty_forget();
 		return -1;
+	}
 	curses_on = 1;
 	fatal_set_hook(curses_end);
 	cbreak();
@@ -473,21 +537,90 @@ curses_start(struct cui *ui)
 		ui->colors = 1;
 	}
 	curs_set(1);
+	capture_exit();
 	fputs("\033[?2004h", stdout);	/* bracketed paste on */
 	fflush(stdout);
 	return 0;
+}
+
+/* Whether the screen just drawn is a new one, whose answer must be a key
+ * pressed after it was drawn: a step of the call the session has not shown
+ * before (interact_new_screen), or the pick's list when it first shows. */
+static int
+screen_is_new(const struct cui *ui, struct kw_shown *shown)
+{
+	if (ui->s != NULL)
+		return interact_new_screen(shown, ui->s);
+	if (shown->started)
+		return 0;
+	shown->started = 1;
+	return 1;
+}
+
+/* The shell's loop: frames painted and keys handed to the screens until
+ * screen_next() says the run is over. Returns 128+N for signal N, else
+ * KW_EXIT_NEGATIVE (the caller says what the end means). */
+static int
+curses_loop(struct cui *ui)
+{
+	struct frame frame = { 0 };
+	struct input in;
+	struct kw_shown shown = { 0 };
+	int rung = 0;
+	long left;
+	int status = KW_EXIT_NEGATIVE;
+
+	ui->queue = xcalloc(QUEUE_MAX, sizeof *ui->queue);
+	for (;;) {
+		enum scr scr;
+
+		if (sig_caught) {
+			status = 128 + sig_caught;
+			break;
+		}
+		if (!screen_next(ui))
+			break;
+		left = ui->s != NULL ? interact_wait_left(ui->s) : -1;
+		if (left == 0 && !rung)
+			curses_wait_over();
+		rung = left == 0;
+		scr = screen_draw(ui, LINES, COLS);
+		curses_paint(ui, scr, &frame);
+		if (screen_is_new(ui, &shown)) {
+			/* what was typed before this screen was drawn does
+			 * not answer it */
+			ui->qlen = 0;
+			ui->qhead = 0;
+			flushinp();
+		}
+		if (!read_input(ui, scr, &in)) {
+			if (term_gone())
+				sig_hangup();	/* saves, ends as SIGHUP */
+			continue;
+		}
+		input_fails = 0;
+		ui->lines = LINES;
+		ui->cols = COLS;
+		if (screen_handle(ui, scr, &in) == KEY_REPAINT)
+			clearok(curscr, TRUE);
+		if (in.text != NULL) {
+			explicit_bzero(in.text, strlen(in.text));
+			free(in.text);
+		}
+	}
+	curses_end();
+	fatal_set_hook(NULL);
+	free(ui->queue);
+	ui->queue = NULL;
+	frame_free(&frame);
+	return status;
 }
 
 int
 ui_curses_run(struct kw_session *s, const struct kw_ui_opts *o)
 {
 	struct cui ui;
-	struct input in;
-	struct frame frame = { 0 };
-	struct kw_shown shown = { 0 };
-	int rung = 0;
-	long left;
-	int status = KW_EXIT_NEGATIVE;
+	int status;
 
 	screen_init(&ui, s, o);
 	if (curses_start(&ui) < 0) {
@@ -497,48 +630,34 @@ ui_curses_run(struct kw_session *s, const struct kw_ui_opts *o)
 		po.width = 80;
 		return ui_plain_run(s, stdin, stdout, &po);
 	}
-	ui.queue = xcalloc(QUEUE_MAX, sizeof *ui.queue);
-	for (;;) {
-		enum scr scr;
-
-		if (sig_caught) {
-			status = 128 + sig_caught;
-			break;
-		}
-		if (!screen_next(&ui))
-			break;
-		if ((left = interact_wait_left(s)) == 0 && !rung)
-			curses_wait_over();
-		rung = left == 0;
-		scr = screen_draw(&ui, LINES, COLS);
-		curses_paint(&ui, scr, &frame);
-		if (interact_new_screen(&shown, s)) {
-			/* what was typed before this step was drawn does
-			 * not answer it */
-			ui.qlen = 0;
-			ui.qhead = 0;
-			flushinp();
-		}
-		if (!read_input(&ui, scr, &in))
-			continue;
-		ui.lines = LINES;
-		ui.cols = COLS;
-		if (screen_handle(&ui, scr, &in) == KEY_REPAINT)
-			clearok(curscr, TRUE);
-		if (in.text != NULL) {
-			explicit_bzero(in.text, strlen(in.text));
-			free(in.text);
-		}
-	}
-	curses_end();
-	fatal_set_hook(NULL);
+	status = curses_loop(&ui);
 	if (status == KW_EXIT_NEGATIVE)
 		status = interact_end(s, ui.quit);
 	if (ui.print_ticket && !sig_caught)
 		record_markdown(s, stdout);	/* asked for with p */
-	free(ui.queue);
-	frame_free(&frame);
 	screen_free(&ui);
 	return status;
 }
 
+int
+ui_curses_pick(struct kw_pick *p, const struct kw_ui_opts *o,
+    size_t *chosen)
+{
+	struct cui ui;
+	int status;
+
+	screen_init_pick(&ui, p, o);
+	if (curses_start(&ui) < 0) {
+		struct kw_ui_opts po = *o;
+
+		po.width = 80;
+		return ui_plain_pick(p, stdin, stdout, &po, chosen);
+	}
+	status = curses_loop(&ui);
+	if (status == KW_EXIT_NEGATIVE && ui.picked) {
+		*chosen = ui.focus;
+		status = KW_EXIT_OK;
+	}
+	screen_free(&ui);
+	return status;
+}

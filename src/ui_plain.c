@@ -51,12 +51,12 @@ struct plain {
 	int key_pending;		/* key node: an analysed key awaits Enter */
 	struct kw_shown shown;		/* the step last drawn */
 	char *said;			/* text given here that matched nothing */
+	int tty;			/* input is a terminal: a key line is read
+					 * without echo */
+	int quiet;			/* the line being handled was read without
+					 * echo: it is printed back, masked */
 };
 
-/* Print tree or user text as the screens lay it out (layout_add):
- * cleaned of control characters, wrapped to the width, the first line
- * indented by `indent` spaces and led by `first`, the others lined up
- * after it. */
 /* Print the rows of `b`, and free it. */
 static void
 put_body(struct plain *p, struct kw_body *b)
@@ -66,15 +66,15 @@ put_body(struct plain *p, struct kw_body *b)
 	layout_free(b);
 }
 
+/* Print tree or user text as the screens lay it out (layout_add):
+ * cleaned of control characters, wrapped to the width, the first line
+ * indented by `indent` spaces and led by `first`, the others lined up
+ * after it. */
 static void
 put_wrapped(struct plain *p, size_t indent, const char *first,
     const char *s)
 {
-	struct kw_body b;
-
-	layout_init(&b, p->width);
-	layout_add(&b, indent, first, s, KW_ST_NORMAL, -1);
-	put_body(p, &b);
+	layout_print(p->out, p->width, indent, first, s);
 }
 
 static void
@@ -82,14 +82,9 @@ plain_say(struct plain *p, const char *fmt, ...)
 {
 	va_list ap;
 	char *msg;
-	int n;
 
 	va_start(ap, fmt);
-	n = vsnprintf(NULL, 0, fmt, ap);
-	va_end(ap);
-	msg = xmalloc((size_t)(n < 0 ? 0 : n) + 1);
-	va_start(ap, fmt);
-	vsnprintf(msg, (size_t)(n < 0 ? 0 : n) + 1, fmt, ap);
+	msg = xvasprintf(fmt, ap);
 	va_end(ap);
 	put_wrapped(p, 0, NULL, msg);
 	free(msg);
@@ -192,7 +187,7 @@ plain_draw(struct plain *p)
 	fputc('\n', p->out);
 	if (v->step == 1)
 		put_wrapped(p, 0, NULL, v->tree_title);
-	fprintf(p->out, "%s %zu: ", _("Step"), v->step);
+	fprintf(p->out, _("Step %zu: "), v->step);
 	put_wrapped(p, 0, NULL, v->heading);
 	fputc('\n', p->out);
 	put_wrapped(p, 0, NULL, v->text);
@@ -207,6 +202,11 @@ plain_draw(struct plain *p)
 		layout_add_url(&b, 2, _("Link: "), v->links->v[i],
 		    KW_ST_NORMAL, -1);
 		put_body(p, &b);
+	}
+	if (v->node->type == KW_NODE_KEY && p->tty) {
+		fputc('\n', p->out);
+		plain_say(p, _("The key does not show as you type it; once "
+		    "you press Enter, only its last five characters show."));
 	}
 
 	for (size_t i = 0; i < v->nitems; i++) {
@@ -499,6 +499,8 @@ enter_key(struct plain *p, const char *text)
 	struct kw_keycheck k;
 
 	interact_set_key(p->s, text, &k);
+	if (p->o->echo || p->quiet)
+		put_wrapped(p, 0, NULL, ki->masked);	/* the line, masked */
 	fputc('\n', p->out);
 	put_wrapped(p, 0, _("Key: "), ki->masked);
 	put_wrapped(p, 0, NULL, ki->summary);
@@ -518,6 +520,27 @@ enter_key(struct plain *p, const char *text)
 	p->key_pending = 1;
 }
 
+/* A line of input as typed, on one line, cleaned. */
+static void
+echo_line(struct plain *p, const char *line)
+{
+	char *clean = text_clean(line);
+
+	fprintf(p->out, "%s\n", clean);
+	free(clean);
+}
+
+/* `line` with a product key in it masked; `line` is wiped and freed. */
+static char *
+mask_line(struct plain *p, char *line)
+{
+	char *masked = interact_mask_text(p->s, line);
+
+	explicit_bzero(line, strlen(line));
+	free(line);
+	return masked;
+}
+
 static void
 add_note(struct plain *p, const char *text)
 {
@@ -530,34 +553,34 @@ add_note(struct plain *p, const char *text)
 		if (line == NULL)
 			return;
 		if (p->o->echo) {
-			char *clean = text_clean(line);
-
-			fprintf(p->out, "%s\n", clean);
-			free(clean);
+			line = mask_line(p, line);
+			echo_line(p, line);
 		}
 		text = plain_trim(line);
 	}
 	if (interact_note(p->s, text))
 		plain_say(p, _("Note added."));
+	if (line != NULL)
+		explicit_bzero(line, strlen(line));
 	free(line);
 }
 
 /* Echo the answer when input is not a terminal, so a captured run reads
- * as the conversation it was; a key typed at a key node is not echoed. */
+ * as the conversation it was, and print back a line read without echo;
+ * a product key in it masked (a key typed at a key node is printed back by
+ * enter_key(), masked as the session keeps it). */
 static void
 echo_answer(struct plain *p, const char *line, enum plain_action act)
 {
-	char *clean;
+	char *masked;
 
-	if (!p->o->echo)
+	if (!p->o->echo && !p->quiet)
 		return;
-	if (p->v.node->type == KW_NODE_KEY && act == ACT_TEXT) {
-		fprintf(p->out, "%s\n", _("(key hidden)"));
+	if (p->v.node->type == KW_NODE_KEY && act == ACT_TEXT)
 		return;
-	}
-	clean = text_clean(line);
-	fprintf(p->out, "%s\n", clean);
-	free(clean);
+	masked = interact_mask_text(p->s, line);
+	echo_line(p, masked);
+	free(masked);
 }
 
 /* One line of input at the current screen. Returns 1 if the screen must
@@ -646,6 +669,16 @@ plain_handle(struct plain *p, char *line)
 	return 0;
 }
 
+/* Whether the terminal `fd` has gone (hung up, its other end closed): an
+ * end of input there is not Ctrl-D. */
+static int
+tty_gone(int fd)
+{
+	struct termios t;
+
+	return tcgetattr(fd, &t) != 0;
+}
+
 int
 ui_plain_run(struct kw_session *s, FILE *in, FILE *out,
     const struct kw_ui_opts *o)
@@ -659,6 +692,14 @@ ui_plain_run(struct kw_session *s, FILE *in, FILE *out,
 	p.out = out;
 	p.o = o;
 	p.width = o->width >= 20 ? o->width : 80;
+	p.tty = isatty(fileno(in));
+	if (p.tty) {
+		/* no copy of a key line left in stdio's buffer; the modes
+		 * put back on a fatal signal or fatal() */
+		setvbuf(in, NULL, _IONBF, 0);
+		sig_tty_save(fileno(in), -1);
+		fatal_set_hook(sig_tty_restore);
+	}
 	if (o->scenario != NULL)
 		plain_caller(&p);
 	plain_draw(&p);
@@ -668,8 +709,17 @@ ui_plain_run(struct kw_session *s, FILE *in, FILE *out,
 		int r;
 
 		plain_prompt(&p);
-		line = input_line(in, ANSWER_MAX, NULL);
+		if (sig_caught) {	/* SIGPIPE: the reader has gone */
+			status = 128 + sig_caught;
+			goto out;
+		}
+		p.quiet = p.tty && p.v.node->type == KW_NODE_KEY;
+		line = p.quiet ? input_secret_line(in, ANSWER_MAX, NULL) :
+		    input_line(in, ANSWER_MAX, NULL);
 		if (line == NULL) {
+			if (!sig_caught && p.tty && (errno == EIO ||
+			    tty_gone(fileno(in))))
+				sig_hangup();	/* the terminal has gone */
 			if (sig_caught) {
 				fputc('\n', out);
 				status = 128 + sig_caught;
@@ -701,6 +751,10 @@ ui_plain_run(struct kw_session *s, FILE *in, FILE *out,
 		plain_score(&p);
 out:
 	fflush(out);
+	if (p.tty) {
+		fatal_set_hook(NULL);
+		sig_tty_forget();
+	}
 	interact_matching_free(&p.matching);
 	free(p.said);
 	return status;

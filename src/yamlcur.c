@@ -444,13 +444,15 @@ ycur_free(struct ycur *c)
 	free(c);
 }
 
-int
-ycur_begin(struct ycur *c)
+/* To the root's first event: 1; 0 when the stream is empty (no byte, or
+ * only comments) and `empty_ok`; -1 after an error. */
+static int
+begin(struct ycur *c, int empty_ok)
 {
 	struct kw_pos top = { 1, 1 };
 
 	if (c->rd.len == 0)
-		return ycur_fail(c, top, "empty file");
+		return empty_ok ? 0 : ycur_fail(c, top, "empty file");
 	if (c->rd.fd < 0 && reader_vet(&c->rd) < 0)	/* a stream: as read */
 		return -1;
 	if (ycur_next(c) < 0)	/* stream start */
@@ -458,8 +460,20 @@ ycur_begin(struct ycur *c)
 	if (ycur_next(c) < 0)
 		return -1;
 	if (c->ev.type == YAML_STREAM_END_EVENT)
-		return ycur_fail(c, top, "empty file");
-	return ycur_next(c);	/* the root's first event */
+		return empty_ok ? 0 : ycur_fail(c, top, "empty file");
+	return ycur_next(c) < 0 ? -1 : 1;	/* the root's first event */
+}
+
+int
+ycur_begin(struct ycur *c)
+{
+	return begin(c, 0) < 0 ? -1 : 0;
+}
+
+int
+ycur_begin_maybe(struct ycur *c)
+{
+	return begin(c, 1);
 }
 
 int

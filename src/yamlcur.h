@@ -40,6 +40,10 @@ void ycur_free(struct ycur *c);
  * root ("empty file" otherwise); and, once the root has been read, past
  * the document's and the stream's end. 0, or -1 after an error. */
 int ycur_begin(struct ycur *c);
+/* The same where an empty stream (no byte, or only comments) is allowed:
+ * 1 with the root's first event current, 0 when empty, -1 after an
+ * error. */
+int ycur_begin_maybe(struct ycur *c);
 int ycur_end(struct ycur *c);
 
 /* Move to the next event, vetted: 0, or -1 after an error. */

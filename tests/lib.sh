@@ -1,4 +1,5 @@
 # SPDX-License-Identifier: MIT
+# shellcheck shell=sh
 # lib.sh - helpers for the tmux end-to-end tests (sourced)
 #
 # Like tmux's own regress/*.sh: a private server, a fixed size, send-keys,
@@ -30,6 +31,8 @@ kw_setup() {
 	fi
 	KW_SOCK=kwtest$$
 	KW_TMP=$(mktemp -d "${TMPDIR:-/tmp}/kwtest.XXXXXX")
+	KW_STATE=$KW_TMP/state
+	mkdir -p "$KW_TMP/home"
 	trap 'kw_cleanup' EXIT
 	trap 'exit 1' INT TERM HUP
 	echo "1..$1"
@@ -46,12 +49,16 @@ kw_tmux() {
 
 # A command (through sh) in the test pane, which is created the first time
 # and respawned after: kw_run COLS LINES COMMAND. The pane stays after the
-# command, showing "[exit N]".
+# command, showing "[exit N]". HOME and XDG_STATE_HOME are the test's own
+# folders, and calls are not journaled unless the test sets KW_NO_JOURNAL
+# empty (KW_STATE is the journal folder's parent).
 kw_run() {
 	cols=$1 lines=$2
 	shift 2
 	cmd="env TERM=${KW_TERM:-xterm-256color} LANG=C.UTF-8 LC_ALL= \
 	    KEYWIZ_PATH='$KEYWIZ_PATH' KEYWIZ_LOCALEDIR='$KEYWIZ_LOCALEDIR' \
+	    HOME='$KW_TMP/home' XDG_STATE_HOME='$KW_STATE' \
+	    KEYWIZ_NO_JOURNAL=${KW_NO_JOURNAL-1} \
 	    ${KW_ENV:-} $*; \
 	    echo \"[exit \$?]\"; sleep 600"
 	if kw_tmux has-session -t kw 2>/dev/null; then

@@ -5,6 +5,7 @@
 # exists, and (with gettext's tools) every marked string has a French
 # translation in po/fr.po
 top=$(cd "${top_srcdir:-.}" && pwd)
+# shellcheck source=tests/tap.sh
 . "$top/tests/tap.sh"
 
 listed() { grep -v '^[[:space:]]*\(#\|$\)' "$top/po/POTFILES.in"; }
@@ -27,8 +28,8 @@ t "every file in po/POTFILES.in exists" "${gone:+missing:$gone}"
 if command -v xgettext >/dev/null 2>&1 && command -v msgcmp >/dev/null 2>&1; then
 	tmp=${TMPDIR:-/tmp}/kwpo.$$
 	trap 'rm -f "$tmp".*' EXIT
-	# shellcheck disable=SC2046 # one word per listed file
 	why=
+	# shellcheck disable=SC2046 # one word per listed file
 	if ! (cd "$top" && xgettext --keyword=_ --keyword=N_ \
 		--from-code=UTF-8 -o "$tmp.pot" $(listed)) 2>"$tmp.err" ||
 	    ! msgcmp "$top/po/fr.po" "$tmp.pot" >"$tmp.err" 2>&1; then

@@ -2,6 +2,7 @@
 # SPDX-License-Identifier: MIT
 # resume.sh - keywiz --resume FILE without a tree takes the tree the record
 # was made on, looked up by its id in the tree folders, never as a path
+# shellcheck source=tests/tap.sh
 . "${top_srcdir:-.}/tests/tap.sh"
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/kwresume.XXXXXX") || exit 1
 trap 'rm -rf "$tmp"' EXIT
@@ -16,18 +17,8 @@ resume() {
 	st=$?
 }
 
-# why the run was wrong: not exit STATUS, or PATTERN not in the output
-# (which then follows as TAP comments); empty when it was right
-why() {
-	if [ "$st" -ne "$1" ]; then
-		echo "exit $st"
-	elif ! grep -q -- "$2" "$tmp/out"; then
-		echo "no '$2' in the output"
-	else
-		return
-	fi
-	sed 's/^/# /' "$tmp/out" >&2
-}
+# why the run was wrong (tap_why): empty when it was right
+why() { tap_why "$1" "$2" "$tmp/out"; }
 
 # a session on an example tree, left after its first answer
 printf '1\nq\n' | "$KEYWIZ" --plain --lang en -o "$tmp/rec.json" \

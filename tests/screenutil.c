@@ -38,11 +38,45 @@ drive_practice(struct drive *d, const char *lang, int lines, int cols)
 }
 
 void
+drive_pick(struct drive *d, const char *lang, int lines, int cols)
+{
+	char path[4096];
+	size_t n = 0;
+
+	i18n_init(lang);
+	memset(d, 0, sizeof *d);
+	snprintf(path, sizeof path, "%s/wizard", KW_SRCDIR);
+	setenv("KEYWIZ_PATH", path, 1);
+	snprintf(path, sizeof path, "%s/tests/fixtures/team/user", KW_SRCDIR);
+	setenv("XDG_DATA_HOME", path, 1);
+	snprintf(path, sizeof path, "%s/tests/fixtures/team/sys1:%s/tests/"
+	    "fixtures/team/sys2", KW_SRCDIR, KW_SRCDIR);
+	setenv("XDG_DATA_DIRS", path, 1);
+	pick_init(&d->pick, lang);
+	for (size_t i = 0; i < d->pick.nall; i++) {
+		const char *p = d->pick.list.v[d->pick.all[i]].path;
+
+		if (strncmp(p, KW_SRCDIR "/", strlen(KW_SRCDIR) + 1) != 0) {
+			free(d->pick.folded[i]);
+			continue;
+		}
+		d->pick.all[n] = d->pick.all[i];
+		d->pick.folded[n++] = d->pick.folded[i];
+	}
+	d->pick.nall = n;
+	pick_filter(&d->pick, "");
+	d->lines = lines;
+	d->cols = cols;
+	screen_init_pick(&d->ui, &d->pick, &d->o);
+}
+
+void
 drive_free(struct drive *d)
 {
 	frame_free(&d->f);
 	screen_free(&d->ui);
 	session_free(d->s);
+	pick_free(&d->pick);
 }
 
 /* One turn of the loop up to the paint: the screen now up. */

@@ -3,6 +3,7 @@
 #ifndef KW_SCREENUTIL_H
 #define KW_SCREENUTIL_H
 
+#include "pick.h"
 #include "screen.h"
 
 /*
@@ -19,12 +20,18 @@ struct drive {
 	struct frame f;
 	int lines, cols;
 	int over;		/* screen_next said the run is over */
+	struct kw_pick pick;	/* drive_pick's trees */
 };
 
 /* A run on the bundled tree in `lang`, on a terminal of lines x cols;
  * drive_practice: a practice call of its first scenario. */
 void drive_start(struct drive *d, const char *lang, int lines, int cols);
 void drive_practice(struct drive *d, const char *lang, int lines, int cols);
+/* The pick screen (--pick) over the trees of the source tree's wizard
+ * folder (as KEYWIZ_PATH) and the fixture team's folders
+ * (tests/fixtures/team), none other: trees installed on the machine are
+ * left out. */
+void drive_pick(struct drive *d, const char *lang, int lines, int cols);
 void drive_free(struct drive *d);
 
 /* One turn of the loop up to the paint: the screen up now (SCR_COUNT

@@ -24,7 +24,7 @@ TestSuite(golden);
 enum golden_at {
 	AT_KEY, AT_ERRORS, AT_STEP, AT_HELP, AT_OUTCOME, AT_QUIT, AT_SEARCH,
 	AT_PEEK, AT_NOTE, AT_CALLER, AT_PRACTICE_HELP, AT_PRACTICE_ASKED,
-	AT_SCORE
+	AT_SCORE, AT_PICK, AT_PICK_FILTER
 };
 
 static const struct golden {
@@ -49,7 +49,11 @@ static const struct golden {
 	{ "caller-80x24-en", "en", 24, 80, AT_CALLER },
 	{ "practice-help-end-80x24-fr", "fr", 24, 80, AT_PRACTICE_HELP },
 	{ "practice-asked-80x24-en", "en", 24, 80, AT_PRACTICE_ASKED },
-	{ "score-80x24-en", "en", 24, 80, AT_SCORE }
+	{ "score-80x24-en", "en", 24, 80, AT_SCORE },
+	{ "pick-80x24-en", "en", 24, 80, AT_PICK },
+	{ "pick-80x24-fr", "fr", 24, 80, AT_PICK_FILTER },
+	{ "pick-40x12-en", "en", 12, 40, AT_PICK_FILTER },
+	{ "pick-40x12-fr", "fr", 12, 40, AT_PICK }
 };
 
 /* A line-by-line diff of two screens (they have as many lines). */
@@ -83,7 +87,9 @@ TU_TABLE_TEST(golden, screen, sizeof goldens / sizeof goldens[0],
 	struct drive d;
 	char path[1024], *got, *want;
 
-	if (g->at >= AT_CALLER)
+	if (g->at >= AT_PICK)
+		drive_pick(&d, g->lang, g->lines, g->cols);
+	else if (g->at >= AT_CALLER)
 		drive_practice(&d, g->lang, g->lines, g->cols);
 	else
 		drive_start(&d, g->lang, g->lines, g->cols);
@@ -147,6 +153,13 @@ TU_TABLE_TEST(golden, screen, sizeof goldens / sizeof goldens[0],
 	case AT_SCORE:
 		drive_key(&d, '\r');
 		drive_key(&d, FN | KW_K_F(10));
+		break;
+	case AT_PICK:
+		drive_key(&d, FN | KW_K_DOWN);
+		break;
+	case AT_PICK_FILTER:	/* any case, without accents */
+		drive_type(&d, strcmp(g->lang, "fr") == 0 ? "REDEMARR" :
+		    "vpn");
 		break;
 	}
 	got = drive_show(&d);

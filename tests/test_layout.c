@@ -32,6 +32,14 @@ struct wrap_case {
 static const struct wrap_case wraps[] = {
 	{ "words", 12, 0, NULL, "one two three four",
 	    { "one two", "three four", NULL } },
+	{ "a line that fits exactly", 7, 0, NULL, "one two three",
+	    { "one two", "three", NULL } },
+	/* UAX #14: "?" and ":" never start a line, even after a space */
+	{ "French colon", 17, 0, NULL, "Voici le message : cl\xc3\xa9",
+	    { "Voici le", "message : cl\xc3\xa9", NULL } },
+	{ "the question mark stays with its word", 12, 0, NULL,
+	    "Quel message ?",
+	    { "Quel", "message ?", NULL } },
 	{ "hanging indent", 20, 2, "1) ", "alpha beta gamma delta epsilon",
 	    { "  1) alpha beta", "     gamma delta", "     epsilon", NULL } },
 	{ "wide characters", 10, 0, NULL,

@@ -213,7 +213,7 @@ opt_id(const struct kw_match *m)
 
 /* `text` ranks option `want` first, strictly ahead of the next one. */
 static void
-assert_first(const struct kw_matcher *m, const char *text, const char *want,
+assert_first(struct kw_matcher *m, const char *text, const char *want,
     int lang)
 {
 	struct kw_match out[16];
@@ -384,6 +384,9 @@ static const struct row other_rows[] = {
 	  "the admin center and click Next, the page shows: The product key "
 	  "you entered has expired. Enter a different key. Then nothing "
 	  "happens. Can you help? Thanks, Bob", "expired", EN },
+	/* the only message that says to try again later; a fragment of it
+	 * with one word more */
+	{ "please try again later", "cant-process", EN },
 	/* the number that stands for <x> */
 	{ "The maximum is 25 user licenses", "too-many-licenses", EN },
 	{ "Le maximum est 300 les licences utilisateur", "too-many-licenses",
@@ -429,7 +432,6 @@ static const char *const unrelated[] = {
 	"mon imprimante ne marche plus",
 	"product key",
 	"the key is the product",
-	"please try again later",
 	"I can't log in to Teams since this morning",
 };
 
@@ -451,9 +453,12 @@ Test(match, candidates_and_limits, .init = setup, .fini = teardown)
 	const char *text = "Enter a different key";
 	size_t n;
 
-	/* the option without a message is never a candidate */
+	/* at a choice node, every option is a candidate: the one without a
+	 * message on its label; over the whole tree it is not one */
 	n = match_rank(m, "Another message", out, 16);
-	cr_assert_eq(n, 0);
+	cr_assert_eq(n, 1);
+	cr_assert_str_eq(opt_id(&out[0]), "other");
+	cr_assert_eq(match_rank(matcher, "Another message", out, 16), 0);
 	/* a sentence three messages share verbatim: all three */
 	n = match_rank(m, text, out, 16);
 	cr_assert_geq(n, 3);
@@ -484,6 +489,21 @@ Test(match, invalid_utf8, .init = setup, .fini = teardown)
 	assert_first(matcher, "the product key you entered has \xff expired",
 	    "expired", EN);
 	cr_assert_eq(match_rank(matcher, "\xff\xfe\xc3", out, 4), 0);
+}
+
+/* A word being typed that begins words of two languages: the preferred
+ * language (the interface's) names the match. */
+Test(match, the_preferred_language_names_a_near_tie, .init = setup,
+    .fini = teardown)
+{
+	struct kw_match out[4];
+
+	for (size_t lang = EN; lang <= FR; lang++) {
+		match_prefer(matcher, lang);
+		cr_assert_geq(match_rank(matcher, "expi", out, 4), 1);
+		cr_assert_str_eq(opt_id(&out[0]), "expired");
+		cr_assert_eq(out[0].lang, lang);
+	}
 }
 
 /* Many candidates: the right one still comes first. */

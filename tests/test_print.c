@@ -10,7 +10,7 @@
 #include "cmd.h"
 #include "i18n.h"
 #include "testutil.h"
-#include "text.h"
+#include "md.h"
 
 static char *
 print(int (*fn)(const struct kw_tree *, size_t, FILE *),
@@ -36,7 +36,7 @@ first_line(const char *s)
 
 	memcpy(l, s, n);
 	l[n] = '\0';
-	md = text_clean_md(l);
+	md = md_text(l);
 	free(l);
 	return md;
 }

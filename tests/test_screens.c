@@ -637,3 +637,43 @@ Test(screens, a_long_message_wraps_at_40x12)
 	assert_has(&d, "elsewhere.");
 	drive_free(&d);
 }
+
+/* ---- the pick screen ---- */
+
+Test(screens, the_pick_filters_as_one_types_and_enter_runs_the_focus)
+{
+	struct drive d;
+
+	drive_pick(&d, "en", 24, 80);
+	cr_assert_eq(drive_screen(&d), SCR_PICK);
+	cr_assert_eq(d.pick.nshown, 4);
+	drive_type(&d, "Q");	/* a letter is typed, not a command */
+	cr_assert_eq(d.pick.nshown, 0);
+	assert_shows(&d, "! No tree's name or title holds this");
+	drive_key(&d, 0x7f);
+	cr_assert_eq(d.pick.nshown, 4, "Backspace changes the filter");
+	drive_type(&d, "net");	/* none; then Esc clears it */
+	drive_key(&d, 0x1b);
+	cr_assert_str_eq(d.pick.filter, "");
+	drive_key(&d, FN | KW_K_DOWN);
+	drive_key(&d, FN | KW_K_DOWN);
+	drive_key(&d, '\r');
+	cr_assert(d.ui.picked);
+	cr_assert_str_eq(pick_shown(&d.pick, d.ui.focus)->name, "vpn-down");
+	cr_assert_eq(drive_frame(&d), SCR_COUNT, "the pick is over");
+	drive_free(&d);
+}
+
+Test(screens, the_pick_quits_with_f10_and_ignores_enter_on_nothing)
+{
+	struct drive d;
+
+	drive_pick(&d, "fr", 12, 40);
+	drive_type(&d, "zzz");
+	cr_assert_eq(drive_key(&d, '\r'), KEY_IGNORED);
+	cr_assert(!d.ui.picked);
+	drive_key(&d, FN | KW_K_F(10));
+	cr_assert(d.ui.quit);
+	cr_assert_eq(drive_frame(&d), SCR_COUNT);
+	drive_free(&d);
+}

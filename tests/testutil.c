@@ -4,6 +4,7 @@
 
 #include <criterion/criterion.h>
 #include <dirent.h>
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -74,6 +75,16 @@ tu_slurp(const char *path, size_t *len)
 	if (len != NULL)
 		*len = (size_t)n;
 	return buf;
+}
+
+void
+tu_scratch(char *buf, size_t size, const char *name)
+{
+	snprintf(buf, size, "%s/tests/tmp", KW_BUILDDIR);
+	mkdir(buf, 0700);
+	snprintf(buf, size, "%s/tests/tmp/%s-XXXXXX", KW_BUILDDIR, name);
+	cr_assert_not_null(mkdtemp(buf), "mkdtemp %s: %s", buf,
+	    strerror(errno));
 }
 
 void

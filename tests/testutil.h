@@ -21,6 +21,9 @@ struct kw_tree *tu_load(const char *path);
 const struct kw_tree *tu_bundled(void);
 /* Read a whole file into a new NUL-terminated string (caller frees). */
 char *tu_slurp(const char *path, size_t *len);
+/* A new scratch folder tests/tmp/NAME-XXXXXX in the build tree, its path in
+ * `buf`; fails the test if it cannot be made. Remove it with tu_rm_rf(). */
+void tu_scratch(char *buf, size_t size, const char *name);
 /* Remove a folder and everything in it (made writable first); for the
  * suites' scratch folders. */
 void tu_rm_rf(const char *dir);

@@ -1,10 +1,14 @@
 #!/bin/sh
 # SPDX-License-Identifier: MIT
 # keys.sh - the curses front end's key entry: pasted in any form, marks, masking
+# shellcheck source=tests/lib.sh
 . "${top_srcdir:-.}/tests/lib.sh"
 kw_setup 7
 
-kw_start 80 24 --lang en && kw_wait '^Key: *$' || { kw_fail "start"; kw_done; }
+if ! { kw_start 80 24 --lang en && kw_wait '^Key: *$'; }; then
+	kw_fail "start"
+	kw_done
+fi
 
 kw_paste 'bcdfg-hjkmp-qrtvw-xy234-6789b'
 kw_check "a key pasted with dashes is grouped and upper-cased" \

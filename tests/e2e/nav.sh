@@ -1,10 +1,14 @@
 #!/bin/sh
 # SPDX-License-Identifier: MIT
 # nav.sh - the curses front end everywhere: back, restart, help, search, filter, quit
+# shellcheck source=tests/lib.sh
 . "${top_srcdir:-.}/tests/lib.sh"
 kw_setup 12
 
-kw_start 80 24 --lang en && kw_wait '^Key: *$' || { kw_fail "start"; kw_done; }
+if ! { kw_start 80 24 --lang en && kw_wait '^Key: *$'; }; then
+	kw_fail "start"
+	kw_done
+fi
 kw_paste 'BCDFGHJKMPQRTVWXY2346789B'
 kw_wait '^Key: BCDFG' && kw_keys Enter && kw_wait '^The error message'
 

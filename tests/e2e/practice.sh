@@ -1,6 +1,8 @@
 #!/bin/sh
 # SPDX-License-Identifier: MIT
 # practice.sh - the curses front end in training: practice calls scored, reasons, branches not taken
+# shellcheck source=tests/lib.sh
+# shellcheck disable=SC1112 # French text: typographic apostrophes
 . "${top_srcdir:-.}/tests/lib.sh"
 kw_setup 14
 

@@ -1,10 +1,14 @@
 #!/bin/sh
 # SPDX-License-Identifier: MIT
 # resize.sh - the curses front end follows the terminal's size, down to 40x12
+# shellcheck source=tests/lib.sh
 . "${top_srcdir:-.}/tests/lib.sh"
 kw_setup 7
 
-kw_start 80 24 --lang en && kw_wait '^Key: *$' || { kw_fail "start"; kw_done; }
+if ! { kw_start 80 24 --lang en && kw_wait '^Key: *$'; }; then
+	kw_fail "start"
+	kw_done
+fi
 kw_paste 'BCDFGHJKMPQRTVWXY2346789B'
 kw_wait '^Key: BCDFG' && kw_keys Enter && kw_wait '^The error message' &&
     kw_keys 9 && kw_wait '^Check your admin role'

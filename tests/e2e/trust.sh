@@ -1,6 +1,8 @@
 #!/bin/sh
 # SPDX-License-Identifier: MIT
 # trust.sh - a call an agent can trust: type-ahead, bursts, back, restart, numbers, exit
+# shellcheck source=tests/lib.sh
+# shellcheck disable=SC1112 # French text: typographic apostrophes
 . "${top_srcdir:-.}/tests/lib.sh"
 kw_setup 23
 

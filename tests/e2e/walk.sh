@@ -1,6 +1,8 @@
 #!/bin/sh
 # SPDX-License-Identifier: MIT
 # walk.sh - the curses front end: whole calls to an outcome, in English and French
+# shellcheck source=tests/lib.sh
+# shellcheck disable=SC1112 # French text: typographic apostrophes
 . "${top_srcdir:-.}/tests/lib.sh"
 kw_setup 10
 

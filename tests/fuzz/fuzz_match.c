@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /* fuzz_match.c - libFuzzer harness: any text pasted at the bundled tree's
- * error choice, and at every choice of the tree at once (match_rank) */
+ * error choice, and at every choice of the tree at once (match_rank), in
+ * any of its languages, match-only ones included */
 #include "config.h"
 
 #include <stdlib.h>
@@ -44,7 +45,8 @@ verify(const struct kw_match *m, size_t n, const struct kw_node *node)
 		if (!(m[i].score >= 0.0 && m[i].score <= 1.0) ||
 		    (i > 0 && m[i].score > m[i - 1].score) ||
 		    m[i].node == NULL || m[i].node->type != KW_NODE_CHOICE ||
-		    m[i].opt >= m[i].node->nopts || m[i].lang >= t->nlangs ||
+		    m[i].opt >= m[i].node->nopts ||
+		    m[i].lang >= tree_nlangs_all(t) ||
 		    (node != NULL && m[i].node != node))
 			abort();
 		for (size_t j = 0; j < i; j++)
@@ -67,6 +69,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	n = match_rank(choice, text, m, 1);
 	if (n > 1)
 		abort();
+	free(match_fold(text));
 	free(text);
 	return 0;
 }

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /* fuzz_prodkey.c - libFuzzer harness: any text as a product key
- * (prodkey_analyse and what the front ends print of it) */
+ * (prodkey_analyse and what the front ends print of it), and as free text
+ * whose key-shaped strings are masked (keymask_text) */
 #include "config.h"
 
 #include <stdlib.h>
@@ -8,7 +9,9 @@
 
 #include "fuzzutil.h"
 #include "i18n.h"
+#include "keymask.h"
 #include "prodkey.h"
+#include "utf8.h"
 #include "xalloc.h"
 
 int
@@ -42,6 +45,26 @@ shown(const char *masked)
 		if (*p != 'X' && *p != '-' && (*p & 0xC0) != 0x80)
 			n++;
 	return n;
+}
+
+/* Masking free text: masking again changes nothing (no key-shaped string
+ * is left), and valid UTF-8 stays valid. */
+static void
+check_keymask(const struct kw_keyfmt *fmt, const char *in)
+{
+	char *once = keymask_text(fmt, in), *twice = keymask_text(fmt, once);
+
+	if (strcmp(once, twice) != 0) {
+		fprintf(stderr, "fuzz: a key is left after masking: %s\n", once);
+		abort();
+	}
+	if (kw_utf8_valid((const unsigned char *)in, strlen(in)) &&
+	    !kw_utf8_valid((const unsigned char *)once, strlen(once))) {
+		fprintf(stderr, "fuzz: masking broke UTF-8: %s\n", once);
+		abort();
+	}
+	free(twice);
+	free(once);
 }
 
 int
@@ -89,6 +112,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	prodkey_summary(&k, small, sizeof small);
 	fz_assert_clean(small, strlen(small), "a short summary");
 	prodkey_wipe(&k);
+	check_keymask(&fmt, in);
 	free(in);
 	return 0;
 }

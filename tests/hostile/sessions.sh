@@ -41,7 +41,7 @@ for v in $variants; do
 		# followed by 3, the skip (it failed for longer elsewhere)
 		{
 			printf 'BCDFG-HJKMN-PQRTV-WXY23-46789\n\n%s\n' "$i"
-			for k in 1 2 3 4 5 6 7 8 9 10; do
+			for _ in 1 2 3 4 5 6 7 8 9 10; do
 				printf '%s\n\n\n%s\n' "$yn" "$pick"
 				[ "$pick" = 2 ] && printf '3\n'
 			done
