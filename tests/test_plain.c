@@ -170,6 +170,46 @@ Test(plain, another_message_keeps_the_words_given)
 	tu_run_free(&r);
 }
 
+/* A key pasted with its label is the key (issue 13), masked as every key
+ * is (the safety branch): echoed masked, never whole in the output. */
+Test(plain, a_key_pasted_with_its_label_is_the_key_and_masked)
+{
+	struct tu_run r;
+
+	run_plain(walk, "en", "Product key: bcdfg-hjkmp-qrtvw-xy234-6789b\n"
+	    "\nq\n", 1, &r);
+	cr_assert(session_key(r.s)->valid, "%s", r.out);
+	cr_assert(strstr(r.out, "]> XXXXX-XXXXX-XXXXX-XXXXX-6789B\n") != NULL,
+	    "%s", r.out);
+	cr_assert_null(strstr(r.out, "BCDFG"), "%s", r.out);
+	cr_assert_null(strstr(r.out, "bcdfg"), "%s", r.out);
+	cr_assert_null(strstr(r.out, "Product key:"), "%s", r.out);
+	tu_run_free(&r);
+}
+
+/* The words kept with "another message" are masked like any text kept in
+ * the session (keymask in session.c's keep()). */
+Test(plain, another_message_with_a_key_in_it_keeps_it_masked)
+{
+	struct tu_run r;
+	FILE *fp;
+	char *md = NULL;
+	size_t n = 0;
+
+	run_plain(walk, "en", "\nthe printer ate BCDFG-HJKMP-QRTVW-XY234-6789B"
+	    "\n3\n\n\nq\n", 1, &r);
+	cr_assert_str_eq(session_step(r.s, 1)->text,
+	    "the printer ate XXXXX-XXXXX-XXXXX-XXXXX-6789B", "%s", r.out);
+	fp = open_memstream(&md, &n);
+	record_markdown(r.s, fp);
+	fclose(fp);
+	cr_assert(strstr(md, "Text given: the printer ate "
+	    "XXXXX-XXXXX-XXXXX-XXXXX-6789B") != NULL, "%s", md);
+	cr_assert_null(strstr(md, "BCDFG"), "%s", md);
+	free(md);
+	tu_run_free(&r);
+}
+
 Test(plain, a_tick_prints_the_item_not_the_step)
 {
 	struct tu_run r;
