@@ -303,6 +303,12 @@ main(int argc, char **argv)
 			o.plain = 1;
 			break;
 		case 'o':
+			/* one record per call: a second one is a mistake,
+			 * never a silent replacement */
+			if (o.transcript != NULL)
+				return usage_error(_("-o/--transcript given "
+				    "twice (the second is '%s'); a call has one "
+				    "record"), optarg);
 			o.transcript = optarg;
 			break;
 		case 'T':

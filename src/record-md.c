@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "i18n.h"
+#include "interact.h"
 #include "md.h"
 #include "record-int.h"
 #include "record.h"
@@ -98,8 +99,8 @@ md_header(const struct rec *r, FILE *fp)
 	else if (strcmp(r->status, "quit") == 0)
 		status = _("quit before an outcome");
 	else
-		status = _("interrupted (the session can be resumed from its "
-		    "JSON record)");
+		status = _("interrupted before an outcome (a Markdown record "
+		    "cannot be resumed; a JSON one, -o FILE.json, can)");
 	md_field(fp, 0, _("Status"), status);
 	if (session_agent(r->s) != NULL)
 		md_field(fp, 0, _("Agent"), session_agent(r->s));
@@ -130,6 +131,26 @@ md_key(const struct rec *r, FILE *fp)
 	md_field(fp, 0, _("Analysis"), k->summary);
 }
 
+/* No listed message was chosen: what the caller gave instead, if the
+ * error list was answered with a text (another message). */
+static void
+md_said(const struct rec *r, FILE *fp)
+{
+	for (size_t i = session_depth(r->s); i-- > 0; ) {
+		const struct kw_step *st = session_step(r->s, i);
+
+		if (st->node->type != KW_NODE_CHOICE || st->opt < 0 ||
+		    st->text == NULL)
+			continue;
+		md_wrap(fp, 0, "- ", _("No message of the list was chosen."));
+		md_field(fp, 0, _("Answer"), record_answer_label(st->node,
+		    st->opt, r->lang));
+		md_field(fp, 0, _("Text given"), st->text);
+		return;
+	}
+	md_wrap(fp, 0, "- ", _("No error message was chosen."));
+}
+
 static void
 md_error(const struct rec *r, FILE *fp)
 {
@@ -140,7 +161,7 @@ md_error(const struct rec *r, FILE *fp)
 
 	fprintf(fp, "\n## %s\n\n", _("Error message"));
 	if (!session_error(r->s, &n, &opt)) {
-		md_wrap(fp, 0, "- ", _("No error message was chosen."));
+		md_said(r, fp);
 		return;
 	}
 	o = &n->opts[opt];
@@ -157,6 +178,7 @@ static void
 md_outcome(const struct rec *r, FILE *fp)
 {
 	const struct kw_node *n = session_outcome(r->s);
+	char *waited;
 
 	fprintf(fp, "\n## %s\n\n", _("Outcome"));
 	if (n == NULL) {
@@ -173,6 +195,10 @@ md_outcome(const struct rec *r, FILE *fp)
 	if (tree_text_set(&n->tell))
 		md_field(fp, 0, _("What to tell them"),
 		    tree_text(&n->tell, r->lang));
+	if ((waited = interact_waited_line(r->s)) != NULL) {
+		md_field(fp, 0, _("Wait"), waited);
+		free(waited);
+	}
 }
 
 static void

@@ -35,9 +35,11 @@ int run_session(const struct kw_opts *o);
  * a name of its own, then the end-of-call command run on the JSON record.
  * A record that cannot be saved is printed on stderr. Returns 0,
  * KW_EXIT_IOERR (a record not saved) or KW_EXIT_TEMPFAIL (the command
- * failed; the record is kept).
+ * failed; the record is kept). *where (when not NULL) is the file the
+ * record was saved in, -o's before the folder's (NULL: none; to free).
  */
-int run_end_records(const struct kw_opts *o, const struct kw_session *s);
+int run_end_records(const struct kw_opts *o, const struct kw_session *s,
+    char **where);
 
 /* --check-key and --match with the tree loaded. */
 int run_check_key(const struct kw_opts *o, const char *key);

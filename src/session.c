@@ -251,7 +251,9 @@ pop_to(struct kw_session *s, size_t depth)
 	st->answered = 0;
 	st->text = NULL;
 	st->flags = 0;
-	st->shown = session_now(s);
+	/* back onto a wait: its time runs on from when it was first shown */
+	if (st->node->type != KW_NODE_WAIT)
+		st->shown = session_now(s);
 }
 
 int

@@ -664,7 +664,7 @@ Test(hostile, numbers_out_of_range)
 	run_plain(script, sizeof script - 1, 1, &r);
 	assert_clean(&r);
 	assert_outcome(&r);
-	cr_assert(strstr(r.out, "[1-10, text, b, q, ?]> -1\n") != NULL, "%s",
+	cr_assert(strstr(r.out, "[1-10, text, b back, q quit, ? help]> -1\n") != NULL, "%s",
 	    r.out);
 	tu_run_free(&r);
 }
