@@ -15,6 +15,7 @@
 #include "i18n.h"
 #include "interact.h"
 #include "journal.h"
+#include "layout.h"
 #include "load.h"
 #include "pick.h"
 #include "record.h"
@@ -271,12 +272,30 @@ run_end_records(const struct kw_opts *o, const struct kw_session *s,
 static void
 run_summary(const struct kw_session *s, const char *record)
 {
-	char *text;
+	char *text, *line, *next, *sep;
+	size_t width = term_width();
 
 	/* interact_summary cleans every line of outside data (text_clean) */
 	if ((text = interact_summary(s, record)) == NULL)
 		return;
-	fputs(text, stdout);
+	/* each "Label: text" line wrapped to the terminal, its text hanging
+	 * after the label as on the screens */
+	for (line = text; *line != '\0'; line = next) {
+		if ((next = strchr(line, '\n')) != NULL)
+			*next++ = '\0';
+		else
+			next = line + strlen(line);
+		if ((sep = strstr(line, ": ")) != NULL) {
+			char keep = sep[2];
+
+			sep[2] = '\0';
+			line = xstrdup(line);
+			sep[2] = keep;
+			layout_print(stdout, width, 0, line, sep + 2);
+			free(line);
+		} else
+			layout_print(stdout, width, 0, NULL, line);
+	}
 	fflush(stdout);
 	free(text);
 }
