@@ -20,7 +20,7 @@ import yaml
 SRC = sys.argv[1]
 SCHEMA = os.path.join(SRC, "keywiz-tree.schema.json")
 MODELINE = "# yaml-language-server: $schema="
-BAD_DIRS = ["tests/hostile", "tests/fixtures/check"]
+BAD_DIRS = ["tests/hostile", "tests/fixtures/check", "tests/fixtures/load"]
 GOOD_DIRS = ["wizard", "wizard/examples", "tests/fixtures/good",
              "tests/fixtures/session", "tests/fixtures/record",
              "tests/fixtures/match"]
