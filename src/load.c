@@ -183,10 +183,10 @@ parse_scenario(struct loader *l, struct kw_scenario *s)
 	unsigned seen = 0;
 	int r, f;
 
+	memset(s, 0, sizeof *s);	/* kept even when it is not read */
+	s->pos = mpos;
 	if (ycur_expect(l->c, YC_MAP, "scenarios") < 0)
 		return -1;
-	memset(s, 0, sizeof *s);
-	s->pos = mpos;
 	while ((r = ycur_map_next_key(l->c)) > 0) {
 		if ((f = load_field(l, scenario_fields, SF_COUNT,
 		    "a scenario", &seen, kpos)) < 0 || ycur_next(l->c) < 0) {
