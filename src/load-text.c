@@ -119,9 +119,19 @@ load_text(struct loader *l, const char *what, struct kw_text *out)
 	int r, i;
 
 	memset(out, 0, sizeof *out);
-	if (ycur_expect(l->c, YC_MAP, what) < 0)
-		return -1;
 	out->pos = ycur_pos(l->c);
+	if (ycur_type(l->c) == YC_SCALAR && !ycur_is_null(l->c)) {
+		/* one string: the text in the tree's first language (the
+		 * checker wants a mapping when the tree has more) */
+		out->s = tree_alloc(l->t, sizeof *out->s);
+		out->s[0] = tree_strndup(l->t, ycur_str(l->c), ycur_len(l->c));
+		out->n = 1;
+		out->plain = 1;
+		return 0;
+	}
+	if (ycur_type(l->c) != YC_MAP)
+		return load_err(l, "expected a string or a mapping by "
+		    "language for '%s', found %s", what, ycur_found(l->c));
 	while ((r = ycur_map_next_key(l->c)) > 0) {
 		if ((i = load_lang_key(l, 0, &seen, kpos)) < 0 ||
 		    load_string(l, what, &s[i]) < 0) {
@@ -178,6 +188,8 @@ remap_text(struct loader *l, struct kw_text *x, const int *map)
 	const char *s[KW_LANG_MAX] = { NULL };
 	unsigned n = 0;
 
+	if (x->plain)
+		return;		/* the first language, whichever it is */
 	for (unsigned i = 0; i < x->n; i++) {
 		s[map[i]] = x->s[i];
 		if ((unsigned)map[i] >= n)

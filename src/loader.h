@@ -91,7 +91,8 @@ int load_missing(struct loader *l, struct kw_pos mpos,
  * (`in_match`), a language the tree does not list is match-only. */
 int load_lang_key(struct loader *l, int in_match, unsigned *seen,
     struct kw_pos *kpos);
-/* A text (one string per language) for field `what`. */
+/* A text for field `what`: a mapping by language, or one string (the first
+ * language's). */
 int load_text(struct loader *l, const char *what, struct kw_text *out);
 /* A list of strings (links, match phrases, a scenario's path). */
 int load_strlist(struct loader *l, const char *what, struct kw_strv *out);

@@ -23,7 +23,6 @@
 struct kw_tree *
 run_load(const struct kw_opts *o, int *status)
 {
-	unsigned flags = o->training ? KW_CHECK_TRAINING : 0;
 	struct kw_limits lim;
 	struct kw_diags d;
 	struct kw_tree *t;
@@ -32,7 +31,9 @@ run_load(const struct kw_opts *o, int *status)
 	load_default_limits(&lim);
 	diags_init(&d, o->tree_path);
 	t = load_tree(o->tree_path, &lim, &d, &cant_open);
-	if (t != NULL && check_tree(t, flags, &d) > 0) {
+	/* a training session shows the `why` there is; keywiz --check
+	 * --training insists on every one */
+	if (t != NULL && check_tree(t, 0, &d) > 0) {
 		tree_free(t);
 		t = NULL;
 	}

@@ -374,8 +374,9 @@ Test(hostile, deep_nesting_at_the_cap)
 	put_n(&b, "[", depth);
 	put_n(&b, "]", depth);
 	put(&b, "\n");
-	refused(&b, "3:8: error: expected a mapping for 'title', found a "
-	    "list\n3:71: error: nesting deeper than 64 levels");
+	refused(&b, "3:8: error: expected a string or a mapping by language "
+	    "for 'title', found a list\n3:71: error: nesting deeper than 64 "
+	    "levels");
 	free(b.s);
 }
 

@@ -11,6 +11,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "check.h"
 #include "cmd.h"
 #include "load.h"
 #include "testutil.h"
@@ -460,8 +461,9 @@ Test(load, deep_nesting)
 	buf[n + 2 * depth] = '\n';
 	got = load_bad_mem(buf, n + 2 * depth + 1, NULL);
 	/* the list is skipped, up to the limit */
-	cr_assert_str_eq(got, "3:8: error: expected a mapping for 'title', "
-	    "found a list\n3:71: error: nesting deeper than 64 levels");
+	cr_assert_str_eq(got, "3:8: error: expected a string or a mapping by "
+	    "language for 'title', found a list\n3:71: error: nesting deeper "
+	    "than 64 levels");
 	free(got);
 	free(buf);
 }
@@ -606,7 +608,8 @@ Test(load, reads_on)
 	    "'question'?)\n"
 	    "12:5: error: unknown key 'nxet' in node 'b' (did you mean "
 	    "'next'?)\n"
-	    "15:11: error: expected a mapping for 'text', found a list\n"
+	    "15:11: error: expected a string or a mapping by language for "
+	    "'text', found a list\n"
 	    "16:55: error: field 'why' is not allowed in an outcome node");
 	free(got);
 }
@@ -632,4 +635,38 @@ Test(load, error_limit)
 	    "'colour' in node 'n99'");
 	free(got);
 	free(buf);
+}
+
+/* ---- one string for a text ---- */
+
+/* A tree in one language writes its texts as plain strings; one read
+ * before `languages` is the first language's all the same. */
+Test(load, one_string_texts)
+{
+	static const char tree[] =
+	    "keywiz: 1\nid: t\ntitle: Avant\n"
+	    "nodes: {a: {type: outcome, result: resolved, title: Fin, "
+	    "text: {fr: \"C'est fini.\"}}}\nlanguages: [fr]\nstart: a\n";
+	struct kw_limits lim;
+	struct kw_diags d;
+	struct kw_tree *t;
+
+	load_default_limits(&lim);
+	diags_init(&d, "mem.yaml");
+	t = load_tree_mem(tree, sizeof tree - 1, &lim, &d);
+	cr_assert_not_null(t);
+	cr_assert_str_eq(tree_text(&t->title, 0), "Avant");
+	cr_assert(t->title.plain);
+	cr_assert_str_eq(tree_text(&t->nodes[0].title, 0), "Fin");
+	cr_assert_str_eq(tree_text(&t->nodes[0].text, 0), "C'est fini.");
+	cr_assert_not(t->nodes[0].text.plain);
+	cr_assert_eq(check_tree(t, 0, &d), 0);
+	tree_free(t);
+	diags_free(&d);
+
+	t = load_good("one-language.yaml");
+	cr_assert_str_eq(tree_text(&t->title, 0), "The printer is offline");
+	cr_assert_str_eq(tree_text(&t->scenarios[0].caller, 0),
+	    "A clerk: \"The printer is offline.\" It is switched off.");
+	tree_free(t);
 }

@@ -345,3 +345,26 @@ nine_messages(const char *lang)
 
 Test(plain, nine_messages_in_english) { nine_messages("en"); }
 Test(plain, nine_messages_in_french) { nine_messages("fr"); }
+
+/* A tree in one language, its texts written as plain strings, with a
+ * `why` on one node: training shows it there, and not on the others. */
+Test(plain, training_shows_the_why_there_is)
+{
+	const char *rel = "tests/fixtures/good/one-language.yaml";
+	struct kw_tree *t = tu_load(tu_src(rel));
+	struct kw_ui_opts o = { .training = 1, .echo = 1, .width = 80 };
+	struct tu_run r;
+	const char *script = "y\n\n\n";
+	char *cable;
+
+	tu_run_plain(t, "en", script, strlen(script), &o, &r);
+	cr_assert_eq(r.status, KW_EXIT_OK, "%s", r.out);
+	cr_assert_str_eq(session_outcome(r.s)->id, "done");
+	cr_assert(strstr(r.out, "Why: A printer that is off looks offline "
+	    "too.\n") != NULL, "%s", r.out);
+	cable = strstr(r.out, "Check the network cable.");
+	cr_assert_not_null(cable, "%s", r.out);
+	cr_assert_null(strstr(cable, "Why: "), "%s", r.out);
+	tu_run_free(&r);
+	tree_free(t);
+}
