@@ -277,7 +277,7 @@ plain_help(struct plain *p)
 	if (p->v.pasteable)
 		plain_say(p,
 		    _("  text         paste or type the message you saw, "
-		    "in English or French"));
+		    "or any part of it"));
 	if (p->v.node->type == KW_NODE_KEY)
 		plain_say(p,
 		    _("  key          type or paste the product key, in any "

@@ -87,8 +87,11 @@ md_header(const struct rec *r, FILE *fp)
 
 	md_wrap(fp, 0, "# ", tree_text(&r->t->title, r->lang));
 	fputc('\n', fp);
-	md_wrap(fp, 0, "", _("Session record of keywiz, the product-key "
-	    "troubleshooting wizard."));
+	/* what the tree is, from the tree: nothing is assumed about it */
+	line = xasprintf(_("Session record of keywiz for \"%s\"."),
+	    tree_text(&r->t->title, r->lang));
+	md_wrap(fp, 0, "", line);
+	free(line);
 	fputc('\n', fp);
 	record_iso_time(r->started, when, sizeof when);
 	md_field(fp, 0, _("Started"), when);
@@ -117,11 +120,34 @@ md_header(const struct rec *r, FILE *fp)
 	md_field(fp, 0, _("Program"), PACKAGE " " VERSION);
 }
 
+/* Whether the tree asks for a key, or offers error messages to pick: the
+ * record has a section for each only then. */
+static int
+tree_has_key(const struct kw_tree *t)
+{
+	for (size_t i = 0; i < t->nnodes; i++)
+		if (t->nodes[i].type == KW_NODE_KEY)
+			return 1;
+	return 0;
+}
+
+static int
+tree_has_messages(const struct kw_tree *t)
+{
+	for (size_t i = 0; i < t->nnodes; i++)
+		for (size_t j = 0; j < t->nodes[i].nopts; j++)
+			if (tree_text_set(&t->nodes[i].opts[j].message))
+				return 1;
+	return 0;
+}
+
 static void
 md_key(const struct rec *r, FILE *fp)
 {
 	const struct kw_keyinfo *k = session_key(r->s);
 
+	if (!tree_has_key(r->t))
+		return;
 	fprintf(fp, "\n## %s\n\n", _("Product key"));
 	if (!k->entered) {
 		md_wrap(fp, 0, "- ", _("No key was entered."));
@@ -159,6 +185,8 @@ md_error(const struct rec *r, FILE *fp)
 	size_t opt;
 	char *id, *lead;
 
+	if (!tree_has_messages(r->t))
+		return;
 	fprintf(fp, "\n## %s\n\n", _("Error message"));
 	if (!session_error(r->s, &n, &opt)) {
 		md_said(r, fp);

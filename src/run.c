@@ -27,8 +27,7 @@
 #include "xalloc.h"
 
 struct kw_tree *
-run_tree(const char *path, unsigned flags, struct kw_diags *d,
-    int *cant_open)
+run_tree(const char *path, struct kw_diags *d, int *cant_open)
 {
 	struct kw_limits lim;
 	struct kw_tree *t;
@@ -37,7 +36,7 @@ run_tree(const char *path, unsigned flags, struct kw_diags *d,
 	diags_init(d, path);
 	*cant_open = 0;
 	t = load_tree(path, &lim, d, cant_open);
-	if (t != NULL && check_tree(t, flags, d) > 0) {
+	if (t != NULL && check_tree(t, 0, d) > 0) {
 		tree_free(t);
 		t = NULL;
 	}
@@ -53,8 +52,7 @@ run_load(const struct kw_opts *o, int *status)
 	struct kw_tree *t;
 	int cant_open;
 
-	t = run_tree(o->tree_path, o->training ? KW_CHECK_TRAINING : 0, &d,
-	    &cant_open);
+	t = run_tree(o->tree_path, &d, &cant_open);
 	if (t == NULL) {
 		diags_sort(&d);
 		diags_print(&d, stderr);

@@ -10,11 +10,13 @@
 #include "session.h"
 #include "tree.h"
 
-/* Load and check the tree at `path` (check flags KW_CHECK_*): NULL when
- * it does not load or check clean, the reasons in `d` (which the caller
- * frees either way), *cant_open set if the file could not be opened. */
-struct kw_tree *run_tree(const char *path, unsigned flags,
-    struct kw_diags *d, int *cant_open);
+/* Load and check the tree at `path` to run it (a training session shows
+ * the `why` there is: keywiz --check --training insists on every one):
+ * NULL when it does not load or check clean, the reasons in `d` (which the
+ * caller frees either way), *cant_open set if the file could not be
+ * opened. */
+struct kw_tree *run_tree(const char *path, struct kw_diags *d,
+    int *cant_open);
 /* Load and check the tree at o->tree_path; on failure print the
  * diagnostics to stderr, set *status (65 or 66) and return NULL. */
 struct kw_tree *run_load(const struct kw_opts *o, int *status);

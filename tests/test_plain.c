@@ -481,3 +481,69 @@ nine_messages(const char *lang)
 
 Test(plain, nine_messages_in_english) { nine_messages("en"); }
 Test(plain, nine_messages_in_french) { nine_messages("fr"); }
+
+/* A tree in one language, its texts written as plain strings, with a
+ * `why` on one node: training shows it there, and not on the others. */
+Test(plain, training_shows_the_why_there_is)
+{
+	const char *rel = "tests/fixtures/good/one-language.yaml";
+	struct kw_tree *t = tu_load(tu_src(rel));
+	struct kw_ui_opts o = { .training = 1, .echo = 1, .width = 80 };
+	struct tu_run r;
+	const char *script = "y\n\n\n";
+	char *cable;
+
+	tu_run_plain(t, "en", script, strlen(script), &o, &r);
+	cr_assert_eq(r.status, KW_EXIT_OK, "%s", r.out);
+	cr_assert_str_eq(session_outcome(r.s)->id, "done");
+	cr_assert(strstr(r.out, "Why: A printer that is off looks offline "
+	    "too.\n") != NULL, "%s", r.out);
+	cable = strstr(r.out, "Check the network cable.");
+	cr_assert_not_null(cable, "%s", r.out);
+	cr_assert_null(strstr(cable, "Why: "), "%s", r.out);
+	tu_run_free(&r);
+	tree_free(t);
+}
+
+/* The record of a walk through a tree without a key node says which tree
+ * it is, by its title, and has no product-key section; one without error
+ * messages has no error-message section either. */
+static char *
+example_record(const char *name, const char *script)
+{
+	char rel[128], *buf = NULL;
+	size_t len = 0;
+	struct kw_tree *t;
+	struct tu_run r;
+	struct kw_ui_opts o = { .training = 0, .echo = 1, .width = 80 };
+	FILE *fp;
+
+	snprintf(rel, sizeof rel, "wizard/examples/%s.yaml", name);
+	t = tu_load(tu_src(rel));
+	tu_run_plain(t, "en", script, strlen(script), &o, &r);
+	cr_assert_eq(r.status, KW_EXIT_OK, "%s", r.out);
+	fp = open_memstream(&buf, &len);
+	cr_assert_not_null(fp);
+	cr_assert_eq(record_markdown(r.s, fp), 0);
+	fclose(fp);
+	tu_run_free(&r);
+	tree_free(t);
+	return buf;
+}
+
+Test(plain, a_record_says_what_its_tree_is)
+{
+	char *md = example_record("printer-not-printing", "3\ny\n\ny\n\n");
+
+	cr_assert(strstr(md, "\nSession record of keywiz for \"The printer "
+	    "will not print\".\n") != NULL, "%s", md);
+	cr_assert_null(strstr(md, "product-key"), "%s", md);
+	cr_assert_null(strstr(md, "## Product key"), "%s", md);
+	cr_assert_not_null(strstr(md, "## Error message"), "%s", md);
+	free(md);
+	md = example_record("password-expired", "y\n\n1\n\n");
+	cr_assert_null(strstr(md, "## Product key"), "%s", md);
+	cr_assert_null(strstr(md, "## Error message"), "%s", md);
+	cr_assert_not_null(strstr(md, "## Outcome"), "%s", md);
+	free(md);
+}
