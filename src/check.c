@@ -22,6 +22,7 @@ struct checker {
 	struct kw_diags *d;
 	size_t nerrors;
 	size_t nsuggest;
+	int titled;		/* some node has a title */
 	char hint[SUGGEST_LEN_MAX * 2 + 32];
 };
 
@@ -134,12 +135,22 @@ report(struct checker *c, enum kw_severity sev, struct kw_pos pos,
 
 /* ---- texts ---- */
 
-/* A text given in the file must be there in every language. */
+/* A text given in the file must be there in every language; one string
+ * will do in a tree in one language. */
 static void
 check_text(struct checker *c, const struct kw_text *x, const char *field)
 {
+	const struct kw_tree *t = c->t;
+
 	if (x->pos.line == 0)
 		return;		/* an optional text that was not given */
+	if (x->plain && t->nlangs > 1) {
+		ERR(c, x->pos, "one string for %s, but the tree has %zu "
+		    "languages: write a mapping with a string in each "
+		    "(%s: ..., %s: ...)", field, t->nlangs, t->langs[0],
+		    t->langs[1]);
+		return;
+	}
 	for (size_t i = 0; i < c->t->nlangs; i++)
 		if (tree_text_lang(x, i) == NULL)
 			ERR(c, x->pos, "missing translation '%s' of %s",
@@ -293,6 +304,10 @@ check_node(struct checker *c, const struct kw_node *nd, int keyfmt_ok,
 	    nd->type != KW_NODE_LOGIC &&
 	    nd->why.pos.line == 0)
 		ERR(c, nd->pos, "missing 'why' (required in training mode)");
+	if (nd->title.pos.line == 0 && c->titled &&
+	    nd->type != KW_NODE_LOGIC)	/* never shown */
+		WARN(c, nd->pos, "missing 'title' (other nodes have one; "
+		    "this one shows a heading for its type)");
 	if (nd->type == KW_NODE_KEY && !keyfmt_ok)
 		ERR(c, nd->pos, "key node cannot use this tree's product_key "
 		    "format (see %u:%u)", t->keyfmt.pos.line,
@@ -435,6 +450,9 @@ check_tree(const struct kw_tree *t, unsigned flags, struct kw_diags *diags)
 	int keyfmt_ok;
 
 	check_text(&c, &t->title, "title");
+	/* a tree that titles its nodes should title every one */
+	for (size_t i = 0; i < t->nnodes && !c.titled; i++)
+		c.titled = t->nodes[i].title.pos.line > 0;
 	keyfmt_ok = check_keyfmt(&c);
 	if (t->start == NULL)
 		ERR(&c, t->start_pos, "unknown start node '%s'%s",

@@ -79,6 +79,8 @@ cmd_check(const struct kw_opts *o)
 	t = load_tree(o->tree_path, &lim, &d, &cant_open);
 	if (t != NULL)
 		check_tree(t, o->training ? KW_CHECK_TRAINING : 0, &d);
+	else
+		diags_sort(&d);	/* a field's errors before a mapping's */
 	fflush(stdout);
 	diags_print(&d, stderr);
 	if (t == NULL)

@@ -59,6 +59,18 @@ int cmd_list(const char *lang, FILE *out);
 /* --dot: the tree as a Graphviz digraph (shapes by node type, answers on
  * the edges) in language `lang`. */
 int cmd_dot(const struct kw_tree *t, size_t lang, FILE *out);
+/* What --report --dot draws over the tree: how many times each answer
+ * was given and each node shown, in the records read. */
+struct dot_traffic {
+	unsigned long (*edge)(void *ctx, const struct kw_node *n, size_t opt);
+	unsigned long (*visits)(void *ctx, const struct kw_node *n);
+	void *ctx;
+};
+/* The drawing of --dot, with the traffic when `tr` is not NULL: visits
+ * under each node's name, the count on each edge, pen widths by traffic,
+ * edges never taken dashed. */
+int dot_draw(const struct kw_tree *t, size_t lang,
+    const struct dot_traffic *tr, FILE *out);
 /* --guide: the whole tree as a Markdown study guide in language `lang`. */
 int cmd_guide(const struct kw_tree *t, size_t lang, FILE *out);
 /* --guide --format=html: the guide as one standalone HTML5 page (UTF-8,

@@ -133,6 +133,22 @@ layout_add(struct kw_body *b, size_t indent, const char *lead,
 	free(lclean);
 }
 
+void
+layout_add_url(struct kw_body *b, size_t indent, const char *lead,
+    const char *url, enum kw_style style, int item)
+{
+	char *clean = text_clean(url), *lclean = text_clean(lead);
+
+	if (indent + text_width(lclean) + text_width(clean) <= b->width)
+		layout_add(b, indent, lclean, clean, style, item);
+	else {
+		add_row(b, lead_alone(lclean, indent, b->width), style, item);
+		layout_add(b, 0, NULL, clean, style, item);
+	}
+	free(clean);
+	free(lclean);
+}
+
 int
 layout_item_rows(const struct kw_body *b, int item, size_t *first,
     size_t *last)

@@ -53,6 +53,11 @@ void layout_free(struct kw_body *b);
  * start at column 0. */
 void layout_add(struct kw_body *b, size_t indent, const char *lead,
     const char *text, enum kw_style style, int item);
+/* A URL led by `lead` ("Link: "): beside it when it fits; else the lead
+ * on its row and the URL from column 0 on the rows below, so that no
+ * indent lands inside the URL when it is selected and copied. */
+void layout_add_url(struct kw_body *b, size_t indent, const char *lead,
+    const char *url, enum kw_style style, int item);
 /* `text` laid out as layout_add() would, `width` columns wide, printed
  * to `fp` one row a line (the plain front end's text). */
 void layout_print(FILE *fp, size_t width, size_t indent, const char *lead,

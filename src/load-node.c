@@ -27,6 +27,7 @@ parse_match(struct loader *l, struct kw_option *o)
 {
 	struct kw_pos kpos[KW_LANG_MAX];
 	struct kw_strv match[KW_LANG_MAX];
+	size_t depth = ycur_depth(l->c);
 	unsigned seen = 0, n = 0;
 	int r, i;
 
@@ -35,8 +36,11 @@ parse_match(struct loader *l, struct kw_option *o)
 	memset(match, 0, sizeof match);
 	while ((r = ycur_map_next_key(l->c)) > 0) {
 		if ((i = load_lang_key(l, 1, &seen, kpos)) < 0 ||
-		    load_strlist(l, "match", &match[i]) < 0)
-			return -1;
+		    load_strlist(l, "match", &match[i]) < 0) {
+			if (load_recover(l, depth) < 0)
+				return -1;
+			continue;
+		}
 		if ((unsigned)i >= n)
 			n = (unsigned)i + 1;
 	}
@@ -53,23 +57,26 @@ static int
 parse_option(struct loader *l, struct kw_option *o, size_t index)
 {
 	struct kw_pos mpos = ycur_pos(l->c), kpos[OF_COUNT];
+	size_t depth = ycur_depth(l->c);
 	unsigned seen = 0;
 	char num[24];
 	int r, f;
 
+	memset(o, 0, sizeof *o);
 	if (ycur_expect(l->c, YC_MAP, "options") < 0)
 		return -1;
-	memset(o, 0, sizeof *o);
 	while ((r = ycur_map_next_key(l->c)) > 0) {
 		if ((f = load_field(l, option_fields, OF_COUNT, "an option",
-		    &seen, kpos)) < 0 || ycur_next(l->c) < 0)
-			return -1;
+		    &seen, kpos)) < 0 || ycur_next(l->c) < 0) {
+			if (load_recover(l, depth) < 0)
+				return -1;
+			continue;
+		}
 		switch (f) {
 		case OF_ID:
-			if (load_string(l, "id", &o->id) < 0)
-				return -1;
-			if (!tree_option_id_valid(o->id))
-				return load_err(l, "invalid option id "
+			if ((r = load_string(l, "id", &o->id)) == 0 &&
+			    !tree_option_id_valid(o->id))
+				r = load_err(l, "invalid option id "
 				    "'%s' (letters, digits, '.', '_' and '-', "
 				    "at most %d)",
 				    ycur_show(l->c, 0, o->id, strlen(o->id)),
@@ -89,7 +96,7 @@ parse_option(struct loader *l, struct kw_option *o, size_t index)
 			r = load_string(l, "next", &o->target);
 			break;
 		}
-		if (r < 0)
+		if (r < 0 && load_recover(l, depth) < 0)
 			return -1;
 	}
 	if (r < 0 || load_missing(l, mpos, option_fields, OF_COUNT,
@@ -106,7 +113,7 @@ static int
 parse_options(struct loader *l, struct kw_node *nd)
 {
 	struct kw_pos lpos = ycur_pos(l->c);
-	size_t n = 0;
+	size_t n = 0, depth = ycur_depth(l->c);
 	int r;
 
 	if (ycur_expect(l->c, YC_SEQ, "options") < 0)
@@ -115,7 +122,8 @@ parse_options(struct loader *l, struct kw_node *nd)
 		if (n == KW_OPTIONS_MAX)
 			return load_err(l, "too many options (at most "
 			    "%d)", KW_OPTIONS_MAX);
-		if (parse_option(l, &l->opts[n], n) < 0)
+		if (parse_option(l, &l->opts[n], n) < 0 &&
+		    load_recover(l, depth) < 0)
 			return -1;
 		n++;
 	}
@@ -132,7 +140,7 @@ parse_options(struct loader *l, struct kw_node *nd)
 static int
 parse_items(struct loader *l, struct kw_node *nd)
 {
-	size_t n = 0;
+	size_t n = 0, depth = ycur_depth(l->c);
 	int r;
 
 	if (ycur_expect(l->c, YC_SEQ, "items") < 0)
@@ -143,7 +151,8 @@ parse_items(struct loader *l, struct kw_node *nd)
 			    "%d)", KW_ITEMS_MAX);
 		l->items = xgrow(l->items, &l->capitems, n + 1,
 		    sizeof *l->items);
-		if (load_text(l, "items", &l->items[n]) < 0)
+		if (load_text(l, "items", &l->items[n]) < 0 &&
+		    load_recover(l, depth) < 0)
 			return -1;
 		n++;
 	}
@@ -242,9 +251,9 @@ parse_node(struct loader *l, struct kw_node *nd)
 	struct kw_pos tpos[NF_COUNT] = { { 0, 0 } };
 	const char *target[NF_COUNT] = { NULL };
 	unsigned char order[NF_COUNT];
-	size_t norder = 0;
+	size_t norder = 0, depth = ycur_depth(l->c);
 	unsigned seen = 0;
-	int r, f, v, typed = 0;
+	int r, f, v, typed = 0;	/* -1: the type is wrong */
 	long long minutes;
 	char where[KW_ID_MAX + 32];
 	const char *const *answer;
@@ -255,24 +264,29 @@ parse_node(struct loader *l, struct kw_node *nd)
 		return -1;
 	while ((r = ycur_map_next_key(l->c)) > 0) {
 		if ((f = load_field(l, node_fields, NF_COUNT, where, &seen,
-		    kpos)) < 0)
-			return -1;
-		if (typed && !(node_allowed[nd->type] & 1u << f))
-			return not_allowed(l, f, kpos[f], nd->type);
+		    kpos)) < 0 || (typed > 0 &&
+		    !(node_allowed[nd->type] & 1u << f) &&
+		    not_allowed(l, f, kpos[f], nd->type) < 0) ||
+		    ycur_next(l->c) < 0) {
+			if (load_recover(l, depth) < 0)
+				return -1;
+			continue;
+		}
 		order[norder++] = (unsigned char)f;
-		if (ycur_next(l->c) < 0)
-			return -1;
 		switch (f) {
 		case NF_TYPE:
 			if ((v = load_enum(l, "node type", kw_type_names,
-			    KW_NODE_TYPE_COUNT)) < 0)
-				return -1;
+			    KW_NODE_TYPE_COUNT)) < 0) {
+				typed = r = -1;
+				break;
+			}
 			nd->type = (enum kw_node_type)v;
 			typed = 1;
 			for (size_t i = 0; i < norder; i++)
 				if (!(node_allowed[v] & 1u << order[i]))
-					return not_allowed(l, order[i],
+					r = not_allowed(l, order[i],
 					    kpos[order[i]], nd->type);
+			r = r < 0 ? 0 : r;	/* those values were read */
 			break;
 		case NF_TITLE:
 			r = load_text(l, "title", &nd->title);
@@ -328,16 +342,15 @@ parse_node(struct loader *l, struct kw_node *nd)
 			r = parse_options(l, nd);
 			break;
 		case NF_RESULT:
-			if ((v = load_enum(l, "result", kw_result_names,
-			    KW_RESULT_COUNT)) < 0)
-				return -1;
-			nd->result = (enum kw_result)v;
+			if ((r = v = load_enum(l, "result", kw_result_names,
+			    KW_RESULT_COUNT)) >= 0)
+				nd->result = (enum kw_result)v;
 			break;
 		}
-		if (r < 0)
+		if (r < 0 && load_recover(l, depth) < 0)
 			return -1;
 	}
-	if (r < 0)
+	if (r < 0 || typed < 0)
 		return -1;
 	if (!typed)
 		return load_fail(l, mpos, "missing required field 'type' in %s",
@@ -372,6 +385,7 @@ load_nodes(struct loader *l)
 	struct kw_pos mpos = ycur_pos(l->c);
 	const struct kw_node *dup;
 	struct kw_tree *t = l->t;
+	size_t depth = ycur_depth(l->c);
 	int r;
 
 	if (ycur_expect(l->c, YC_MAP, "nodes") < 0)
@@ -380,12 +394,16 @@ load_nodes(struct loader *l)
 		struct kw_node *nd;
 		const char *id = ycur_str(l->c);
 
-		if (!tree_id_valid(id, 0))
-			return load_err(l, "invalid node id '%s' "
+		if (!tree_id_valid(id, 0)) {
+			load_err(l, "invalid node id '%s' "
 			    "(letters, digits, '.', '_' and '-', starting "
 			    "with a letter or digit, at most %d)",
 			    ycur_show(l->c, 0, id, ycur_len(l->c)),
 			    KW_ID_MAX);
+			if (load_recover(l, depth) < 0)
+				return -1;
+			continue;
+		}
 		if (l->nnodes == l->lim->max_nodes)
 			return load_err(l, "too many nodes (more than "
 			    "%zu)", l->lim->max_nodes);
@@ -395,11 +413,11 @@ load_nodes(struct loader *l)
 		memset(nd, 0, sizeof *nd);
 		nd->id = tree_strndup(t, id, ycur_len(l->c));
 		nd->pos = ycur_pos(l->c);
-		l->cur_node = l->nnodes;
-		if (ycur_next(l->c) < 0 || parse_node(l, nd) < 0)
+		l->cur_node = l->nnodes++;
+		if ((ycur_next(l->c) < 0 || parse_node(l, nd) < 0) &&
+		    load_recover(l, depth) < 0)
 			return -1;
 		l->cur_node = SIZE_MAX;
-		l->nnodes++;
 	}
 	if (r < 0)
 		return -1;

@@ -80,10 +80,12 @@ lang_index(struct loader *l, int in_match)
 			}
 			return (int)i;
 		}
-	if (l->npre == KW_LANG_MAX)
+	if (l->npre == KW_LANG_MAX) {
+		l->langs_bad = 1;
 		return load_err(l, "unknown language '%s' (a tree uses "
 		    "at most %d languages, match-only ones included)", code,
 		    KW_LANG_MAX);
+	}
 	memcpy(l->pre[l->npre], code, len + 1);
 	l->pre_pos[l->npre] = ycur_pos(l->c);
 	l->pre_text[l->npre] = !in_match;
@@ -112,18 +114,34 @@ load_text(struct loader *l, const char *what, struct kw_text *out)
 {
 	struct kw_pos kpos[KW_LANG_MAX];
 	const char *s[KW_LANG_MAX];
+	size_t depth = ycur_depth(l->c);
 	unsigned seen = 0, n = 0;
 	int r, i;
 
-	if (ycur_expect(l->c, YC_MAP, what) < 0)
-		return -1;
 	memset(out, 0, sizeof *out);
 	out->pos = ycur_pos(l->c);
+	if (ycur_type(l->c) == YC_SCALAR && !ycur_is_null(l->c)) {
+		/* one string: the text in the tree's first language (the
+		 * checker wants a mapping when the tree has more) */
+		out->s = tree_alloc(l->t, sizeof *out->s);
+		out->s[0] = tree_strndup(l->t, ycur_str(l->c), ycur_len(l->c));
+		out->n = 1;
+		out->plain = 1;
+		return load_placeholders(l, out->s[0]);
+	}
+	if (ycur_type(l->c) != YC_MAP)
+		return load_err(l, "expected a string or a mapping by "
+		    "language for '%s', found %s", what, ycur_found(l->c));
 	while ((r = ycur_map_next_key(l->c)) > 0) {
 		if ((i = load_lang_key(l, 0, &seen, kpos)) < 0 ||
 		    load_string(l, what, &s[i]) < 0 ||
-		    load_placeholders(l, s[i]) < 0)
-			return -1;
+		    load_placeholders(l, s[i]) < 0) {
+			if (i >= 0)
+				seen &= ~(1u << i);
+			if (load_recover(l, depth) < 0)
+				return -1;
+			continue;
+		}
 		if ((unsigned)i >= n)
 			n = (unsigned)i + 1;
 	}
@@ -188,16 +206,17 @@ load_placeholders(struct loader *l, const char *s)
 int
 load_strlist(struct loader *l, const char *what, struct kw_strv *out)
 {
-	size_t n = 0;
+	size_t n = 0, depth = ycur_depth(l->c);
 	int r;
 
 	if (ycur_expect(l->c, YC_SEQ, what) < 0)
 		return -1;
 	while ((r = ycur_seq_next(l->c)) > 0) {
 		l->strs = xgrow(l->strs, &l->capstrs, n + 1, sizeof *l->strs);
-		if (load_string(l, what, &l->strs[n]) < 0)
+		if (load_string(l, what, &l->strs[n]) == 0)
+			n++;
+		else if (load_recover(l, depth) < 0)
 			return -1;
-		n++;
 	}
 	if (r < 0)
 		return -1;
@@ -214,6 +233,8 @@ remap_text(struct loader *l, struct kw_text *x, const int *map)
 	const char *s[KW_LANG_MAX] = { NULL };
 	unsigned n = 0;
 
+	if (x->plain)
+		return;		/* the first language, whichever it is */
 	for (unsigned i = 0; i < x->n; i++) {
 		s[map[i]] = x->s[i];
 		if ((unsigned)map[i] >= n)
@@ -295,30 +316,41 @@ load_languages(struct loader *l)
 {
 	struct kw_tree *t = l->t;
 	struct kw_pos lpos = ycur_pos(l->c);
+	size_t depth = ycur_depth(l->c);
 	int r;
 
 	if (ycur_expect(l->c, YC_SEQ, "languages") < 0)
 		return -1;
 	while ((r = ycur_seq_next(l->c)) > 0) {
 		const char *code;
+		size_t i = 0;
 
 		if (load_string(l, "languages", &code) < 0)
-			return -1;
-		if (!tree_lang_valid(code))
-			return load_err(l, "invalid language code '%s' "
+			r = -1;
+		else if (!tree_lang_valid(code))
+			r = load_err(l, "invalid language code '%s' "
 			    LANG_EXPECTED, ycur_show(l->c, 0, code,
 			    strlen(code)));
-		for (size_t i = 0; i < t->nlangs; i++)
-			if (strcmp(code, t->langs[i]) == 0)
-				return load_err(l, "duplicate language "
-				    "'%s'", code);
+		else {
+			while (i < t->nlangs && strcmp(code, t->langs[i]) != 0)
+				i++;
+			if (i < t->nlangs)
+				r = load_err(l, "duplicate language '%s'",
+				    code);
+		}
+		if (r < 0) {
+			l->langs_bad = 1;
+			if (load_recover(l, depth) < 0)
+				return -1;
+			continue;
+		}
 		if (t->nlangs == KW_LANG_MAX)
 			return load_err(l, "too many languages (at "
 			    "most %d)", KW_LANG_MAX);
 		t->langs[t->nlangs++] = code;
 	}
-	if (r < 0)
-		return -1;
+	if (r < 0 || l->langs_bad)
+		return -1;	/* the texts stay unmatched */
 	if (t->nlangs == 0)
 		return load_fail(l, lpos, "expected at least one language in "
 		    "'languages'");

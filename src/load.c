@@ -56,6 +56,23 @@ load_err(struct loader *l, const char *fmt, ...)
 	return r;
 }
 
+int
+load_recover(struct loader *l, size_t depth)
+{
+	struct kw_pos pos;
+
+	if (l->stopped)
+		return -1;
+	if (l->diags->nerrors >= KW_LOAD_ERRORS_MAX) {
+		l->stopped = 1;
+		pos = ycur_pos(l->c);
+		diags_add(l->diags, KW_SEV_ERROR, pos, "too many errors (%d); "
+		    "not reading further", KW_LOAD_ERRORS_MAX);
+		return -1;
+	}
+	return ycur_skip(l->c, depth);
+}
+
 /* The current scalar, which must be a non-null string, copied into the
  * tree. */
 int
@@ -103,11 +120,12 @@ load_field(struct loader *l, const char *const *names, size_t n,
 {
 	const char *key = ycur_str(l->c);
 	struct kw_suggest sg;
+	size_t best = 0;
 
 	for (size_t i = 0; i < n; i++) {
 		if (key[0] != names[i][0] || strcmp(key, names[i]) != 0)
 			continue;
-		if (*seen & 1u << i)
+		if ((*seen & 1u << i) && kpos[i].line > 0)
 			return load_err(l, "duplicate key '%s' (first "
 			    "at %u:%u)", names[i], kpos[i].line, kpos[i].col);
 		*seen |= 1u << i;
@@ -115,12 +133,21 @@ load_field(struct loader *l, const char *const *names, size_t n,
 		return (int)i;
 	}
 	check_suggest_init(&sg, key);
-	for (size_t i = 0; i < n; i++)
+	for (size_t i = 0; i < n; i++) {
 		check_suggest_try(&sg, names[i]);
-	if (sg.best != NULL)
+		best = sg.best == names[i] ? i : best;
+	}
+	if (sg.best != NULL) {
+		/* a misspelt field is not missing as well: seen, at no place,
+		 * until the right spelling comes */
+		if (!(*seen & 1u << best)) {
+			*seen |= 1u << best;
+			kpos[best].line = kpos[best].col = 0;
+		}
 		return load_err(l, "unknown key '%s' in %s (did you "
 		    "mean '%s'?)", ycur_show(l->c, 0, key, ycur_len(l->c)),
 		    where, sg.best);
+	}
 	return load_err(l, "unknown key '%s' in %s",
 	    ycur_show(l->c, 0, key, ycur_len(l->c)), where);
 }
@@ -129,11 +156,13 @@ int
 load_missing(struct loader *l, struct kw_pos mpos, const char *const *names,
     size_t n, unsigned required, unsigned seen, const char *where)
 {
+	int r = 0;
+
 	for (size_t i = 0; i < n; i++)
 		if ((required & 1u << i) && !(seen & 1u << i))
-			return load_fail(l, mpos, "missing required field "
+			r = load_fail(l, mpos, "missing required field "
 			    "'%s' in %s", names[i], where);
-	return 0;
+	return r;
 }
 
 /* ---- scenarios ---- */
@@ -150,21 +179,24 @@ static int
 parse_scenario(struct loader *l, struct kw_scenario *s)
 {
 	struct kw_pos mpos = ycur_pos(l->c), kpos[SF_COUNT], lpos;
+	size_t depth = ycur_depth(l->c);
 	unsigned seen = 0;
 	int r, f;
 
+	memset(s, 0, sizeof *s);	/* kept even when it is not read */
+	s->pos = mpos;
 	if (ycur_expect(l->c, YC_MAP, "scenarios") < 0)
 		return -1;
-	memset(s, 0, sizeof *s);
-	s->pos = mpos;
 	while ((r = ycur_map_next_key(l->c)) > 0) {
 		if ((f = load_field(l, scenario_fields, SF_COUNT,
-		    "a scenario", &seen, kpos)) < 0 || ycur_next(l->c) < 0)
-			return -1;
+		    "a scenario", &seen, kpos)) < 0 || ycur_next(l->c) < 0) {
+			if (load_recover(l, depth) < 0)
+				return -1;
+			continue;
+		}
 		switch (f) {
 		case SF_ID:
-			if (read_id(l, "scenario", 0, &s->id) < 0)
-				return -1;
+			r = read_id(l, "scenario", 0, &s->id);
 			break;
 		case SF_CALLER:
 			r = load_text(l, "caller", &s->caller);
@@ -183,7 +215,7 @@ parse_scenario(struct loader *l, struct kw_scenario *s)
 			r = load_strlist(l, "answers", &s->answers);
 			break;
 		}
-		if (r < 0)
+		if (r < 0 && load_recover(l, depth) < 0)
 			return -1;
 	}
 	if (r < 0)
@@ -197,6 +229,7 @@ static int
 parse_scenarios(struct loader *l)
 {
 	struct kw_tree *t = l->t;
+	size_t depth = ycur_depth(l->c);
 	int r;
 
 	if (ycur_expect(l->c, YC_SEQ, "scenarios") < 0)
@@ -204,7 +237,8 @@ parse_scenarios(struct loader *l)
 	while ((r = ycur_seq_next(l->c)) > 0) {
 		l->scens = xgrow(l->scens, &l->capscens, l->nscens + 1,
 		    sizeof *l->scens);
-		if (parse_scenario(l, &l->scens[l->nscens]) < 0)
+		if (parse_scenario(l, &l->scens[l->nscens]) < 0 &&
+		    load_recover(l, depth) < 0)
 			return -1;
 		l->nscens++;
 	}
@@ -234,6 +268,7 @@ parse_keyfmt(struct loader *l)
 {
 	struct kw_keyfmt *k = &l->t->keyfmt;
 	struct kw_pos mpos = ycur_pos(l->c), kpos[KF_COUNT];
+	size_t depth = ycur_depth(l->c);
 	unsigned seen = 0;
 	long long v;
 	int r, f;
@@ -242,29 +277,35 @@ parse_keyfmt(struct loader *l)
 		return -1;
 	while ((r = ycur_map_next_key(l->c)) > 0) {
 		if ((f = load_field(l, keyfmt_fields, KF_COUNT,
-		    "product_key", &seen, kpos)) < 0 || ycur_next(l->c) < 0)
-			return -1;
+		    "product_key", &seen, kpos)) < 0 || ycur_next(l->c) < 0) {
+			if (load_recover(l, depth) < 0)
+				return -1;
+			continue;
+		}
 		switch (f) {
 		case KF_GROUPS:
 		case KF_GROUP_LENGTH:
-			if (ycur_read_int(l->c, keyfmt_fields[f], 1,
-			    KW_KEYFMT_MAX, &v) < 0)
-				return -1;
-			*(f == KF_GROUPS ? &k->groups : &k->group_length) =
-			    (unsigned)v;
+			if ((r = ycur_read_int(l->c, keyfmt_fields[f], 1,
+			    KW_KEYFMT_MAX, &v)) == 0)
+				*(f == KF_GROUPS ? &k->groups :
+				    &k->group_length) = (unsigned)v;
 			break;
 		case KF_ALPHABET:
 			if (ycur_type(l->c) != YC_SCALAR || ycur_is_null(l->c))
-				return load_err(l, "expected a string for "
+				r = load_err(l, "expected a string for "
 				    "'alphabet', found %s", ycur_found(l->c));
-			if (ycur_len(l->c) > KW_ALPHABET_MAX)
-				return load_err(l, "alphabet longer "
+			else if (ycur_len(l->c) > KW_ALPHABET_MAX)
+				r = load_err(l, "alphabet longer "
 				    "than %d characters", KW_ALPHABET_MAX);
-			memcpy(k->alphabet, ycur_str(l->c),
-			    ycur_len(l->c) + 1);
-			k->pos = ycur_pos(l->c);
+			else {
+				memcpy(k->alphabet, ycur_str(l->c),
+				    ycur_len(l->c) + 1);
+				k->pos = ycur_pos(l->c);
+			}
 			break;
 		}
+		if (r < 0 && load_recover(l, depth) < 0)
+			return -1;
 	}
 	if (r < 0 || load_missing(l, mpos, keyfmt_fields, KF_COUNT,
 	    (1u << KF_COUNT) - 1, seen, "product_key") < 0)
@@ -288,6 +329,7 @@ parse_tree(struct loader *l)
 {
 	struct kw_tree *t = l->t;
 	struct kw_pos mpos = ycur_pos(l->c), kpos[TF_COUNT];
+	size_t depth = ycur_depth(l->c);
 	unsigned seen = 0;
 	long long v;
 	int r, f;
@@ -296,31 +338,38 @@ parse_tree(struct loader *l)
 		return -1;
 	while ((r = ycur_map_next_key(l->c)) > 0) {
 		if ((f = load_field(l, tree_fields, TF_COUNT, "the tree",
-		    &seen, kpos)) < 0 || ycur_next(l->c) < 0)
-			return -1;
+		    &seen, kpos)) < 0 || ycur_next(l->c) < 0) {
+			if (load_recover(l, depth) < 0)
+				return -1;
+			continue;
+		}
 		switch (f) {
 		case TF_KEYWIZ:
+			/* another format: nothing else can be read */
+			l->stopped = 1;
 			if (ycur_is_plain(l->c) && ycur_len(l->c) > 18 &&
 			    strspn(ycur_str(l->c) + (ycur_str(l->c)[0] == '-'),
 			    "0123456789") == ycur_len(l->c) -
 			    (ycur_str(l->c)[0] == '-'))
-				return load_err(l, "unsupported format "
+				r = load_err(l, "unsupported format "
 				    "version %s; this keywiz reads %d",
 				    ycur_show(l->c, 0, ycur_str(l->c),
 				    ycur_len(l->c)),
 				    KW_FORMAT_VERSION);
-			if (ycur_read_int(l->c, "keywiz", LLONG_MIN,
-			    LLONG_MAX, &v) < 0)
-				return -1;
-			if (v != KW_FORMAT_VERSION)
-				return load_err(l, "unsupported format "
+			else if ((r = ycur_read_int(l->c, "keywiz", LLONG_MIN,
+			    LLONG_MAX, &v)) < 0)
+				;
+			else if (v != KW_FORMAT_VERSION)
+				r = load_err(l, "unsupported format "
 				    "version %lld; this keywiz reads %d", v,
 				    KW_FORMAT_VERSION);
-			t->format = (unsigned)v;
+			else {
+				t->format = (unsigned)v;
+				l->stopped = 0;
+			}
 			break;
 		case TF_ID:
-			if (read_id(l, "tree", 1, &t->id) < 0)
-				return -1;
+			r = read_id(l, "tree", 1, &t->id);
 			break;
 		case TF_VERSION:
 			r = load_string(l, "version", &t->version);
@@ -345,7 +394,7 @@ parse_tree(struct loader *l)
 			r = parse_scenarios(l);
 			break;
 		}
-		if (r < 0)
+		if (r < 0 && load_recover(l, depth) < 0)
 			return -1;
 	}
 	if (r < 0)
@@ -366,6 +415,7 @@ load_run(const char *buf, size_t len, int fd, const struct kw_limits *lim,
 	l->lim = lim;
 	l->t = t;
 	l->cur_node = SIZE_MAX;
+	l->diags = diags;
 	t->file = tree_strndup(t, diags->file, strlen(diags->file));
 	if (len > lim->max_bytes) {
 		struct kw_pos top = { 1, 1 };
@@ -375,10 +425,13 @@ load_run(const char *buf, size_t len, int fd, const struct kw_limits *lim,
 		    lim->max_bytes);
 		r = -1;
 	} else {
+		size_t errors = diags->nerrors;
+
 		/* the stream: exactly one document, the tree's mapping */
 		l->c = ycur_new(buf, len, fd, lim, diags);
-		r = ycur_begin(l->c) < 0 || parse_tree(l) < 0 ||
-		    ycur_end(l->c) < 0 ? -1 : 0;
+		r = ycur_begin(l->c) < 0 || (parse_tree(l) < 0 &&
+		    load_recover(l, 0) < 0) || ycur_end(l->c) < 0 ||
+		    diags->nerrors > errors ? -1 : 0;
 		ycur_free(l->c);
 	}
 	if (l->capnodes > 0)

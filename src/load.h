@@ -16,6 +16,8 @@
  * 1..KW_KEYFMT_MAX groups of 1..KW_KEYFMT_MAX characters. */
 #define KW_MINUTES_MAX	1440
 #define KW_KEYFMT_MAX	10
+/* Load errors reported at most before loading stops. */
+#define KW_LOAD_ERRORS_MAX 100
 
 /* What the loader accepts at most; see keywiz-tree(5) "LIMITS". */
 struct kw_limits {
@@ -37,8 +39,10 @@ void load_default_limits(struct kw_limits *lim);
  * Load the tree in `path` ("-" for standard input). On success returns the
  * tree with its nodes linked (option->next set where the target exists) and
  * indexed; it has not been checked: run check_tree() before using it.
- * On failure returns NULL and adds exactly one error to `diags` (which the
- * caller has initialised with the file name): loading stops at the first.
+ * On failure returns NULL and adds its errors to `diags` (which the caller
+ * has initialised with the file name): every one it can find, reading on
+ * after an error whose place it knows, up to KW_LOAD_ERRORS_MAX and a last
+ * line saying so.
  * `*cant_open` is set when the file could not be opened or read at all
  * (exit 66 rather than 65).
  * The caller owns the tree (tree_free).

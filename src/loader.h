@@ -16,12 +16,18 @@ struct ycur;
  * Each load_* and parse_* function starts with the first event of its
  * value current and returns with the value's last event current (the
  * scalar, or the end of the mapping or list). They return 0, or -1 once
- * an error has been added: loading stops at the first error.
+ * an error has been added, with the cursor anywhere in the value. The
+ * mapping or list that holds the value then skips the rest of it
+ * (load_recover) and reads on, so that one run reports every error it
+ * can; the tree is not returned.
  */
 struct loader {
 	struct ycur *c;
 	const struct kw_limits *lim;
 	struct kw_tree *t;
+	struct kw_diags *diags;
+	int stopped;		/* no reading on: too many errors, or a
+				 * format version this keywiz does not read */
 
 	/*
 	 * TEXT keys are languages. Before `languages` has been read, each code
@@ -29,6 +35,8 @@ struct loader {
 	 * `languages` then moves the texts read so far to their real index.
 	 */
 	int langs_known;
+	int langs_bad;		/* an error in the languages: texts are not
+				 * matched against them (no cascade) */
 	char pre[KW_LANG_MAX][KW_LANG_CODE_MAX + 1];
 	struct kw_pos pre_pos[KW_LANG_MAX];
 	int pre_text[KW_LANG_MAX];	/* used by a text, not only `match` */
@@ -59,6 +67,11 @@ int load_fail(struct loader *l, struct kw_pos pos, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 int load_err(struct loader *l, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
+/* After an error in a value of the mapping or list open at `depth` (its
+ * ycur_depth when it started): skip the rest of the value for the caller
+ * to read on, 0; or -1 when loading stops (the YAML cannot be read on, or
+ * KW_LOAD_ERRORS_MAX errors). */
+int load_recover(struct loader *l, size_t depth);
 /* The current scalar, a non-null string for field `what`, copied into the
  * tree. */
 int load_string(struct loader *l, const char *what, const char **out);
@@ -73,7 +86,7 @@ int load_field(struct loader *l, const char *const *names, size_t n,
  * index, or an error with a hint when it is none of them (load-node.c). */
 int load_enum(struct loader *l, const char *what, const char *const *names,
     size_t n);
-/* An error at `mpos` for the first `required` field not `seen`. */
+/* An error at `mpos` for each `required` field not `seen`. */
 int load_missing(struct loader *l, struct kw_pos mpos,
     const char *const *names, size_t n, unsigned required, unsigned seen,
     const char *where);
@@ -86,7 +99,8 @@ int load_missing(struct loader *l, struct kw_pos mpos,
  * (`in_match`), a language the tree does not list is match-only. */
 int load_lang_key(struct loader *l, int in_match, unsigned *seen,
     struct kw_pos *kpos);
-/* A text (one string per language) for field `what`. */
+/* A text for field `what`: a mapping by language, or one string (the first
+ * language's). */
 int load_text(struct loader *l, const char *what, struct kw_text *out);
 /* A list of strings (links, match phrases, a scenario's path). */
 int load_strlist(struct loader *l, const char *what, struct kw_strv *out);

@@ -17,6 +17,7 @@
 #include "input.h"
 #include "locate.h"
 #include "record.h"
+#include "report.h"
 #include "run.h"
 #include "tree.h"
 #include "xalloc.h"
@@ -28,7 +29,8 @@ enum mode {
 	MODE_MATCH,
 	MODE_DOT,
 	MODE_GUIDE,
-	MODE_LIST
+	MODE_LIST,
+	MODE_REPORT
 };
 
 /* The options of the modes that print something and exit, for the error
@@ -39,7 +41,8 @@ static const char *const mode_opt[] = {
 	[MODE_MATCH] = "--match",
 	[MODE_DOT] = "--dot",
 	[MODE_GUIDE] = "--guide",
-	[MODE_LIST] = "--list"
+	[MODE_LIST] = "--list",
+	[MODE_REPORT] = "--report"
 };
 
 enum {
@@ -59,7 +62,10 @@ enum {
 	OPT_RECORDS,
 	OPT_AGENT,
 	OPT_TICKET,
-	OPT_ON_END
+	OPT_ON_END,
+	OPT_REPORT,
+	OPT_SINCE,
+	OPT_UNTIL
 };
 
 static const struct option longopts[] = {
@@ -84,6 +90,9 @@ static const struct option longopts[] = {
 	{ "agent", required_argument, NULL, OPT_AGENT },
 	{ "ticket", required_argument, NULL, OPT_TICKET },
 	{ "on-end", required_argument, NULL, OPT_ON_END },
+	{ "report", no_argument, NULL, OPT_REPORT },
+	{ "since", required_argument, NULL, OPT_SINCE },
+	{ "until", required_argument, NULL, OPT_UNTIL },
 	{ "help", no_argument, NULL, 'h' },
 	{ "version", no_argument, NULL, 'V' },
 	{ NULL, 0, NULL, 0 }
@@ -116,18 +125,27 @@ usage(FILE *fp)
 	    "      --dot              print TREE as a Graphviz digraph, exit\n"
 	    "      --guide            print TREE as a Markdown study guide, exit\n"
 	    "      --format=FORMAT    the guide's format: markdown (default) or\n"
-	    "                         html (one standalone page)\n"
+	    "                         html (one standalone page); the report's:\n"
+	    "                         text (default), csv or json\n"
 	    "      --practice         training: keywiz plays a caller from the\n"
 	    "                         tree's scenarios, the trainee drives the call\n"
 	    "      --scenario=ID      practise with that scenario (default: random)\n"
 	    "      --list             list the trees found, exit\n"
 	    "      --pick             choose the tree on a list of those found\n"
 	    "      --records=DIR      leave the session's JSON record in the\n"
-	    "                         records folder DIR\n"
+	    "                         records folder DIR (--report's default)\n"
 	    "      --agent=NAME       who takes the call (in the record)\n"
 	    "      --ticket=ID        the ticket the call is for (in the record)\n"
 	    "      --on-end=CMD       at the end, run CMD with the JSON record on\n"
 	    "                         its standard input\n"
+	    "      --report [FILE|DIR]...\n"
+	    "                         what the session records say: outcomes,\n"
+	    "                         errors, exits, times, text that matched no\n"
+	    "                         message, agents (default: the records folder);\n"
+	    "                         with --dot, the tree's traffic map\n"
+	    "      --since=DATE, --until=DATE\n"
+	    "                         report the calls started in these days\n"
+	    "                         (YYYY-MM-DD, or a record's time)\n"
 	    "  -h, --help             show this help and exit\n"
 	    "  -V, --version          show the version and exit\n"
 	    "\n"
@@ -220,6 +238,27 @@ apply_conf(struct kw_opts *o, const char *records)
 		o->on_end = c->on_end;
 }
 
+/* --report [FILE|DIR]...: the files and folders named, else the records
+ * folder. */
+static int
+report(struct report_opts *ro, const char *format, const char *records,
+    char **args, size_t nargs, const char *lang)
+{
+	const char *folder[1] = { records };
+
+	if (nargs == 0 && records == NULL)
+		return usage_error(_("%s needs records: name files or "
+		    "folders, or the records folder (--records=DIR)"),
+		    "--report");
+	ro->paths = nargs > 0 ? (const char *const *)args : folder;
+	ro->npaths = nargs > 0 ? nargs : 1;
+	ro->format = format == NULL || strcmp(format, "text") == 0 ?
+	    REPORT_TEXT : strcmp(format, "csv") == 0 ? REPORT_CSV :
+	    REPORT_JSON;
+	ro->lang = lang;
+	return cmd_report(ro, stdout);
+}
+
 int
 main(int argc, char **argv)
 {
@@ -230,9 +269,11 @@ main(int argc, char **argv)
 	char *text = NULL, *path;
 	int c, status, html = 0, pick = 0;
 	const char *format = NULL;
+	struct report_opts ro;
 	enum mode m;
 
 	memset(&o, 0, sizeof o);
+	memset(&ro, 0, sizeof ro);
 	/* the language first, so that usage errors speak it */
 	o.lang = i18n_env_lang(envlang, sizeof envlang);
 	for (int i = 1; i < argc; i++) {
@@ -262,6 +303,12 @@ main(int argc, char **argv)
 			o.plain = 1;
 			break;
 		case 'o':
+			/* one record per call: a second one is a mistake,
+			 * never a silent replacement */
+			if (o.transcript != NULL)
+				return usage_error(_("-o/--transcript given "
+				    "twice (the second is '%s'); a call has one "
+				    "record"), optarg);
 			o.transcript = optarg;
 			break;
 		case 'T':
@@ -297,10 +344,6 @@ main(int argc, char **argv)
 			m = MODE_GUIDE;
 			break;
 		case OPT_FORMAT:
-			if (strcmp(optarg, "markdown") != 0 &&
-			    strcmp(optarg, "html") != 0)
-				return usage_error(_("unknown format '%s' "
-				    "(available: markdown, html)"), optarg);
 			format = optarg;
 			break;
 		/* a team's options (issue 16) */
@@ -327,6 +370,18 @@ main(int argc, char **argv)
 		case OPT_ON_END:
 			o.on_end = optarg;
 			break;
+		case OPT_REPORT:
+			m = MODE_REPORT;
+			break;
+		case OPT_SINCE:
+		case OPT_UNTIL:
+			if (report_parse_date(optarg, c == OPT_UNTIL,
+			    c == OPT_SINCE ? &ro.since : &ro.until) < 0)
+				return usage_error(_("%s: '%s' is not a date "
+				    "(YYYY-MM-DD)"), c == OPT_SINCE ?
+				    "--since" : "--until", optarg);
+			*(c == OPT_SINCE ? &ro.has_since : &ro.has_until) = 1;
+			break;
 		case 'h':
 			usage(stdout);
 			return KW_EXIT_OK;
@@ -338,17 +393,39 @@ main(int argc, char **argv)
 			    "information.\n"), PACKAGE);
 			return KW_EXIT_USAGE;
 		}
+		if ((m == MODE_DOT && mode == MODE_REPORT) ||
+		    (m == MODE_REPORT && mode == MODE_DOT)) {
+			/* --report --dot: the traffic map */
+			ro.dot = 1;
+			mode = MODE_REPORT;
+			continue;
+		}
 		if (m != MODE_RUN && mode != MODE_RUN && m != mode)
 			return usage_error(_("%s and %s cannot be used "
 			    "together"), mode_opt[mode], mode_opt[m]);
 		if (m != MODE_RUN)
 			mode = m;
 	}
-	if (format != NULL && mode != MODE_GUIDE)
-		return usage_error(_("%s applies to %s only"), "--format",
-		    "--guide");
+	if (format != NULL && mode != MODE_GUIDE && mode != MODE_REPORT)
+		return usage_error(_("%s applies to %s and %s only"),
+		    "--format", "--guide", "--report");
+	if (format != NULL && mode == MODE_GUIDE &&
+	    strcmp(format, "markdown") != 0 && strcmp(format, "html") != 0)
+		return usage_error(_("unknown format '%s' (available: "
+		    "markdown, html)"), format);
+	if (format != NULL && mode == MODE_REPORT &&
+	    strcmp(format, "text") != 0 && strcmp(format, "csv") != 0 &&
+	    strcmp(format, "json") != 0)
+		return usage_error(_("unknown format '%s' (available: text, "
+		    "csv, json)"), format);
+	if (format != NULL && ro.dot)
+		return usage_error(_("%s and %s cannot be used together"),
+		    "--format", "--dot");
+	if ((ro.has_since || ro.has_until) && mode != MODE_REPORT)
+		return usage_error(_("%s applies to %s only"),
+		    ro.has_since ? "--since" : "--until", "--report");
 	html = format != NULL && strcmp(format, "html") == 0;
-	if (argc - optind > (mode == MODE_LIST ? 0 : 1))
+	if (mode != MODE_REPORT && argc - optind > (mode == MODE_LIST ? 0 : 1))
 		return usage_error(_("too many arguments: '%s'"),
 		    argv[optind + (mode == MODE_LIST ? 0 : 1)]);
 	if (pick && (mode != MODE_RUN || optind < argc || o.resume != NULL))
@@ -360,6 +437,9 @@ main(int argc, char **argv)
 	apply_conf(&o, records);
 	if (mode == MODE_LIST)
 		return cmd_list(o.lang, stdout);
+	if (mode == MODE_REPORT)
+		return report(&ro, format, o.records, argv + optind,
+		    (size_t)(argc - optind), o.lang);
 
 	if (o.recover != NULL && (mode != MODE_RUN || o.resume != NULL ||
 	    o.practice))

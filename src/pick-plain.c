@@ -57,14 +57,19 @@ pick_draw(struct plain_pick *pp)
 	}
 }
 
+/* The prompt, each letter with what it does (as the plain front end's,
+ * so that a screen reader says it). */
 static void
 pick_prompt(struct plain_pick *pp)
 {
+	char accept[64];
+
 	if (pp->p->nshown == 1)
-		fprintf(pp->out, "[1%s, q, ?]> ", _(", text"));
+		snprintf(accept, sizeof accept, "1%s", _(", text"));
 	else
-		fprintf(pp->out, "[1-%zu%s, q, ?]> ", pp->p->nshown,
+		snprintf(accept, sizeof accept, "1-%zu%s", pp->p->nshown,
 		    _(", text"));
+	fprintf(pp->out, _("[%s, q quit, ? help]> "), accept);
 	fflush(pp->out);
 }
 

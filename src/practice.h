@@ -39,6 +39,8 @@ struct kw_practice_score {
 	int outcome_ok;		/* the walk ended at the expected outcome */
 	const struct kw_node *outcome;	/* where it ended (NULL: no outcome) */
 	const struct kw_node *expected_outcome;
+	size_t asked;		/* steps the caller was asked about
+				 * (interact_score: each costs points) */
 	struct kw_practice_item item[KW_PRACTICE_ITEMS_MAX];
 	size_t nitems;
 };

@@ -261,6 +261,7 @@ record_event_json(const struct kw_session *s, size_t i)
 		}
 		break;
 	case KW_EV_NOTE:
+	case KW_EV_UNMATCHED:
 		jset(o, RF_TEXT, jstr(e->text));
 		break;
 	case KW_EV_CHECKED:

@@ -9,6 +9,7 @@
 
 #include "facts.h"
 #include "i18n.h"
+#include "interact.h"
 #include "md.h"
 #include "record-int.h"
 #include "record.h"
@@ -87,8 +88,11 @@ md_header(const struct rec *r, FILE *fp)
 
 	md_wrap(fp, 0, "# ", tree_text(&r->t->title, r->lang));
 	fputc('\n', fp);
-	md_wrap(fp, 0, "", _("Session record of keywiz, the product-key "
-	    "troubleshooting wizard."));
+	/* what the tree is, from the tree: nothing is assumed about it */
+	line = xasprintf(_("Session record of keywiz for \"%s\"."),
+	    tree_text(&r->t->title, r->lang));
+	md_wrap(fp, 0, "", line);
+	free(line);
 	fputc('\n', fp);
 	record_iso_time(r->started, when, sizeof when);
 	md_field(fp, 0, _("Started"), when);
@@ -99,8 +103,8 @@ md_header(const struct rec *r, FILE *fp)
 	else if (strcmp(r->status, "quit") == 0)
 		status = _("quit before an outcome");
 	else
-		status = _("interrupted (the session can be resumed from its "
-		    "JSON record)");
+		status = _("interrupted before an outcome (a Markdown record "
+		    "cannot be resumed; a JSON one, -o FILE.json, can)");
 	md_field(fp, 0, _("Status"), status);
 	if (session_agent(r->s) != NULL)
 		md_field(fp, 0, _("Agent"), session_agent(r->s));
@@ -117,11 +121,34 @@ md_header(const struct rec *r, FILE *fp)
 	md_field(fp, 0, _("Program"), PACKAGE " " VERSION);
 }
 
+/* Whether the tree asks for a key, or offers error messages to pick: the
+ * record has a section for each only then. */
+static int
+tree_has_key(const struct kw_tree *t)
+{
+	for (size_t i = 0; i < t->nnodes; i++)
+		if (t->nodes[i].type == KW_NODE_KEY)
+			return 1;
+	return 0;
+}
+
+static int
+tree_has_messages(const struct kw_tree *t)
+{
+	for (size_t i = 0; i < t->nnodes; i++)
+		for (size_t j = 0; j < t->nodes[i].nopts; j++)
+			if (tree_text_set(&t->nodes[i].opts[j].message))
+				return 1;
+	return 0;
+}
+
 static void
 md_key(const struct rec *r, FILE *fp)
 {
 	const struct kw_keyinfo *k = session_key(r->s);
 
+	if (!tree_has_key(r->t))
+		return;
 	fprintf(fp, "\n## %s\n\n", _("Product key"));
 	if (!k->entered) {
 		md_wrap(fp, 0, "- ", _("No key was entered."));
@@ -129,6 +156,26 @@ md_key(const struct rec *r, FILE *fp)
 	}
 	md_field(fp, 0, _("Key (masked)"), k->masked);
 	md_field(fp, 0, _("Analysis"), k->summary);
+}
+
+/* No listed message was chosen: what the caller gave instead, if the
+ * error list was answered with a text (another message). */
+static void
+md_said(const struct rec *r, FILE *fp)
+{
+	for (size_t i = session_depth(r->s); i-- > 0; ) {
+		const struct kw_step *st = session_step(r->s, i);
+
+		if (st->node->type != KW_NODE_CHOICE || st->opt < 0 ||
+		    st->text == NULL)
+			continue;
+		md_wrap(fp, 0, "- ", _("No message of the list was chosen."));
+		md_field(fp, 0, _("Answer"), record_answer_label(st->node,
+		    st->opt, r->lang));
+		md_field(fp, 0, _("Text given"), st->text);
+		return;
+	}
+	md_wrap(fp, 0, "- ", _("No error message was chosen."));
 }
 
 static void
@@ -139,9 +186,11 @@ md_error(const struct rec *r, FILE *fp)
 	size_t opt;
 	char *id, *lead;
 
+	if (!tree_has_messages(r->t))
+		return;
 	fprintf(fp, "\n## %s\n\n", _("Error message"));
 	if (!session_error(r->s, &n, &opt)) {
-		md_wrap(fp, 0, "- ", _("No error message was chosen."));
+		md_said(r, fp);
 		return;
 	}
 	o = &n->opts[opt];
@@ -169,6 +218,7 @@ static void
 md_outcome(const struct rec *r, FILE *fp)
 {
 	const struct kw_node *n = session_outcome(r->s);
+	char *waited;
 
 	fprintf(fp, "\n## %s\n\n", _("Outcome"));
 	if (n == NULL) {
@@ -177,12 +227,16 @@ md_outcome(const struct rec *r, FILE *fp)
 	}
 	md_field(fp, 0, _("Result"), view_result_name(n->result));
 	if (tree_text_set(&n->title))
-		md_field(fp, 0, _("Outcome"), tree_text(&n->title, r->lang));
+		md_filled(r, fp, _("Outcome"), &n->title);
 	md_filled(r, fp, _("What to do"), &n->text);
 	if (tree_text_set(&n->contact))
 		md_filled(r, fp, _("Who to contact"), &n->contact);
 	if (tree_text_set(&n->tell))
 		md_filled(r, fp, _("What to tell them"), &n->tell);
+	if ((waited = interact_waited_line(r->s)) != NULL) {
+		md_field(fp, 0, _("Wait"), waited);
+		free(waited);
+	}
 }
 
 static void
@@ -274,6 +328,11 @@ md_event(const struct rec *r, FILE *fp, size_t indent, size_t i)
 		break;
 	case KW_EV_NOTE:
 		line = xasprintf("%s", _("Note added (see Notes)"));
+		break;
+	case KW_EV_UNMATCHED:
+		part = md_line(e->text != NULL ? e->text : "");
+		line = xasprintf(_("No message matched: %s"), part);
+		free(part);
 		break;
 	case KW_EV_QUIT:
 		line = xasprintf("%s", _("Quit"));

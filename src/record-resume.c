@@ -4,13 +4,10 @@
 #include "config.h"
 
 #include <errno.h>
-#include <fcntl.h>
 #include <jansson.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 #include "conf.h"
 #include "i18n.h"
@@ -210,6 +207,17 @@ replay_note(struct replay *rp, struct kw_session *s, json_t *ev)
 }
 
 static int
+replay_unmatched(struct replay *rp, struct kw_session *s, json_t *ev)
+{
+	const char *text = rp_str(rp, ev, RF_TEXT, TEXT_MAX);
+
+	if (text == NULL)
+		return -1;
+	session_unmatched(s, text);
+	return 0;
+}
+
+static int
 replay_checked(struct replay *rp, struct kw_session *s, json_t *ev)
 {
 	long long item = rp_uint(rp, ev, RF_ITEM, 63);
@@ -253,6 +261,7 @@ static replay_fn *const replay_type[KW_EV_TYPE_COUNT] = {
 	[KW_EV_END] = replay_finish,
 	[KW_EV_RESUME] = replay_resume,
 	[KW_EV_FIELD] = replay_field,
+	[KW_EV_UNMATCHED] = replay_unmatched,
 };
 
 /* Replay recorded event `ev` (not the start) on `s`, at its time. */
@@ -340,62 +349,15 @@ replay_path(struct replay *rp, struct kw_session *s, json_t *path)
 	return 0;
 }
 
-/* Read the file whole, refusing what is not a regular file of sane size.
- * It is opened without waiting (a FIFO with no writer, a device), then
- * refused unless it is a regular file. */
+/* record_read() for rp->path, its reason a refusal. */
 static char *
 read_record(struct replay *rp, size_t *len)
 {
-	struct stat st;
-	char *buf;
-	ssize_t got;
-	size_t n = 0;
-	int fd;
+	char why[256];
+	char *buf = record_read(rp->path, len, why, sizeof why);
 
-	if ((fd = open(rp->path, O_RDONLY | O_CLOEXEC | O_NOCTTY |
-	    O_NONBLOCK)) < 0) {
-		rp_refuse(rp, "%s", strerror(errno));
-		return NULL;
-	}
-	if (fstat(fd, &st) < 0) {
-		rp_refuse(rp, "%s", strerror(errno));
-		close(fd);
-		return NULL;
-	}
-	if (!S_ISREG(st.st_mode)) {
-		rp_refuse(rp, _("%s, not a regular file: not a keywiz record"),
-		    record_file_kind(st.st_mode));
-		close(fd);
-		return NULL;
-	}
-	if (st.st_size > KW_RECORD_MAX) {
-		rp_refuse(rp, _("larger than %d MiB: not a keywiz record"),
-		    KW_RECORD_MAX / (1024 * 1024));
-		close(fd);
-		return NULL;
-	}
-	buf = xmalloc((size_t)st.st_size + 1);
-	while (n < (size_t)st.st_size + 1) {
-		got = read(fd, buf + n, (size_t)st.st_size + 1 - n);
-		if (got < 0 && errno == EINTR)
-			continue;
-		if (got < 0) {
-			rp_refuse(rp, "%s", strerror(errno));
-			free(buf);
-			close(fd);
-			return NULL;
-		}
-		if (got == 0)
-			break;
-		n += (size_t)got;
-	}
-	close(fd);
-	if (n > (size_t)st.st_size) {
-		rp_refuse(rp, _("the file grew while it was read"));
-		free(buf);
-		return NULL;
-	}
-	*len = n;
+	if (buf == NULL)
+		rp_refuse(rp, "%s", why);
 	return buf;
 }
 

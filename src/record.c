@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <inttypes.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -415,4 +416,62 @@ record_put(FILE *fp, void *arg)
 	const struct save *sv = arg;
 
 	return sv->json ? record_json(sv->s, fp) : record_markdown(sv->s, fp);
+}
+
+/* ---- reading ---- */
+
+char *
+record_read(const char *path, size_t *len, char *err, size_t errsize)
+{
+	struct stat st;
+	char *buf;
+	ssize_t got;
+	size_t n = 0;
+	int fd;
+
+	if ((fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY |
+	    O_NONBLOCK)) < 0) {
+		snprintf(err, errsize, "%s", strerror(errno));
+		return NULL;
+	}
+	if (fstat(fd, &st) < 0) {
+		snprintf(err, errsize, "%s", strerror(errno));
+		close(fd);
+		return NULL;
+	}
+	if (!S_ISREG(st.st_mode)) {
+		snprintf(err, errsize, _("%s, not a regular file: not a keywiz "
+		    "record"), record_file_kind(st.st_mode));
+		close(fd);
+		return NULL;
+	}
+	if (st.st_size > KW_RECORD_MAX) {
+		snprintf(err, errsize, _("larger than %d MiB: not a keywiz "
+		    "record"), KW_RECORD_MAX / (1024 * 1024));
+		close(fd);
+		return NULL;
+	}
+	buf = xmalloc((size_t)st.st_size + 1);
+	while (n < (size_t)st.st_size + 1) {
+		got = read(fd, buf + n, (size_t)st.st_size + 1 - n);
+		if (got < 0 && errno == EINTR)
+			continue;
+		if (got < 0) {
+			snprintf(err, errsize, "%s", strerror(errno));
+			free(buf);
+			close(fd);
+			return NULL;
+		}
+		if (got == 0)
+			break;
+		n += (size_t)got;
+	}
+	close(fd);
+	if (n > (size_t)st.st_size) {
+		snprintf(err, errsize, _("the file grew while it was read"));
+		free(buf);
+		return NULL;
+	}
+	*len = n;
+	return buf;
 }

@@ -96,6 +96,15 @@ int record_on_end(const char *cmd, const char *path, char *err,
  */
 void record_tree_hash(const struct kw_tree *t, char *buf, size_t size);
 
+/*
+ * The file at `path` read whole, for a JSON record: opened without waiting
+ * (a FIFO with no writer, a device) and refused unless it is a regular
+ * file of at most KW_RECORD_MAX bytes. Returns the bytes (a NUL is not
+ * added; caller frees) with their number in *len, or NULL with the reason
+ * in `err`.
+ */
+char *record_read(const char *path, size_t *len, char *err, size_t errsize);
+
 /* The id of the tree the JSON record at `path` was made on, copied into
  * `id` (`size` bytes); -1 when the file cannot be read or has none. Only
  * a hint for choosing the tree: record_resume() checks everything. */

@@ -52,7 +52,7 @@ load_quiet(const char *path)
 	struct kw_tree *t;
 	int cant_open;
 
-	t = run_tree(path, 0, &d, &cant_open);
+	t = run_tree(path, &d, &cant_open);
 	diags_free(&d);
 	return t;
 }

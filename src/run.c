@@ -13,7 +13,9 @@
 #include "check.h"
 #include "diag.h"
 #include "i18n.h"
+#include "interact.h"
 #include "journal.h"
+#include "layout.h"
 #include "load.h"
 #include "pick.h"
 #include "record.h"
@@ -25,8 +27,7 @@
 #include "xalloc.h"
 
 struct kw_tree *
-run_tree(const char *path, unsigned flags, struct kw_diags *d,
-    int *cant_open)
+run_tree(const char *path, struct kw_diags *d, int *cant_open)
 {
 	struct kw_limits lim;
 	struct kw_tree *t;
@@ -35,7 +36,7 @@ run_tree(const char *path, unsigned flags, struct kw_diags *d,
 	diags_init(d, path);
 	*cant_open = 0;
 	t = load_tree(path, &lim, d, cant_open);
-	if (t != NULL && check_tree(t, flags, d) > 0) {
+	if (t != NULL && check_tree(t, 0, d) > 0) {
 		tree_free(t);
 		t = NULL;
 	}
@@ -51,8 +52,7 @@ run_load(const struct kw_opts *o, int *status)
 	struct kw_tree *t;
 	int cant_open;
 
-	t = run_tree(o->tree_path, o->training ? KW_CHECK_TRAINING : 0, &d,
-	    &cant_open);
+	t = run_tree(o->tree_path, &d, &cant_open);
 	if (t == NULL) {
 		diags_sort(&d);
 		diags_print(&d, stderr);
@@ -216,18 +216,25 @@ resumed_in_folder(const struct kw_opts *o)
 }
 
 int
-run_end_records(const struct kw_opts *o, const struct kw_session *s)
+run_end_records(const struct kw_opts *o, const struct kw_session *s,
+    char **where)
 {
 	const char *path, *json_path = NULL;
 	char err[1024], *saved = NULL;
 	int json, lost = 0, status = KW_EXIT_OK;
 
+	if (where != NULL)
+		*where = NULL;
 	if ((path = run_record_path(o, &json)) != NULL) {
 		if (record_save(s, path, json, err, sizeof err) < 0) {
 			run_record_lost(s, json, err);
 			lost = 1;
-		} else if (json && strcmp(path, "-") != 0)
-			json_path = path;
+		} else if (strcmp(path, "-") != 0) {
+			if (json)
+				json_path = path;
+			if (where != NULL)
+				*where = xstrdup(path);
+		}
 	}
 	if (o->records != NULL && !resumed_in_folder(o)) {
 		if (record_save_folder(s, o->records, o->records_mode, &saved,
@@ -238,8 +245,11 @@ run_end_records(const struct kw_opts *o, const struct kw_session *s)
 				diag_printf(stderr, _("%s: cannot save the session "
 				    "record: %s\n"), PACKAGE, err);
 			lost = 1;
-		} else
+		} else {
 			json_path = saved;
+			if (where != NULL && *where == NULL)
+				*where = xstrdup(saved);
+		}
 	}
 	if (lost)
 		status = KW_EXIT_IOERR;
@@ -252,6 +262,40 @@ run_end_records(const struct kw_opts *o, const struct kw_session *s)
 	}
 	free(saved);
 	return status;
+}
+
+/* After the full-screen front end, whose screens are gone: the outcome
+ * on the normal screen (as dialog's --keep-tite keeps its last one), with
+ * where the record was saved. */
+static void
+run_summary(const struct kw_session *s, const char *record)
+{
+	char *text, *line, *next, *sep;
+	size_t width = term_width();
+
+	/* interact_summary cleans every line of outside data (text_clean) */
+	if ((text = interact_summary(s, record)) == NULL)
+		return;
+	/* each "Label: text" line wrapped to the terminal, its text hanging
+	 * after the label as on the screens */
+	for (line = text; *line != '\0'; line = next) {
+		if ((next = strchr(line, '\n')) != NULL)
+			*next++ = '\0';
+		else
+			next = line + strlen(line);
+		if ((sep = strstr(line, ": ")) != NULL) {
+			char keep = sep[2];
+
+			sep[2] = '\0';
+			line = xstrdup(line);
+			sep[2] = keep;
+			layout_print(stdout, width, 0, line, sep + 2);
+			free(line);
+		} else
+			layout_print(stdout, width, 0, NULL, line);
+	}
+	fflush(stdout);
+	free(text);
 }
 
 /* Practice: the scenario named by --scenario, else one drawn at random. */
@@ -272,8 +316,12 @@ run_scenario(const struct kw_opts *o, const struct kw_tree *t, int *status)
 	for (size_t i = 0; i < t->nscenarios; i++)
 		if (strcmp(t->scenarios[i].id, o->scenario) == 0)
 			return &t->scenarios[i];
-	diag_printf(stderr, _("%s: no scenario '%s' in %s\n"), PACKAGE,
-	    o->scenario, o->tree_path);
+	diag_printf(stderr, _("%s: no scenario '%s' in %s; its scenarios:"),
+	    PACKAGE, o->scenario, o->tree_path);
+	for (size_t i = 0; i < t->nscenarios; i++)
+		diag_printf(stderr, "%s %s", i > 0 ? "," : "",
+		    t->scenarios[i].id);
+	fputc('\n', stderr);
 	*status = KW_EXIT_USAGE;
 	return NULL;
 }
@@ -349,7 +397,9 @@ run_session(const struct kw_opts *o)
 	struct kw_session *s;
 	struct kw_journal *j;
 	struct kw_tree *t = NULL;
-	int status = 0, saved;
+	struct kw_asks asks = { .n = 0 };
+	char *where = NULL;
+	int status = 0, saved, full = 0;
 
 	if (o->recover != NULL && strcmp(o->recover, "list") == 0)
 		return recover_list(o);
@@ -366,12 +416,34 @@ run_session(const struct kw_opts *o)
 		tree_free(t);
 		return status;
 	}
+	if (uo.scenario != NULL) {
+		/* the record says it was practice, and how it went */
+		char *note = interact_practice_note(uo.scenario);
+
+		interact_note(s, note);
+		free(note);
+		uo.asks = &asks;
+	}
 	sig_install();
 	if (plain_opts(o, &uo))
 		status = ui_plain_run(s, stdin, stdout, &uo);
-	else
+	else {
 		status = ui_curses_run(s, &uo);
-	saved = run_end_records(o, s);
+		full = 1;
+	}
+	if (uo.scenario != NULL && !sig_caught) {
+		struct kw_practice_score sc;
+		char *line;
+
+		interact_score(uo.scenario, s, &asks, &sc);
+		line = interact_score_line(&sc);
+		interact_note(s, line);
+		free(line);
+	}
+	saved = run_end_records(o, s, &where);
+	if (full && !sig_caught)
+		run_summary(s, where);
+	free(where);
 	/* the call is over (an outcome, a quit) and its record safe: the
 	 * journal goes; after a signal it stays for --recover */
 	if (journal_error(j) != NULL)

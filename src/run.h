@@ -10,11 +10,13 @@
 #include "session.h"
 #include "tree.h"
 
-/* Load and check the tree at `path` (check flags KW_CHECK_*): NULL when
- * it does not load or check clean, the reasons in `d` (which the caller
- * frees either way), *cant_open set if the file could not be opened. */
-struct kw_tree *run_tree(const char *path, unsigned flags,
-    struct kw_diags *d, int *cant_open);
+/* Load and check the tree at `path` to run it (a training session shows
+ * the `why` there is: keywiz --check --training insists on every one):
+ * NULL when it does not load or check clean, the reasons in `d` (which the
+ * caller frees either way), *cant_open set if the file could not be
+ * opened. */
+struct kw_tree *run_tree(const char *path, struct kw_diags *d,
+    int *cant_open);
 /* Load and check the tree at o->tree_path; on failure print the
  * diagnostics to stderr, set *status (65 or 66) and return NULL. */
 struct kw_tree *run_load(const struct kw_opts *o, int *status);
@@ -35,9 +37,11 @@ int run_session(const struct kw_opts *o);
  * a name of its own, then the end-of-call command run on the JSON record.
  * A record that cannot be saved is printed on stderr. Returns 0,
  * KW_EXIT_IOERR (a record not saved) or KW_EXIT_TEMPFAIL (the command
- * failed; the record is kept).
+ * failed; the record is kept). *where (when not NULL) is the file the
+ * record was saved in, -o's before the folder's (NULL: none; to free).
  */
-int run_end_records(const struct kw_opts *o, const struct kw_session *s);
+int run_end_records(const struct kw_opts *o, const struct kw_session *s,
+    char **where);
 
 /* --check-key and --match with the tree loaded. */
 int run_check_key(const struct kw_opts *o, const char *key);

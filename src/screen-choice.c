@@ -52,12 +52,14 @@ draw_choice(struct cui *ui)
 	screen_body_current(ui);
 	layout_blank(b);
 	if (ui->choice.filter[0] != '\0') {
-		char *line = xasprintf("%s%s", _("Filter: "),
-		    ui->choice.filter);
+		char *line = xasprintf("%s%.*s", _("Filter: "),
+		    (int)ui->choice.cur, ui->choice.filter);
 		const struct kw_match *found;
 
 		ui->field_row = (long)b->n;
 		ui->field_col = text_width(line);
+		free(line);
+		line = xasprintf("%s%s", _("Filter: "), ui->choice.filter);
 		if (interact_filter(&ui->matching, ui->s, ui->choice.filter,
 		    &found) > 0 && found[0].lang != ui->v.lang) {
 			char *more = xasprintf(
@@ -101,6 +103,81 @@ draw_choice(struct cui *ui)
 		ui->focus_item = (int)ui->focus;
 }
 
+/* The filter's cursor one character left or right: 0 at its end. */
+static int
+filter_move(struct choice_state *c, int right)
+{
+	size_t n = strlen(c->filter);
+
+	if (right ? c->cur >= n : c->cur == 0)
+		return 0;
+	do
+		c->cur += right ? 1 : (size_t)-1;
+	while (c->cur > 0 && c->cur < n &&
+	    ((unsigned char)c->filter[c->cur] & 0xc0) == 0x80);
+	return 1;
+}
+
+/* Text typed into the filter at its cursor. */
+static void
+filter_insert(struct choice_state *c, const char *text)
+{
+	char tail[TEXT_MAX];
+
+	snprintf(tail, sizeof tail, "%s", c->filter + c->cur);
+	c->filter[c->cur] = '\0';
+	screen_append(c->filter, sizeof c->filter - strlen(tail), text);
+	c->cur = strlen(c->filter);
+	memcpy(c->filter + c->cur, tail, strlen(tail) + 1);
+}
+
+/* The character left of the cursor (Backspace) or under it (Delete) goes:
+ * 0 if there is none. */
+static int
+filter_delete(struct choice_state *c, int under)
+{
+	size_t end;
+
+	if (under && !filter_move(c, 1))
+		return 0;
+	end = c->cur;
+	if (!filter_move(c, 0))
+		return 0;
+	memmove(c->filter + c->cur, c->filter + end,
+	    strlen(c->filter + end) + 1);
+	return 1;
+}
+
+/* A paste that matches no message: kept, with the focus on the answer
+ * that has no message (another message, or none), which Enter takes with
+ * it. */
+static void
+choice_paste_none(struct cui *ui, const char *text)
+{
+	size_t other = ui->v.nchoices;
+
+	for (size_t i = ui->v.nchoices; i-- > 0; )
+		if (ui->v.choice[i].message == NULL) {
+			other = i;
+			break;
+		}
+	if (other == ui->v.nchoices) {
+		screen_say(ui, KW_ST_MARK, "%s", _("! No message matches the "
+		    "pasted text; type a few of its words to filter the "
+		    "list."));
+		return;
+	}
+	ui->choice.filter[0] = '\0';
+	ui->choice.cur = 0;
+	ui->focus = other;
+	ui->follow = 1;
+	free(ui->choice.pasted);
+	ui->choice.pasted = xstrdup(text);
+	screen_say(ui, KW_ST_MARK, _("! No message matches the pasted text: "
+	    "Enter takes %s) with it, for the record; or type a few of its "
+	    "words to filter the list."), ui->v.choice[other].key);
+}
+
 /* A paste at the error screen: the message it matches best gets the
  * focus; Enter takes it. */
 static void
@@ -112,12 +189,14 @@ choice_paste(struct cui *ui, const char *text)
 
 	verdict = interact_match(&ui->matching, ui->s, text, m, MATCH_SHOW,
 	    &n);
+	snprintf(ui->choice.said, sizeof ui->choice.said, "%s", text);
 	if (verdict == KW_MATCH_NONE) {
-		screen_say(ui, KW_ST_MARK, "%s", _("! No message matches the "
-		    "pasted text; type a few of its words to filter the list."));
+		interact_unmatched(ui->s, text);
+		choice_paste_none(ui, text);
 		return;
 	}
 	ui->choice.filter[0] = '\0';
+	ui->choice.cur = 0;
 	ui->focus = m[0].opt;
 	ui->follow = 1;
 	free(ui->choice.pasted);
@@ -136,25 +215,42 @@ choice_paste(struct cui *ui, const char *text)
 		    "takes it."), m[0].opt + 1);
 }
 
+/* Take the focused answer with `text` (the caller's words kept for an
+ * answer without a message). */
+static void
+choice_take(struct cui *ui, const char *text)
+{
+	const struct kw_view_choice *c = &ui->v.choice[ui->focus];
+
+	ui->choice.took_paste = ui->choice.pasted != NULL ? ui->v.node : NULL;
+	screen_take(ui, c, interact_choice_text(c, text,
+	    ui->choice.said));
+}
+
 /* A digit at the error screen (with no filter): the answer with that
- * number, taken at once unless a longer number could follow. */
+ * number, taken at once unless a longer number could follow; then it is
+ * taken when no digit follows within a moment (ACT_TIMEOUT). */
 static void
 choice_digit(struct cui *ui, int d)
 {
-	size_t n = ui->v.nchoices;
+	size_t take;
 
-	ui->choice.num = ui->choice.num * 10 + (unsigned)d;
-	if (ui->choice.num == 0 || ui->choice.num > n) {
+	switch (interact_digit(&ui->choice.num, (unsigned)d, ui->v.nchoices,
+	    &take)) {
+	case KW_NUMBER_BAD:
 		screen_say(ui, KW_ST_MARK, _("! There is no answer %u."),
-		    ui->choice.num);
-		ui->choice.num = 0;
+		    (unsigned)d);
 		return;
-	}
-	ui->focus = ui->choice.num - 1;
-	ui->follow = 1;
-	if ((size_t)ui->choice.num * 10 > n) {
-		ui->choice.num = 0;
-		interact_take(ui->s, &ui->v.choice[ui->focus], NULL);
+	case KW_NUMBER_WAIT:
+		ui->focus = take;
+		ui->follow = 1;
+		ui->wake_ms = KW_NUMBER_WAIT_MS;
+		ui->wake_scr = SCR_CHOICE;
+		return;
+	case KW_NUMBER_TAKE:
+		ui->focus = take;
+		choice_take(ui, NULL);
+		return;
 	}
 }
 
@@ -162,9 +258,18 @@ static enum key_result
 key_choice(struct cui *ui, const struct input *in)
 {
 	int digit = screen_digit_text(in);
+	size_t take;
 
+	ui->wake_ms = 0;
+	if (in->act == ACT_TIMEOUT) {
+		if (!interact_digit_timeout(&ui->choice.num, &take))
+			return KEY_IGNORED;
+		ui->focus = take;
+		choice_take(ui, NULL);
+		return KEY_HANDLED;
+	}
 	if (!digit)
-		ui->choice.num = 0;
+		ui->choice.num.num = 0;
 	switch (in->act) {
 	case ACT_TEXT:
 		if (in->paste && ui->v.pasteable) {
@@ -175,20 +280,34 @@ key_choice(struct cui *ui, const struct input *in)
 			choice_digit(ui, in->text[0] - '0');
 			return KEY_HANDLED;
 		}
-		screen_append(ui->choice.filter, sizeof ui->choice.filter,
-		    in->text);
+		filter_insert(&ui->choice, in->text);
+		snprintf(ui->choice.said, sizeof ui->choice.said, "%s",
+		    ui->choice.filter);
 		ui->follow = 1;
 		choice_refocus(ui);
 		return KEY_HANDLED;
 	case ACT_BACKSPACE:
-		if (!screen_chop(ui->choice.filter))
+	case ACT_DELETE:
+		if (ui->choice.filter[0] == '\0')
 			break;
+		filter_delete(&ui->choice, in->act == ACT_DELETE);
 		choice_refocus(ui);
+		return KEY_HANDLED;
+	case ACT_LEFT:
+	case ACT_RIGHT:
+		/* in the filter the cursor moves; Left goes back without */
+		if (ui->choice.filter[0] == '\0')
+			break;
+		filter_move(&ui->choice, in->act == ACT_RIGHT);
+		return KEY_HANDLED;
+	case ACT_END:
+		ui->choice.cur = strlen(ui->choice.filter);
 		return KEY_HANDLED;
 	case ACT_ESC:
 		if (ui->choice.filter[0] == '\0')
 			break;
 		ui->choice.filter[0] = '\0';
+		ui->choice.cur = 0;
 		return KEY_HANDLED;
 	case ACT_UP:
 	case ACT_DOWN:
@@ -207,8 +326,7 @@ key_choice(struct cui *ui, const struct input *in)
 	case ACT_ENTER:
 		if (ui->focus >= ui->v.nchoices || !choice_shown(ui, ui->focus))
 			return KEY_IGNORED;
-		interact_take(ui->s, &ui->v.choice[ui->focus],
-		    ui->choice.pasted != NULL ? ui->choice.pasted :
+		choice_take(ui, ui->choice.pasted != NULL ? ui->choice.pasted :
 		    ui->choice.filter[0] != '\0' ? ui->choice.filter : NULL);
 		return KEY_HANDLED;
 	default:
@@ -217,22 +335,41 @@ key_choice(struct cui *ui, const struct input *in)
 	return screen_key_common(ui, in);
 }
 
-/* A new node: no filter, no number, no paste. */
+/* A new node: no filter, no number, no paste; back on an error list
+ * answered before, the text it was answered with: the filter or the
+ * paste it was. */
 static void
 enter_choice(struct cui *ui)
 {
 	struct choice_state *c = &ui->choice;
+	const char *text;
+	int prev;
 
 	c->filter[0] = '\0';
-	c->num = 0;
+	c->cur = 0;
+	c->num.num = 0;
+	ui->wake_ms = 0;
+	c->said[0] = '\0';
 	free(c->pasted);
 	c->pasted = NULL;
+	if (ui->v.node->type != KW_NODE_CHOICE ||
+	    (prev = interact_previous(ui->s, &text)) < 0 || text == NULL)
+		return;
+	if (c->took_paste != ui->v.node && strlen(text) < sizeof c->filter) {
+		screen_append(c->filter, sizeof c->filter, text);
+		c->cur = strlen(c->filter);
+		if (choice_shown(ui, (size_t)prev))
+			return;
+		c->filter[0] = '\0';
+		c->cur = 0;
+	}
+	c->pasted = xstrdup(text);
 }
 
 static const struct binding choice_keys[] = {
 	ENTER_KEYS(N_("choose")),
 	{ .code = NOKEY, .act = ACT_TEXT, .help = KH_DIGITS,
-	    .hint = N_("number"), .name = N_("1-9") },
+	    .hint = N_("number") },
 	KEY(NOKEY, ACT_TEXT, KH_TYPING),
 	NODE_KEYS
 };

@@ -9,6 +9,8 @@
 #include "text.h"
 #include "xalloc.h"
 
+#define MSG_ROWS	4	/* the message under the body, at most */
+
 /*
  * The frame is the whole screen as spans of text at a row and a column,
  * each with its style; the shell paints the spans in order with curses,
@@ -142,6 +144,17 @@ frame_footer(struct cui *ui, struct frame *f, int y, int nlines,
 	}
 }
 
+/* The last row to keep in sight with rows first..last: the screen's
+ * sight_last too when it fits. */
+static size_t
+sight(const struct cui *ui, size_t body_h, size_t first, size_t last)
+{
+	if (ui->sight_last >= 0 && (size_t)ui->sight_last > last &&
+	    (size_t)ui->sight_last - first < body_h)
+		return (size_t)ui->sight_last;
+	return last;
+}
+
 /* The body's first row to show, with the caller's answer, the focus or
  * the input field in sight. */
 static void
@@ -176,11 +189,12 @@ frame_scroll(struct cui *ui, size_t body_h, size_t *first, size_t *last)
 	if (ui->focus_item >= 0 && layout_item_rows(b, ui->focus_item,
 	    first, last)) {
 		if (ui->follow)
-			ui->top = layout_scroll(ui->top, b->n, body_h, *first,
-			    *last);
+			ui->top = layout_scroll(ui->top, b->n, body_h,
+			    *first, sight(ui, body_h, *first, *last));
 	} else if (ui->field_row >= 0 && ui->follow)
 		ui->top = layout_scroll(ui->top, b->n, body_h,
-		    (size_t)ui->field_row, (size_t)ui->field_row);
+		    (size_t)ui->field_row, sight(ui, body_h,
+		    (size_t)ui->field_row, (size_t)ui->field_row));
 	if (b->n <= body_h)
 		ui->top = 0;
 	else if (ui->top > b->n - body_h)
@@ -191,9 +205,10 @@ void
 screen_frame(struct cui *ui, enum scr scr, int utf8, struct frame *f)
 {
 	int width = ui->cols, lines = ui->lines, rule = lines >= 16;
-	int nfoot, bottom, body_y, body_h, cy = -1, cx = 0;
+	int nfoot, bottom, body_y, body_h, cy = -1, cx = 0, nmsg;
 	size_t first = 0, last = 0;
 	struct kw_body *b = &ui->body;
+	struct kw_lines msg = { 0 };
 
 	frame_free(f);
 	f->lines = lines;
@@ -207,7 +222,12 @@ screen_frame(struct cui *ui, enum scr scr, int utf8, struct frame *f)
 	}
 	frame_title(ui, f, width, utf8);
 	nfoot = footer_lines(ui, (size_t)width - 1);
-	bottom = lines - nfoot - (ui->msg[0] != '\0');
+	/* the message wraps to MSG_ROWS rows at most, so that a narrow
+	 * terminal still reads it whole */
+	text_wrap(ui->msg, (size_t)width - 1, &msg);
+	nmsg = ui->msg[0] == '\0' ? 0 : msg.n < MSG_ROWS ? (int)msg.n :
+	    MSG_ROWS;
+	bottom = lines - nfoot - nmsg;
 	body_y = 2 + rule;
 	body_h = bottom - body_y;
 	if (rule)
@@ -238,9 +258,14 @@ screen_frame(struct cui *ui, enum scr scr, int utf8, struct frame *f)
 	if (ui->top + (size_t)body_h < b->n)
 		span_add(f, FRAME_DOWN, body_y + body_h - 1, width - 1, NULL,
 		    1, KW_ST_NORMAL, FRAME_REVERSE);
-	if (ui->msg[0] != '\0')
-		text_at(f, bottom, 0, ui->msg, (size_t)width - 1,
+	for (int i = 0; i < nmsg; i++) {
+		char *row = xasprintf("%.*s", (int)msg.len[i], msg.line[i]);
+
+		text_at(f, bottom + i, 0, row, (size_t)width - 1,
 		    ui->msg_style, FRAME_STYLED);
+		free(row);
+	}
+	text_lines_free(&msg);
 	frame_footer(ui, f, lines - nfoot, nfoot, (size_t)width - 1);
 
 	/* the cursor on the input field, else on the focused answer */

@@ -72,6 +72,7 @@ draw_key(struct cui *ui)
 	prodkey_summary(&k, summary, sizeof summary);
 	layout_add(b, 0, k.verdict == KW_KEY_VALID ? "= " : "! ", summary,
 	    k.verdict == KW_KEY_VALID ? KW_ST_OK : KW_ST_MARK, -1);
+	ui->sight_last = (long)b->n - 1;	/* the verdict, with the field */
 	if (k.verdict != KW_KEY_VALID)
 		layout_add(b, 0, NULL, _("Enter goes on with this key anyway: "
 		    "you may still have an error message to report."),
@@ -93,7 +94,7 @@ key_key_enter(struct cui *ui)
 		explicit_bzero(text, sizeof text);
 		prodkey_wipe(&k);
 	}
-	keyfield_wipe(&ui->keyin.field);
+	/* the field keeps the key for back; screen_free wipes it */
 	interact_continue(ui->s);
 }
 
@@ -106,7 +107,9 @@ key_key(struct cui *ui, const struct input *in)
 		ui->follow = 1;	/* editing brings the field back in sight */
 	switch (in->act) {
 	case ACT_TEXT:
-		keyfield_insert(f, in->text);
+		/* a paste may bring its label: "Product key: KTD3V-..." */
+		keyfield_insert(f, in->paste ? interact_key_text(in->text) :
+		    in->text);
 		return KEY_HANDLED;
 	case ACT_ENTER:
 		key_key_enter(ui);
@@ -139,13 +142,6 @@ key_key(struct cui *ui, const struct input *in)
 	return screen_key_common(ui, in);
 }
 
-/* Wipe what was typed: a new node has no key in its field. */
-static void
-enter_key(struct cui *ui)
-{
-	keyfield_wipe(&ui->keyin.field);
-}
-
 static const struct binding key_keys[] = {
 	ENTER_KEYS(N_("continue")),
 	HINT(FN | KW_K_F(2), ACT_MASK, KH_MASK, N_("hide key"), W_SHOWN),
@@ -156,5 +152,5 @@ static const struct binding key_keys[] = {
 };
 
 const struct screen_ops key_screen = {
-	draw_key, key_key, SCREEN_KEYS(key_keys), 1, enter_key
+	draw_key, key_key, SCREEN_KEYS(key_keys), 1, NULL
 };

@@ -30,7 +30,7 @@ key_number(struct cui *ui, const struct input *in)
 	d = (size_t)(in->text[0] - '0');
 	if (d < 1 || d > ui->v.nchoices)
 		return KEY_IGNORED;
-	interact_take(ui->s, &ui->v.choice[d - 1], NULL);
+	screen_take(ui, &ui->v.choice[d - 1], NULL);
 	return KEY_HANDLED;
 }
 
@@ -44,7 +44,7 @@ key_list(struct cui *ui, const struct input *in)
 		screen_focus_move(ui, in->act, ui->v.nchoices);
 		return KEY_HANDLED;
 	case ACT_ENTER:
-		interact_take(ui->s, &ui->v.choice[ui->focus], NULL);
+		screen_take(ui, &ui->v.choice[ui->focus], NULL);
 		return KEY_HANDLED;
 	case ACT_TEXT:
 		return key_number(ui, in);
@@ -58,9 +58,9 @@ key_question(struct cui *ui, const struct input *in)
 {
 	/* the view lists a question's answers yes first, then no */
 	if (in->act == ACT_YES)
-		interact_take(ui->s, &ui->v.choice[0], NULL);
+		screen_take(ui, &ui->v.choice[0], NULL);
 	else if (in->act == ACT_NO)
-		interact_take(ui->s, &ui->v.choice[1], NULL);
+		screen_take(ui, &ui->v.choice[1], NULL);
 	else
 		return key_list(ui, in);
 	return KEY_HANDLED;
@@ -107,6 +107,7 @@ key_step(struct cui *ui, const struct input *in)
 	case ACT_TICK:
 		if (item >= ui->v.nitems)
 			return KEY_IGNORED;
+		ui->follow = 1;		/* the item ticked, in sight */
 		interact_tick(ui->s, item);
 		return KEY_HANDLED;
 	case ACT_UP:
@@ -172,7 +173,7 @@ static const struct binding step_keys[] = {
 
 static const struct binding wait_keys[] = {
 	{ .code = NOKEY, .act = ACT_TEXT, .help = KH_DIGITS,
-	    .hint = N_("answer"), .name = N_("1-3") },
+	    .hint = N_("answer") },
 	ENTER_KEYS(N_("choose")),
 	NODE_KEYS,
 	NODE_COMMAND_KEYS

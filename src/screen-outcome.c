@@ -1,12 +1,15 @@
 /* SPDX-License-Identifier: MIT */
-/* screen-outcome.c - the outcome screen: the result, notes, the ticket summary to the clipboard */
+/* screen-outcome.c - the outcome screen: the result, notes, the ticket summary to the clipboard, a file or the end */
 #include "config.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
+#include "atomic.h"
 #include "i18n.h"
 #include "interact.h"
 #include "record.h"
@@ -59,8 +62,10 @@ draw_outcome(struct cui *ui)
 		free(line);
 	}
 	layout_blank(b);
-	layout_add(b, 0, NULL, _("Enter ends the session; n adds a note; "
-	    "c copies the ticket summary to the clipboard."), KW_ST_DIM, -1);
+	layout_add(b, 0, NULL, _("Enter ends the session; n adds a note. "
+	    "The ticket summary: c sends it to the terminal's clipboard, w "
+	    "writes it to a file, p prints it when keywiz ends."), KW_ST_DIM,
+	    -1);
 	if (ui->v.training)
 		body_branches(ui);
 }
@@ -149,6 +154,31 @@ copy_osc52(const char *text)
 	free(b64);
 }
 
+/* The ticket summary to keywiz-ticket-DATE-TIME.md in the current
+ * folder, written whole or not at all. */
+static void
+ticket_write(struct cui *ui)
+{
+	char *text = ticket_summary(ui), path[64];
+	time_t now = time(NULL);
+	struct tm tm;
+
+	if (text == NULL) {
+		screen_say(ui, KW_ST_MARK, "%s", _("! The ticket summary "
+		    "could not be made."));
+		return;
+	}
+	localtime_r(&now, &tm);
+	strftime(path, sizeof path, "keywiz-ticket-%Y%m%d-%H%M%S.md", &tm);
+	if (atomic_write_buf(path, text, strlen(text)) < 0)
+		screen_say(ui, KW_ST_MARK, _("! The ticket summary could not "
+		    "be written to %s: %s."), path, strerror(errno));
+	else
+		screen_say(ui, KW_ST_OK, _("= Ticket summary written to %s."),
+		    path);
+	free(text);
+}
+
 static enum key_result
 key_outcome(struct cui *ui, const struct input *in)
 {
@@ -158,10 +188,6 @@ key_outcome(struct cui *ui, const struct input *in)
 	case ACT_ENTER:
 		session_finish(ui->s);
 		return KEY_HANDLED;
-	case ACT_NOTE:
-		ui->note[0] = '\0';
-		ui->overlay = SCR_NOTE;
-		return KEY_HANDLED;
 	case ACT_COPY:
 		if ((text = ticket_summary(ui)) == NULL) {
 			screen_say(ui, KW_ST_MARK, "%s", _("! The ticket summary "
@@ -169,9 +195,21 @@ key_outcome(struct cui *ui, const struct input *in)
 			return KEY_HANDLED;
 		}
 		copy_osc52(text);
-		screen_say(ui, KW_ST_OK, _("= Ticket summary copied to the "
-		    "clipboard (%zu characters)."), strlen(text));
+		/* OSC 52 has no answer: say what was done, not more */
+		screen_say(ui, KW_ST_NORMAL, "%s", getenv("TMUX") != NULL ?
+		    _("Sent to the terminal as OSC 52; tmux keeps it only with "
+		    "set-clipboard on.") : _("Sent to the terminal as OSC 52; "
+		    "the terminal may drop it."));
 		free(text);
+		return KEY_HANDLED;
+	case ACT_WRITE:
+		ticket_write(ui);
+		return KEY_HANDLED;
+	case ACT_PRINT:
+		ui->print_ticket = !ui->print_ticket;
+		screen_say(ui, KW_ST_OK, "%s", ui->print_ticket ?
+		    _("= The ticket summary will be printed when keywiz ends.") :
+		    _("= The ticket summary will not be printed."));
 		return KEY_HANDLED;
 	case ACT_UP:
 	case ACT_DOWN:
@@ -187,6 +225,8 @@ static const struct binding outcome_keys[] = {
 	ENTER_KEYS(N_("finish")),
 	HINT('n', ACT_NOTE, KH_NOTE, N_("note"), W_ALWAYS),
 	HINT('c', ACT_COPY, KH_COPY, N_("copy"), W_ALWAYS),
+	KEY('w', ACT_WRITE, KH_WRITE),
+	KEY('p', ACT_PRINT, KH_PRINT),
 	NODE_KEYS,
 	NODE_COMMAND_KEYS
 };

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: MIT */
-/* screen-pages.c - the pages: help, a note, the quit question, the caller's card, the score, too small */
+/* screen-pages.c - the pages: help, a note, the quit and restart questions, the caller's card, the score, too small */
 #include "config.h"
 
 #include <stdio.h>
@@ -27,9 +27,11 @@ draw_help(struct cui *ui)
 	}
 	layout_blank(b);
 	layout_add(b, 0, NULL, ui->o->scenario != NULL ? _("On the key and "
-	    "error screens, letters are typed, so use F1, F3, Ctrl-F and F10 "
-	    "there.") : _("On the key and error screens, letters are typed, "
-	    "so use F1, Ctrl-F and F10 there."), KW_ST_DIM, -1);
+	    "error screens, letters are typed, so use the control keys there "
+	    "(Ctrl-O help, Ctrl-K ask, Ctrl-F search, Ctrl-X quit) or the "
+	    "function keys.") : _("On the key and error screens, letters are "
+	    "typed, so use the control keys there (Ctrl-O help, Ctrl-F "
+	    "search, Ctrl-X quit) or the function keys."), KW_ST_DIM, -1);
 	ui->heading = _("Help");
 }
 
@@ -125,14 +127,13 @@ draw_quit(struct cui *ui)
 	ui->focus_item = 1;
 }
 
+/* The keys of a yes-or-no page (quit, restart): yes, or the key that
+ * asked again, does it; no, Esc, Enter or Backspace goes on. */
 static enum key_result
-key_quit(struct cui *ui, const struct input *in)
+key_confirm(struct cui *ui, const struct input *in, enum action again,
+    void (*yes)(struct cui *))
 {
 	switch (in->act) {
-	case ACT_YES:
-	case ACT_QUIT:
-		ui->quit = 1;
-		return KEY_HANDLED;
 	case ACT_NO:
 	case ACT_ESC:
 	case ACT_ENTER:
@@ -140,8 +141,60 @@ key_quit(struct cui *ui, const struct input *in)
 		ui->overlay = SCR_COUNT;
 		return KEY_HANDLED;
 	default:
-		return KEY_IGNORED;
+		if (in->act != ACT_YES && in->act != again)
+			return KEY_IGNORED;
+		yes(ui);
+		return KEY_HANDLED;
 	}
+}
+
+static void
+quit_yes(struct cui *ui)
+{
+	ui->quit = 1;
+}
+
+static enum key_result
+key_quit(struct cui *ui, const struct input *in)
+{
+	return key_confirm(ui, in, ACT_QUIT, quit_yes);
+}
+
+/* ---- starting again ---- */
+
+static void
+draw_restart(struct cui *ui)
+{
+	struct kw_body *b = &ui->body;
+	char lead[32], *line;
+
+	layout_add(b, 0, NULL, _("Start again from the first step?"),
+	    KW_ST_HEAD, -1);
+	layout_blank(b);
+	line = xasprintf(_("The %zu answers given on this path are left "
+	    "behind (the record keeps them)."), session_depth(ui->s) - 1);
+	layout_add(b, 0, NULL, line, KW_ST_NORMAL, -1);
+	free(line);
+	layout_blank(b);
+	snprintf(lead, sizeof lead, "%s) ", view_yes_key());
+	layout_add(b, 2, lead, _("Start again"), KW_ST_NORMAL, 0);
+	layout_add(b, 2, "n) ", _("Go on with the session"), KW_ST_NORMAL, 1);
+	ui->focus_item = 1;
+}
+
+static void
+restart_yes(struct cui *ui)
+{
+	ui->overlay = SCR_COUNT;
+	if (interact_restart(ui->s) == 0)
+		screen_say(ui, KW_ST_NORMAL, "%s",
+		    _("Started again from the first step."));
+}
+
+static enum key_result
+key_restart(struct cui *ui, const struct input *in)
+{
+	return key_confirm(ui, in, ACT_RESTART, restart_yes);
 }
 
 /* ---- practice: the caller's card ---- */
@@ -151,6 +204,7 @@ draw_caller(struct cui *ui)
 {
 	const struct kw_scenario *sc = ui->o->scenario;
 	struct kw_body *b = &ui->body;
+	char *line;
 
 	ui->heading = _("Practice call");
 	layout_add(b, 0, _("Practice call: "), sc->id, KW_ST_HEAD, -1);
@@ -158,10 +212,12 @@ draw_caller(struct cui *ui)
 	layout_add(b, 2, NULL, tree_text(&sc->caller, ui->v.lang),
 	    KW_ST_NORMAL, -1);
 	layout_blank(b);
-	layout_add(b, 0, NULL, _("Drive the call: at each step, press a (F3 "
-	    "where letters are typed) to hear what the caller says, and F4 to "
-	    "read this card again. Your walk is scored at the end."),
-	    KW_ST_DIM, -1);
+	line = xasprintf(_("Drive the call: at each step, press a (Ctrl-K "
+	    "where letters are typed) to hear what the caller says, and Ctrl-R "
+	    "to read this card again. Your walk is scored at the end; each "
+	    "step you ask about costs %u points."), KW_ASK_COST);
+	layout_add(b, 0, NULL, line, KW_ST_DIM, -1);
+	free(line);
 }
 
 static enum key_result
@@ -186,13 +242,12 @@ key_caller(struct cui *ui, const struct input *in)
 static void
 draw_score(struct cui *ui)
 {
-	const struct kw_tree *t = session_tree(ui->s);
 	struct kw_body *b = &ui->body;
 	struct kw_practice_score sc;
 	size_t lang = ui->v.lang;
 	char *line;
 
-	practice_score(t, ui->o->scenario, ui->s, &sc);
+	interact_score(ui->o->scenario, ui->s, ui->o->asks, &sc);
 	ui->heading = _("Practice score");
 	layout_add(b, 0, _("Practice call: "), ui->o->scenario->id,
 	    KW_ST_HEAD, -1);
@@ -278,6 +333,13 @@ static const struct binding quit_keys[] = {
 	BASE_KEYS
 };
 
+static const struct binding restart_keys[] = {
+	HINT('y', ACT_YES, KH_NONE, N_("start again"), W_ALWAYS),
+	HINT('n', ACT_NO, KH_NONE, N_("go on"), W_ALWAYS),
+	KEY('o', ACT_YES, KH_NONE),
+	BASE_KEYS
+};
+
 static const struct binding caller_keys[] = {
 	ENTER_KEYS(N_("go on")),
 	HINT(FN | KW_K_PGDN, ACT_PGDN, KH_SCROLL, N_("scroll"), W_ALWAYS),
@@ -304,6 +366,9 @@ const struct screen_ops note_screen = {
 };
 const struct screen_ops quit_screen = {
 	draw_quit, key_quit, SCREEN_KEYS(quit_keys), 0, NULL
+};
+const struct screen_ops restart_screen = {
+	draw_restart, key_restart, SCREEN_KEYS(restart_keys), 0, NULL
 };
 const struct screen_ops caller_screen = {
 	draw_caller, key_caller, SCREEN_KEYS(caller_keys), 0, NULL

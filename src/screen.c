@@ -30,26 +30,30 @@ static const struct {
 	[KH_TYPING] = { N_("typing"), N_("key screen: the key, in any form; "
 	    "error screen: filters the list (any case, with or without "
 	    "accents); pasting a whole message selects it"), 0 },
-	[KH_MASK] = { N_("F2, Ctrl-T"), N_("hide or show the product key"),
+	[KH_MASK] = { N_("Ctrl-T, F2"), N_("hide or show the product key"),
 	    0 },
 	[KH_BACK] = { N_("Esc, Backspace, Left"), N_("back one step"), 0 },
-	[KH_RESTART] = { N_("Home"), N_("start again from the first step"),
-	    0 },
+	[KH_RESTART] = { N_("Home"), N_("start again from the first step "
+	    "(asks first)"), 0 },
 	[KH_SEARCH] = { N_("/, Ctrl-F"), N_("search the text of every step: "
 	    "Enter on a step of your path goes back to it; other steps are "
 	    "shown for reading"), 0 },
-	[KH_NOTE] = { N_("n"), N_("result screen: add a note to the record"),
-	    0 },
-	[KH_COPY] = { N_("c"), N_("result screen: copy the ticket summary to "
-	    "the clipboard (OSC 52)"), 0 },
+	[KH_NOTE] = { N_("Ctrl-N, n"), N_("add a note to the record, at any "
+	    "step (n at the result)"), 0 },
+	[KH_COPY] = { N_("c"), N_("result screen: send the ticket summary to "
+	    "the terminal's clipboard (OSC 52; the terminal may drop it)"), 0 },
+	[KH_WRITE] = { N_("w"), N_("result screen: write the ticket summary to "
+	    "a file in the current folder"), 0 },
+	[KH_PRINT] = { N_("p"), N_("result screen: print the ticket summary "
+	    "when keywiz ends"), 0 },
 	[KH_SCROLL] = { N_("PgUp, PgDn"), N_("scroll"), 0 },
-	[KH_HELP] = { N_("?, F1"), N_("this help"), 0 },
-	[KH_QUIT] = { N_("q, F10"), N_("quit (asks first when a session is "
-	    "under way)"), 0 },
-	[KH_ASK] = { N_("a, F3"), N_("practice: ask the caller about this "
-	    "step"), 1 },
-	[KH_CALLER] = { "F4", N_("practice: read the caller's card again"),
-	    1 }
+	[KH_HELP] = { N_("?, Ctrl-O, F1"), N_("this help"), 0 },
+	[KH_QUIT] = { N_("q, Ctrl-X, F10"), N_("quit (asks first when a "
+	    "session is under way)"), 0 },
+	[KH_ASK] = { N_("a, Ctrl-K, F3"), N_("practice: ask the caller about "
+	    "this step"), 1 },
+	[KH_CALLER] = { N_("Ctrl-R, F4"), N_("practice: read the caller's "
+	    "card again"), 1 }
 };
 
 void
@@ -123,14 +127,24 @@ key_name(int code, char *buf, size_t size)
 	return buf;
 }
 
+/* Whether `c` is a control key chosen as a command (Ctrl-O, Ctrl-X...),
+ * not one that stands for a key of its own (Enter, Esc, Backspace). */
+static int
+control_command(int c)
+{
+	return c > 0 && c < 0x20 && c != '\r' && c != '\n' && c != '\t' &&
+	    c != 0x1b && c != CTRL('H');
+}
+
 /* The key to show for action `act` on screen `scr`: a letter where
- * letters are commands, else the first key bound with a name; the yes
- * key follows the language (y, or o in French). */
+ * letters are commands, else a control key (it works where a terminal
+ * emulator keeps the function keys), else the first key bound with a
+ * name; the yes key follows the language (y, or o in French). */
 static const char *
 hint_key(enum scr scr, enum action act, char *buf, size_t size)
 {
 	const struct screen_ops *op = screens[scr];
-	const char *name = NULL;
+	int ctrl = 0, named = 0;
 
 	if (act == ACT_YES)
 		return view_yes_key();
@@ -141,10 +155,14 @@ hint_key(enum scr scr, enum action act, char *buf, size_t size)
 			continue;
 		if (c > 0x20 && c < 0x7f)
 			return key_name(c, buf, size);
-		if (name == NULL)
-			name = key_name(c, buf, size);
+		if (ctrl == 0 && control_command(c))
+			ctrl = c;
+		if (named == 0 && key_name(c, buf, size) != NULL)
+			named = c;
 	}
-	return name;
+	if (ctrl != 0)
+		return key_name(ctrl, buf, size);
+	return named != 0 ? key_name(named, buf, size) : NULL;
 }
 
 static int
@@ -182,8 +200,14 @@ screen_footer(struct cui *ui, enum scr scr)
 		if (b->hint == NULL || (shown >> b->act & 1) ||
 		    !hint_when(ui, b->when))
 			continue;
-		h->key = b->code == NOKEY ? _(b->name) : hint_key(scr, b->act,
-		    h->name, sizeof h->name);
+		if (b->code == NOKEY && b->name == NULL) {
+			/* the digits: the real range of the answers */
+			snprintf(h->name, sizeof h->name, "1-%zu",
+			    ui->v.nchoices);
+			h->key = h->name;
+		} else
+			h->key = b->code == NOKEY ? _(b->name) :
+			    hint_key(scr, b->act, h->name, sizeof h->name);
 		if (h->key == NULL)
 			continue;
 		h->what = _(b->hint);
@@ -258,7 +282,8 @@ screen_body_node(struct cui *ui, const struct kw_node *n, const char *heading,
 		layout_add(b, 0, _("Why: "), why, KW_ST_DIM, -1);
 	}
 	for (size_t i = 0; n != NULL && i < n->links.n; i++)
-		layout_add(b, 2, _("Link: "), n->links.v[i], KW_ST_NORMAL, -1);
+		layout_add_url(b, 2, _("Link: "), n->links.v[i], KW_ST_NORMAL,
+		    -1);
 }
 
 /* Practice: what the caller says about the current node, once asked
@@ -300,6 +325,8 @@ screen_body_choices(struct cui *ui)
 		    KW_ST_NORMAL, (int)i);
 	}
 	ui->focus_item = (int)ui->focus;
+	/* every answer in sight, "n) No" too, where they fit */
+	ui->sight_last = (long)ui->body.n - 1;
 }
 
 void
@@ -317,18 +344,36 @@ screen_body_input(struct cui *ui, const char *text)
 }
 
 /* An outcome's fields: the result (a heading), whom to contact, what to
- * tell them. */
+ * tell them; how long the wait on the way was waited. */
 void
 screen_body_outcome(struct cui *ui, const struct kw_node *n)
 {
 	struct kw_outcome_field f[KW_OUTCOME_FIELDS];
 	size_t nf = interact_outcome_fields(ui->s, n, f);
+	char *waited;
 
 	layout_blank(&ui->body);
 	for (size_t i = 0; i < nf; i++)
 		layout_add(&ui->body, 0, f[i].label, f[i].value,
 		    i == 0 ? KW_ST_HEAD : KW_ST_NORMAL, -1);
 	interact_outcome_free(f, nf);
+	if (n == session_outcome(ui->s) &&
+	    (waited = interact_waited_line(ui->s)) != NULL) {
+		layout_add(&ui->body, 0, NULL, waited, KW_ST_NORMAL, -1);
+		free(waited);
+	}
+}
+
+void
+screen_take(struct cui *ui, const struct kw_view_choice *c, const char *text)
+{
+	char *line;
+
+	if (interact_take(ui->s, c, text) != KW_TAKE_EARLY)
+		return;
+	line = interact_early_line(ui->s, &ui->v);
+	screen_say(ui, KW_ST_MARK, "%s", line);
+	free(line);
 }
 
 void
@@ -392,11 +437,14 @@ screen_key_common(struct cui *ui, const struct input *in)
 		go_back(ui);
 		return KEY_HANDLED;
 	case ACT_RESTART:
-		if (session_depth(ui->s) > 1) {
-			session_restart(ui->s);
-			screen_say(ui, KW_ST_NORMAL, "%s",
-			    _("Started again from the first step."));
-		}
+		if (session_depth(ui->s) < 2)
+			return KEY_HANDLED;
+		if (session_outcome(ui->s) != NULL)
+			screen_say(ui, KW_ST_MARK, "%s", _("! This call has its "
+			    "outcome: Enter ends it. A new call is a new run of "
+			    "keywiz, with its own record."));
+		else
+			ui->overlay = SCR_RESTART;
 		return KEY_HANDLED;
 	case ACT_HELP:
 		ui->under = ui->overlay;
@@ -409,6 +457,10 @@ screen_key_common(struct cui *ui, const struct input *in)
 	case ACT_QUIT:
 		screen_ask_quit(ui);
 		return KEY_HANDLED;
+	case ACT_NOTE:
+		ui->note[0] = '\0';
+		ui->overlay = SCR_NOTE;
+		return KEY_HANDLED;
 	case ACT_PGUP:
 	case ACT_PGDN:
 		screen_scroll_body(ui, in->act);
@@ -418,6 +470,7 @@ screen_key_common(struct cui *ui, const struct input *in)
 	case ACT_ASK:
 		if (ui->o->scenario == NULL)
 			return KEY_IGNORED;
+		interact_ask(ui->o->asks, ui->v.node);
 		ui->asked = 1;
 		ui->reveal = 1;
 		ui->follow = 0;
@@ -446,6 +499,7 @@ const struct screen_ops *const screens[SCR_COUNT] = {
 	[SCR_PEEK] = &peek_screen,
 	[SCR_NOTE] = &note_screen,
 	[SCR_QUIT] = &quit_screen,
+	[SCR_RESTART] = &restart_screen,
 	[SCR_CALLER] = &caller_screen,
 	[SCR_SCORE] = &score_screen,
 	[SCR_PICK] = &pick_screen,
@@ -486,6 +540,21 @@ screen_current(const struct cui *ui)
 	return node_screen(ui->v.node);
 }
 
+/* Back on a node answered before: the focus on the answer given there,
+ * so that Enter takes the same branch again. */
+static void
+screen_focus_previous(struct cui *ui)
+{
+	const char *text;
+	int prev = interact_previous(ui->s, &text);
+
+	for (size_t i = 0; prev >= 0 && i < ui->v.nchoices; i++)
+		if (ui->v.choice[i].opt == (size_t)prev) {
+			ui->focus = i;
+			return;
+		}
+}
+
 /* A new node (answered, back, restart): its screen starts afresh. */
 void
 screen_node_enter(struct cui *ui)
@@ -497,6 +566,11 @@ screen_node_enter(struct cui *ui)
 	ui->follow = 1;
 	ui->asked = 0;
 	ui->reveal = 0;
+	/* a step starts at the start of its instructions; its list is
+	 * followed once the focus moves */
+	if (ui->v.node->type == KW_NODE_STEP)
+		ui->follow = 0;
+	screen_focus_previous(ui);
 	for (size_t i = 0; i < SCR_COUNT; i++)
 		if (screens[i]->enter != NULL)
 			screens[i]->enter(ui);
@@ -582,6 +656,7 @@ screen_draw(struct cui *ui, int lines, int cols)
 	ui->heading = NULL;
 	ui->focus_item = -1;
 	ui->field_row = -1;
+	ui->sight_last = -1;
 	ui->field_col = 0;
 	ui->nhint = 0;
 	screens[scr]->draw(ui);
@@ -592,6 +667,14 @@ screen_draw(struct cui *ui, int lines, int cols)
 enum key_result
 screen_handle(struct cui *ui, enum scr scr, const struct input *in)
 {
+	if (in->act == ACT_TIMEOUT) {
+		/* only for the screen that asked, once */
+		int asked = ui->wake_ms > 0 && ui->wake_scr == scr;
+
+		ui->wake_ms = 0;
+		if (!asked)
+			return KEY_IGNORED;
+	}
 	if (in->act != ACT_RESIZE && in->act != ACT_NONE)
 		ui->msg[0] = '\0';
 	return screens[scr]->key(ui, in);

@@ -65,6 +65,7 @@ enum scr {
 	SCR_PEEK,
 	SCR_NOTE,
 	SCR_QUIT,
+	SCR_RESTART,		/* Home: start again? */
 	SCR_CALLER,		/* practice: the caller's card */
 	SCR_SCORE,		/* practice: the score, before leaving */
 	SCR_PICK,		/* --pick: the tree of the call, before it */
@@ -96,13 +97,16 @@ enum action {
 	ACT_MASK,
 	ACT_NOTE,
 	ACT_COPY,
+	ACT_WRITE,			/* the ticket summary to a file */
+	ACT_PRINT,			/* ... printed when keywiz ends */
 	ACT_YES,
 	ACT_NO,
 	ACT_TICK,
 	ACT_ASK,			/* practice: ask the caller */
 	ACT_CALLER,			/* practice: the caller's card again */
 	ACT_REDRAW,
-	ACT_RESIZE
+	ACT_RESIZE,
+	ACT_TIMEOUT			/* no key for the wake_ms asked */
 };
 
 /* One thing the user did. */
@@ -144,7 +148,8 @@ enum when {
 enum keyhelp {
 	KH_NONE,
 	KH_ENTER, KH_MOVE, KH_DIGITS, KH_YESNO, KH_TICK, KH_TYPING, KH_MASK,
-	KH_BACK, KH_RESTART, KH_SEARCH, KH_NOTE, KH_COPY, KH_SCROLL, KH_HELP,
+	KH_BACK, KH_RESTART, KH_SEARCH, KH_NOTE, KH_COPY, KH_WRITE, KH_PRINT,
+	KH_SCROLL, KH_HELP,
 	KH_QUIT, KH_ASK, KH_CALLER,
 	KH_COUNT
 };
@@ -172,7 +177,8 @@ struct binding {
 #define HINT(c, a, h, word, w) \
 	{ .code = (c), .act = (a), .help = (h), .hint = (word), .when = (w) }
 
-/* The keys every screen has. */
+/* The keys every screen has. Each function key has a control key beside
+ * it, for the terminal emulators that keep F1 or F10 for themselves. */
 #define BASE_KEYS \
 	KEY('\r', ACT_ENTER, KH_ENTER), \
 	KEY('\n', ACT_ENTER, KH_ENTER), \
@@ -191,8 +197,10 @@ struct binding {
 	KEY(FN | KW_K_PGUP, ACT_PGUP, KH_SCROLL), \
 	KEY(FN | KW_K_PGDN, ACT_PGDN, KH_SCROLL), \
 	KEY(FN | KW_K_F(1), ACT_HELP, KH_HELP), \
+	KEY(CTRL('O'), ACT_HELP, KH_HELP), \
 	KEY(CTRL('F'), ACT_SEARCH, KH_SEARCH), \
 	KEY(FN | KW_K_F(10), ACT_QUIT, KH_QUIT), \
+	KEY(CTRL('X'), ACT_QUIT, KH_QUIT), \
 	KEY(CTRL('L'), ACT_REDRAW, KH_NONE), \
 	KEY(FN | KW_K_RESIZE, ACT_RESIZE, KH_NONE)
 
@@ -212,6 +220,9 @@ struct binding {
 	HINT(FN | KW_K_HOME, ACT_RESTART, KH_RESTART, N_("restart"), \
 	    W_UNDER_WAY), \
 	HINT(CTRL('F'), ACT_SEARCH, KH_SEARCH, N_("search"), W_ALWAYS), \
+	KEY(CTRL('N'), ACT_NOTE, KH_NOTE), \
+	KEY(CTRL('K'), ACT_ASK, KH_ASK), \
+	KEY(CTRL('R'), ACT_CALLER, KH_CALLER), \
 	BASE_KEYS
 #define COMMAND_KEYS \
 	KEY('?', ACT_HELP, KH_HELP), \
@@ -238,8 +249,11 @@ struct key_state {
 
 struct choice_state {
 	char filter[TEXT_MAX];	/* typed filter */
+	size_t cur;		/* the cursor in it: a byte offset */
 	char *pasted;		/* text pasted, for the record */
-	unsigned num;		/* a number being typed */
+	char said[TEXT_MAX];	/* the last text typed or pasted here */
+	const struct kw_node *took_paste; /* answered from a paste there */
+	struct kw_number num;	/* a number being typed */
 };
 
 struct search_state {
@@ -262,6 +276,7 @@ struct cui {
 	int quit;		/* the user quit */
 	int scoring;		/* practice: the score screen is up */
 	int leave;		/* practice: the score was read */
+	int print_ticket;	/* print the ticket summary at the end */
 	int colors;
 	int lines, cols;	/* the terminal's size, set by the shell */
 
@@ -274,6 +289,9 @@ struct cui {
 	char msg[512];		/* one line about the last action */
 	enum kw_style msg_style;
 	int asked;		/* practice: the caller was asked here */
+	int wake_ms;		/* a screen waits for a key this long at
+				 * most, then gets ACT_TIMEOUT (0: none) */
+	enum scr wake_scr;	/* the screen that asked */
 	int reveal;		/* bring the caller's answer into sight */
 
 	struct key_state keyin;
@@ -287,6 +305,10 @@ struct cui {
 	const char *heading;	/* the title line's "where you are" part */
 	int focus_item;		/* body item to keep in sight, or -1 */
 	long field_row;		/* body row of an input field, or -1 */
+	long sight_last;	/* keep the rows down to this one in sight
+				 * with the focus or the field, when they
+				 * fit (the key's verdict, a question's last
+				 * answer), or -1 */
 	size_t field_col;
 	struct hint hint[HINT_MAX];
 	size_t nhint;
@@ -314,8 +336,8 @@ struct screen_ops {
 extern const struct screen_ops key_screen, field_screen, choice_screen,
     question_screen,
     step_screen, wait_screen, outcome_screen, help_screen, search_screen,
-    peek_screen, note_screen, quit_screen, caller_screen, score_screen,
-    pick_screen, small_screen;
+    peek_screen, note_screen, quit_screen, restart_screen, caller_screen,
+    score_screen, pick_screen, small_screen;
 extern const struct screen_ops *const screens[SCR_COUNT];
 
 /* The screen up now: the overlay, else the current node's (or "too
@@ -419,6 +441,10 @@ void screen_body_choices(struct cui *ui);
 /* A one-line text input, "> text", with the cursor after the text (a
  * note, a field's answer). */
 void screen_body_input(struct cui *ui, const char *text);
+/* Take choice `c` with `text` (interact_take), saying why when it is
+ * refused (before a wait is over). */
+void screen_take(struct cui *ui, const struct kw_view_choice *c,
+    const char *text);
 /* An outcome's fields. */
 void screen_body_outcome(struct cui *ui, const struct kw_node *n);
 void screen_focus_move(struct cui *ui, enum action act, size_t n);

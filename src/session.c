@@ -338,7 +338,9 @@ pop_to(struct kw_session *s, size_t depth)
 	st->answered = 0;
 	st->text = NULL;
 	st->flags = 0;
-	st->shown = session_now(s);
+	/* back onto a wait: its time runs on from when it was first shown */
+	if (st->node->type != KW_NODE_WAIT)
+		st->shown = session_now(s);
 }
 
 int
@@ -439,6 +441,15 @@ session_add_note(struct kw_session *s, const char *text)
 }
 
 void
+session_unmatched(struct kw_session *s, const char *text)
+{
+	if (text == NULL || *text == '\0')
+		return;
+	log_event(s, KW_EV_UNMATCHED, session_node(s), -1, text);
+	changed(s);
+}
+
+void
 session_finish(struct kw_session *s)
 {
 	if (s->finished)
@@ -498,7 +509,7 @@ session_error(const struct kw_session *s, const struct kw_node **node,
 
 static const char *const event_names[KW_EV_TYPE_COUNT] = {
 	"start", "show", "answer", "back", "restart", "key", "note",
-	"checked", "quit", "end", "resume", "field", "route"
+	"checked", "quit", "end", "resume", "field", "route", "unmatched"
 };
 
 const char *

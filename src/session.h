@@ -36,13 +36,16 @@ enum kw_event_type {
 				 * NULL when left empty) */
 	KW_EV_ROUTE,		/* a logic node routed the call (opt: the
 				 * rule, or nrules for the default) */
+	KW_EV_UNMATCHED,	/* text typed or pasted to find the message
+				 * matched none (text) */
 	KW_EV_TYPE_COUNT
 };
 
 /* What each type carries besides its time and node (fields a type does
  * not name are -1, NULL or 0): answer: opt (the option), text (what was
  * typed or pasted to choose it, or NULL), flags (KW_STEP_*); key: text (the
- * masked key), valid; note: text; checked: opt (the item), on. */
+ * masked key), valid; note: text; checked: opt (the item), on;
+ * unmatched: text. */
 struct kw_event {
 	enum kw_event_type type;
 	time_t t;
@@ -152,6 +155,10 @@ const char *session_ticket(const struct kw_session *s);
 
 /* Add a free-text note (attached to the current node). */
 void session_add_note(struct kw_session *s, const char *text);
+
+/* Log that `text`, typed or pasted to find a message at the current
+ * node, matched none (for --report: what the tree is missing). */
+void session_unmatched(struct kw_session *s, const char *text);
 
 /* Mark the session finished: KW_EV_END at an outcome, else KW_EV_QUIT.
  * Idempotent. */

@@ -30,6 +30,8 @@ struct kw_text {
 	const char **s;		/* n entries in the arena; NULL when n is 0 */
 	unsigned n;
 	struct kw_pos pos;	/* of the mapping (or scalar) in the file */
+	unsigned char plain;	/* written as one string, not a mapping by
+				 * language: the first language's text */
 };
 
 /* A list of strings, e.g. match phrases in one language, or links. */

@@ -74,12 +74,20 @@ cur_dup(struct ycur *c)
 	return xstrndup(ycur_str(c), ycur_len(c));
 }
 
-/* `title`: a mapping of language codes to strings. */
+/* `title`: a mapping of language codes to strings, or one string in a
+ * tree in one language (in no language here: head_settle's last resort). */
 static int
 read_title(struct ycur *c, struct head *h)
 {
 	int r;
 
+	if (ycur_type(c) == YC_SCALAR && !ycur_is_null(c)) {
+		if (h->ntitle < KW_LANG_MAX) {
+			h->tlang[h->ntitle] = xstrdup("");
+			h->ttext[h->ntitle++] = cur_dup(c);
+		}
+		return 0;
+	}
 	if (ycur_expect(c, YC_MAP, "title") < 0)
 		return -1;
 	while ((r = ycur_map_next_key(c)) > 0) {

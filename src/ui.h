@@ -5,6 +5,7 @@
 
 #include <stdio.h>
 
+#include "interact.h"
 #include "session.h"
 #include "tree.h"
 
@@ -13,6 +14,8 @@ struct kw_ui_opts {
 	int echo;		/* plain: echo answers (input is not a terminal) */
 	size_t width;		/* plain: wrap width in columns (0: 80) */
 	const struct kw_scenario *scenario; /* practice: the caller, or NULL */
+	struct kw_asks *asks;	/* practice: the steps the caller was asked
+				 * about, counted by the front end */
 };
 
 /*

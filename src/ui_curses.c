@@ -19,6 +19,7 @@
 #include "i18n.h"
 #include "interact.h"
 #include "layout.h"
+#include "record.h"
 #include "screen.h"
 #include "sig.h"
 #include "text.h"
@@ -39,6 +40,7 @@
 #define KEY_PASTE_END	(KEY_MAX + 2)	/* ESC [ 201 ~ */
 
 static int curses_on;
+static int title_pushed;	/* the terminal's title was saved (CSI 22 t) */
 
 /* Restore the terminal once: from the end of the loop, a signal, fatal(). */
 static void
@@ -47,6 +49,9 @@ curses_end(void)
 	if (!curses_on)
 		return;
 	curses_on = 0;
+	if (title_pushed)
+		fputs("\033[23;0t", stdout);	/* the title it had */
+	title_pushed = 0;
 	fputs("\033[?2004l", stdout);	/* bracketed paste off */
 	fflush(stdout);
 	endwin();
@@ -54,17 +59,21 @@ curses_end(void)
 }
 
 /* What curses_end() sends to the terminal, captured once curses knows the
- * terminal, so that a fatal signal can send it from its handler: bracketed
- * paste off, attributes and colours reset, the cursor shown at the bottom
- * left, the keypad back to normal, the shell's screen back. */
+ * terminal (and again when the title was saved), so that a fatal signal
+ * can send it from its handler: the title it had, bracketed paste off,
+ * attributes and colours reset, the cursor shown at the bottom left, the
+ * keypad back to normal, the shell's screen back. */
 static void
 capture_exit(void)
 {
 	static const char *const caps[] = { "sgr0", "op", "cnorm", "rmkx",
 	    "rmcup" };
-	char seq[SIG_TTY_EXIT_MAX] = "\033[?2004l";
+	char seq[SIG_TTY_EXIT_MAX] = "";
 	const char *s = tigetstr("cup");
 
+	if (title_pushed)
+		strcat(seq, "\033[23;0t");
+	strcat(seq, "\033[?2004l");
 	if (s != NULL && s != (char *)-1 && (s = tiparm(s, LINES - 1, 0)) !=
 	    NULL && strlen(seq) + strlen(s) < sizeof seq)
 		strcat(seq, s);
@@ -160,6 +169,31 @@ curses_paint(struct cui *ui, enum scr scr, struct frame *f)
 	refresh();
 }
 
+/* The wait is over: the terminal is told, with its bell and, where the
+ * terminal has a title that can be saved and restored (xterm and its
+ * kin, tmux, screen), in the title. */
+static void
+curses_wait_over(void)
+{
+	const char *term = getenv("TERM");
+	static const char *const titled[] = { "xterm", "tmux", "screen",
+	    "rxvt", "vte", "foot", "alacritty", "kitty" };
+
+	beep();
+	for (size_t i = 0; term != NULL && i < sizeof titled /
+	    sizeof titled[0]; i++)
+		if (strncmp(term, titled[i], strlen(titled[i])) == 0) {
+			if (!title_pushed) {
+				fputs("\033[22;0t", stdout);
+				title_pushed = 1;
+				capture_exit();
+			}
+			printf("\033]2;%s\a", _("keywiz: the wait is over"));
+			fflush(stdout);
+			return;
+		}
+}
+
 /* ---- input ---- */
 
 /*
@@ -234,7 +268,7 @@ queue_fill(struct cui *ui)
 		k->wc = wc;
 		ui->qlen++;
 	}
-	wtimeout(stdscr, 1000);
+	wtimeout(stdscr, ui->wake_ms > 0 ? ui->wake_ms : 1000);
 	return (int)ui->qlen;
 }
 
@@ -247,6 +281,18 @@ queue_pop(struct cui *ui)
 	if (--ui->qlen == 0)
 		ui->qhead = 0;
 	return k;
+}
+
+/* Put key `wc` back in front of the queue. */
+static void
+queue_push_front(struct cui *ui, wint_t wc)
+{
+	if (ui->qlen >= QUEUE_MAX)
+		return;
+	ui->qhead = (ui->qhead + QUEUE_MAX - 1) % QUEUE_MAX;
+	ui->qlen++;
+	ui->queue[ui->qhead].fn = 0;
+	ui->queue[ui->qhead].wc = wc;
 }
 
 static const struct qkey *
@@ -275,6 +321,23 @@ add_wc(char *buf, size_t *n, size_t size, wint_t wc)
 	memcpy(buf + *n, mb, k);
 	*n += k;
 	buf[*n] = '\0';
+}
+
+/* One line and its line end, arriving at once (a paste with its newline,
+ * a barcode scanner, a password manager's auto-type): the line, then
+ * Enter, as if typed. `text` (of length n) loses its line end and an
+ * Enter goes back in the queue. Text of several lines stays whole. */
+static void
+burst_enter(struct cui *ui, char *text, size_t n)
+{
+	size_t end = n;
+
+	while (end > 0 && text[end - 1] == '\n')
+		end--;
+	if (end == n || end == 0 || memchr(text, '\n', end) != NULL)
+		return;
+	text[end] = '\0';
+	queue_push_front(ui, '\r');
 }
 
 /* The screens' name for a function key. */
@@ -319,7 +382,12 @@ read_input(struct cui *ui, enum scr scr, struct input *in)
 
 	memset(in, 0, sizeof *in);
 	if (ui->qlen == 0) {
+		wtimeout(stdscr, ui->wake_ms > 0 ? ui->wake_ms : 1000);
 		r = get_key(&wc);
+		if (r == ERR && ui->wake_ms > 0 && !sig_caught) {
+			in->act = ACT_TIMEOUT;	/* the moment asked for */
+			return 1;
+		}
 		if (r == ERR)
 			return 0;
 		ui->queue[ui->qhead].fn = r == KEY_CODE_YES;
@@ -352,6 +420,7 @@ read_input(struct cui *ui, enum scr scr, struct input *in)
 				add_wc(in->text, &n, PASTE_MAX, k.wc == '\r' ?
 				    '\n' : k.wc);
 		}
+		burst_enter(ui, in->text, n);
 		in->act = ACT_TEXT;
 		in->paste = 1;
 		return 1;
@@ -375,6 +444,7 @@ read_input(struct cui *ui, enum scr scr, struct input *in)
 			add_wc(in->text, &n, PASTE_MAX, k.wc == '\r' ? '\n' :
 			    k.wc);
 		}
+		burst_enter(ui, in->text, n);
 		in->act = ACT_TEXT;
 		in->paste = 1;
 		return 1;
@@ -473,6 +543,20 @@ curses_start(struct cui *ui)
 	return 0;
 }
 
+/* Whether the screen just drawn is a new one, whose answer must be a key
+ * pressed after it was drawn: a step of the call the session has not shown
+ * before (interact_new_screen), or the pick's list when it first shows. */
+static int
+screen_is_new(const struct cui *ui, struct kw_shown *shown)
+{
+	if (ui->s != NULL)
+		return interact_new_screen(shown, ui->s);
+	if (shown->started)
+		return 0;
+	shown->started = 1;
+	return 1;
+}
+
 /* The shell's loop: frames painted and keys handed to the screens until
  * screen_next() says the run is over. Returns 128+N for signal N, else
  * KW_EXIT_NEGATIVE (the caller says what the end means). */
@@ -481,6 +565,9 @@ curses_loop(struct cui *ui)
 {
 	struct frame frame = { 0 };
 	struct input in;
+	struct kw_shown shown = { 0 };
+	int rung = 0;
+	long left;
 	int status = KW_EXIT_NEGATIVE;
 
 	ui->queue = xcalloc(QUEUE_MAX, sizeof *ui->queue);
@@ -493,8 +580,19 @@ curses_loop(struct cui *ui)
 		}
 		if (!screen_next(ui))
 			break;
+		left = ui->s != NULL ? interact_wait_left(ui->s) : -1;
+		if (left == 0 && !rung)
+			curses_wait_over();
+		rung = left == 0;
 		scr = screen_draw(ui, LINES, COLS);
 		curses_paint(ui, scr, &frame);
+		if (screen_is_new(ui, &shown)) {
+			/* what was typed before this screen was drawn does
+			 * not answer it */
+			ui->qlen = 0;
+			ui->qhead = 0;
+			flushinp();
+		}
 		if (!read_input(ui, scr, &in)) {
 			if (term_gone())
 				sig_hangup();	/* saves, ends as SIGHUP */
@@ -535,6 +633,8 @@ ui_curses_run(struct kw_session *s, const struct kw_ui_opts *o)
 	status = curses_loop(&ui);
 	if (status == KW_EXIT_NEGATIVE)
 		status = interact_end(s, ui.quit);
+	if (ui.print_ticket && !sig_caught)
+		record_markdown(s, stdout);	/* asked for with p */
 	screen_free(&ui);
 	return status;
 }

@@ -3,19 +3,17 @@
 #include "config.h"
 
 #include <errno.h>
-#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 #include <termios.h>
-#include <time.h>
 #include <unistd.h>
 
 #include "cmd.h"
 #include "i18n.h"
 #include "input.h"
 #include "interact.h"
-#include "layout.h"
+#include "plain-int.h"
 #include "sig.h"
 #include "text.h"
 #include "ui.h"
@@ -41,274 +39,18 @@ enum plain_action {
 	ACT_TEXT		/* free text: a key, or a message to match */
 };
 
-struct plain {
-	struct kw_session *s;
-	FILE *in, *out;
-	const struct kw_ui_opts *o;
-	size_t width;
-	struct kw_view v;
-	struct kw_matching matching;	/* for the current choice node */
-	int key_pending;		/* key node: an analysed key awaits Enter */
-	int tty;			/* input is a terminal: a key line is read
-					 * without echo */
-	int quiet;			/* the line being handled was read without
-					 * echo: it is printed back, masked */
-};
-
-/* Print tree or user text as the screens lay it out (layout_add):
- * cleaned of control characters, wrapped to the width, the first line
- * indented by `indent` spaces and led by `first`, the others lined up
- * after it. */
+/* The screen is drawn: on a terminal, lines typed before a new step was
+ * shown do not answer it (an Enter Enter at the last question leaves the
+ * outcome to be read). Piped input is a script: every line counts. */
 static void
-put_wrapped(struct plain *p, size_t indent, const char *first,
-    const char *s)
+plain_drawn(struct plain *p)
 {
-	layout_print(p->out, p->width, indent, first, s);
-}
-
-static void
-plain_say(struct plain *p, const char *fmt, ...)
-{
-	va_list ap;
-	char *msg;
-
-	va_start(ap, fmt);
-	msg = xvasprintf(fmt, ap);
-	va_end(ap);
-	put_wrapped(p, 0, NULL, msg);
-	free(msg);
-}
-
-/* Training: the answers not taken on the way, and where they lead. */
-static void
-plain_branches(struct plain *p)
-{
-	struct kw_branch b[128];
-	size_t n = view_branches(p->s, b, sizeof b / sizeof b[0]);
-
-	if (n == 0)
+	if (!interact_new_screen(&p->shown, p->s))
 		return;
-	fputc('\n', p->out);
-	put_wrapped(p, 0, NULL, interact_branches_heading());
-	for (size_t i = 0; i < n; i++) {
-		char *line = interact_branch_line(&b[i], p->v.lang);
-
-		put_wrapped(p, 2, "- ", line);
-		free(line);
-	}
-}
-
-/* Practice: who is calling. */
-static void
-plain_caller(struct plain *p)
-{
-	const struct kw_scenario *sc = p->o->scenario;
-
-	fputc('\n', p->out);
-	put_wrapped(p, 0, _("Practice call: "), sc->id);
-	put_wrapped(p, 2, NULL, tree_text(&sc->caller,
-	    session_lang(p->s)));
-	plain_say(p,
-	    _("Drive the call. Type \"ask\" to hear what the caller says "
-	    "at a step, \"caller\" to read this again."));
-}
-
-/* Practice: the caller answers about the current step. */
-static void
-ask_caller(struct plain *p)
-{
-	const char *lead;
-	char *line = interact_caller_line(p->o->scenario, p->v.node,
-	    p->v.lang, &lead);
-
-	put_wrapped(p, 0, lead, line);
-	free(line);
-}
-
-/* Practice: the score against the scenario, with the reasons. */
-static void
-plain_score(struct plain *p)
-{
-	const struct kw_tree *t = session_tree(p->s);
-	struct kw_practice_score sc;
-	size_t lang = session_lang(p->s);
-	char *line;
-
-	practice_score(t, p->o->scenario, p->s, &sc);
-	fputc('\n', p->out);
-	line = interact_score_line(&sc);
-	put_wrapped(p, 0, NULL, line);
-	free(line);
-	if (!sc.outcome_ok && sc.expected_outcome != NULL)
-		put_wrapped(p, 2, _("Expected outcome: "),
-		    view_node_heading(sc.expected_outcome, lang));
-	for (size_t i = 0; i < sc.nitems; i++) {
-		const struct kw_practice_item *it = &sc.item[i];
-
-		line = view_practice_line(it, lang);
-		put_wrapped(p, 2, "- ", line);
-		free(line);
-		if (tree_text_set(&it->node->why))
-			put_wrapped(p, 4, _("Why: "),
-			    tree_text(&it->node->why, lang));
-	}
-}
-
-static void
-plain_draw(struct plain *p)
-{
-	struct kw_view *v = &p->v;
-
-	view_build(v, p->s, p->o->training);
-	fputc('\n', p->out);
-	if (v->step == 1)
-		put_wrapped(p, 0, NULL, v->tree_title);
-	fprintf(p->out, _("Step %zu: "), v->step);
-	put_wrapped(p, 0, NULL, v->heading);
-	fputc('\n', p->out);
-	put_wrapped(p, 0, NULL, v->text);
-	if (v->why != NULL) {
-		fputc('\n', p->out);
-		put_wrapped(p, 2, _("Why: "), v->why);
-	}
-	for (size_t i = 0; i < v->links->n; i++)
-		put_wrapped(p, 2, _("Link: "), v->links->v[i]);
-	if (v->node->type == KW_NODE_KEY && p->tty) {
-		fputc('\n', p->out);
-		plain_say(p, _("The key does not show as you type it; once "
-		    "you press Enter, only its last five characters show."));
-	}
-
-	for (size_t i = 0; i < v->nitems; i++) {
-		char lead[32];
-
-		snprintf(lead, sizeof lead, "[%c] %zu. ",
-		    (v->checked >> i) & 1 ? 'x' : ' ', i + 1);
-		if (i == 0)
-			fputc('\n', p->out);
-		put_wrapped(p, 2, lead, v->item[i]);
-	}
-	if (v->node->type == KW_NODE_WAIT) {
-		char from[16], until[16];
-
-		view_clock(v->wait_start, from, sizeof from);
-		view_clock(v->wait_end, until, sizeof until);
-		fputc('\n', p->out);
-		plain_say(p,
-		    _("Wait %u minutes: from %s until %s. Then try again, "
-		    "and say how it went."), v->node->minutes, from, until);
-	}
-	if (v->nchoices > 0 && !v->yesno)
-		fputc('\n', p->out);
-	for (size_t i = 0; i < v->nchoices && !v->yesno; i++) {
-		const struct kw_view_choice *c = &v->choice[i];
-		char lead[16];
-
-		snprintf(lead, sizeof lead, "%s) ", c->key);
-		put_wrapped(p, 2, lead, c->label);
-		if (c->message != NULL) {
-			char *quoted = xasprintf(_("\"%s\""), c->message);
-
-			put_wrapped(p, 2 + strlen(lead), NULL, quoted);
-			free(quoted);
-		}
-	}
-	if (v->node->type == KW_NODE_OUTCOME) {
-		struct kw_outcome_field f[KW_OUTCOME_FIELDS];
-		size_t nf = interact_outcome_fields(p->s, v->node, f);
-
-		fputc('\n', p->out);
-		for (size_t i = 0; i < nf; i++)
-			put_wrapped(p, 0, f[i].label, f[i].value);
-		interact_outcome_free(f, nf);
-		if (v->training)
-			plain_branches(p);
-	}
-}
-
-/* The prompt: what this screen accepts, then "> ". */
-static void
-plain_prompt(struct plain *p)
-{
-	const struct kw_view *v = &p->v;
-	const char *b = view_back_key();
-	char accept[128];
-
-	switch (v->node->type) {
-	case KW_NODE_KEY:
-		if (p->key_pending)
-			snprintf(accept, sizeof accept, "%s, %s", _("Enter"),
-			    _("key"));
-		else
-			snprintf(accept, sizeof accept, "%s", _("key"));
-		break;
-	case KW_NODE_CHOICE:
-		snprintf(accept, sizeof accept, "1-%zu%s", v->nchoices,
-		    v->pasteable ? _(", text") : "");
-		break;
-	case KW_NODE_QUESTION:
-		snprintf(accept, sizeof accept, "%s/%s", view_yes_key(),
-		    view_no_key());
-		break;
-	case KW_NODE_WAIT:
-		snprintf(accept, sizeof accept, "1-%zu", v->nchoices);
-		break;
-	case KW_NODE_STEP:
-		if (v->nitems > 0)
-			snprintf(accept, sizeof accept, "%s, 1-%zu", _("Enter"),
-			    v->nitems);
-		else
-			snprintf(accept, sizeof accept, "%s", _("Enter"));
-		break;
-	case KW_NODE_FIELD:
-		snprintf(accept, sizeof accept, "%s", p->v.node->optional ?
-		    _("text, Enter") : _("text"));
-		break;
-	case KW_NODE_OUTCOME:
-	default:
-		snprintf(accept, sizeof accept, "%s, n", _("Enter"));
-		break;
-	}
-	if (v->step > 1)
-		fprintf(p->out, "[%s, %s, q, ?]> ", accept, b);
-	else
-		fprintf(p->out, "[%s, q, ?]> ", accept);
-	fflush(p->out);
-}
-
-static void
-plain_help(struct plain *p)
-{
-	fputc('\n', p->out);
-	plain_say(p, _("Answers:"));
-	plain_say(p,
-	    _("  a number     choose that answer (or tick that item)"));
-	if (p->v.yesno)
-		plain_say(p, _("  %s or %s       yes or no"), view_yes_key(),
-		    view_no_key());
-	if (p->v.pasteable)
-		plain_say(p,
-		    _("  text         paste or type the message you saw, "
-		    "in English or French"));
-	if (p->v.node->type == KW_NODE_KEY)
-		plain_say(p,
-		    _("  key          type or paste the product key, in any "
-		    "form"));
-	if (p->v.node->type == KW_NODE_FIELD)
-		plain_say(p,
-		    _("  text         the answer (Enter alone leaves an "
-		    "optional one empty)"));
-	plain_say(p, _("  Enter        continue"));
-	plain_say(p, _("  %s            back one step"), view_back_key());
-	plain_say(p, _("  restart      start again from the first step"));
-	plain_say(p, _("  note TEXT    add a note to the session record"));
-	if (p->o->scenario != NULL) {
-		plain_say(p,
-		    _("  ask          ask the caller about this step"));
-		plain_say(p, _("  caller       read the caller's story again"));
-	}
-	plain_say(p, _("  q            quit"));
-	plain_say(p, _("  ?            this help"));
+	free(p->said);
+	p->said = NULL;
+	if (isatty(fileno(p->in)))
+		tcflush(fileno(p->in), TCIFLUSH);
 }
 
 static int
@@ -419,6 +161,10 @@ match_text(struct plain *p, const char *text)
 	}
 	verdict = interact_match(&p->matching, p->s, text, m, MATCH_SHOW, &n);
 	if (verdict == KW_MATCH_NONE) {
+		interact_unmatched(p->s, text);
+		/* kept for an answer without a message (another one) */
+		free(p->said);
+		p->said = xstrdup(text);
 		plain_say(p,
 		    _("No message matches that text. Type the number of "
 		    "the message, or paste more of it."));
@@ -444,7 +190,7 @@ match_text(struct plain *p, const char *text)
 		char lead[16];
 
 		snprintf(lead, sizeof lead, "%zu) ", m[i].opt + 1);
-		put_wrapped(p, 2, lead, p->v.choice[m[i].opt].label);
+		plain_put(p, 2, lead, p->v.choice[m[i].opt].label);
 	}
 	return 0;
 }
@@ -459,14 +205,14 @@ enter_key(struct plain *p, const char *text)
 
 	interact_set_key(p->s, text, &k);
 	if (p->o->echo || p->quiet)
-		put_wrapped(p, 0, NULL, ki->masked);	/* the line, masked */
+		plain_put(p, 0, NULL, ki->masked);	/* the line, masked */
 	fputc('\n', p->out);
-	put_wrapped(p, 0, _("Key: "), ki->masked);
-	put_wrapped(p, 0, NULL, ki->summary);
+	plain_put(p, 0, _("Key: "), ki->masked);
+	plain_put(p, 0, NULL, ki->summary);
 	for (size_t i = 0; i < k.nbad; i++) {
 		char *line = interact_bad_char(&k.bad[i], 0);
 
-		put_wrapped(p, 2, "- ", line);
+		plain_put(p, 2, "- ", line);
 		free(line);
 	}
 	if (k.verdict == KW_KEY_INVALID)
@@ -581,29 +327,45 @@ plain_handle(struct plain *p, char *line)
 		p->key_pending = 0;
 		return 1;
 	case ACT_RESTART:
-		session_restart(p->s);
+		if (interact_restart(p->s) < 0) {
+			plain_say(p, _("This call has its outcome: Enter ends "
+			    "it. A new call is a new run of keywiz, with its "
+			    "own record."));
+			return 0;
+		}
 		p->key_pending = 0;
 		return 1;
 	case ACT_NOTE:
 		add_note(p, arg);
 		return 0;
 	case ACT_ASK:
-		ask_caller(p);
+		interact_ask(p->o->asks, p->v.node);
+		plain_ask_caller(p);
 		return 0;
 	case ACT_CALLER:
 		plain_caller(p);
 		return 0;
 	case ACT_TICK:
+		/* the item alone, not the whole step again */
 		interact_tick(p->s, opt);
-		return 1;
+		plain_item(p, opt);
+		return 0;
 	case ACT_ANSWER:
-		interact_take(p->s, &p->v.choice[opt], NULL);
+		if (interact_take(p->s, &p->v.choice[opt],
+		    interact_choice_text(&p->v.choice[opt], NULL, p->said)) ==
+		    KW_TAKE_EARLY) {
+			char *early = interact_early_line(p->s, &p->v);
+
+			plain_put(p, 0, NULL, early);
+			free(early);
+			return 0;
+		}
 		return 1;
 	case ACT_TEXT:
 		if (n->type == KW_NODE_FIELD)
 			return enter_field(p, arg);
 		if (n->type == KW_NODE_KEY) {
-			enter_key(p, arg);
+			enter_key(p, interact_key_text(arg));
 			return 0;
 		}
 		return match_text(p, arg);
@@ -662,6 +424,7 @@ ui_plain_run(struct kw_session *s, FILE *in, FILE *out,
 	if (o->scenario != NULL)
 		plain_caller(&p);
 	plain_draw(&p);
+	plain_drawn(&p);
 	while (!session_finished(s)) {
 		char *line;
 		int r;
@@ -697,8 +460,10 @@ ui_plain_run(struct kw_session *s, FILE *in, FILE *out,
 			status = 128 + sig_caught;
 			goto out;
 		}
-		if (r > 0 && !session_finished(s))
+		if (r > 0 && !session_finished(s)) {
 			plain_draw(&p);
+			plain_drawn(&p);
+		}
 	}
 	status = interact_end(s, quit);
 	if (status != KW_EXIT_OK)
@@ -712,6 +477,7 @@ out:
 		sig_tty_forget();
 	}
 	interact_matching_free(&p.matching);
+	free(p.said);
 	view_free(&p.v);
 	return status;
 }

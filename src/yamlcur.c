@@ -28,6 +28,8 @@ struct ycur {
 	const struct kw_limits *lim;
 	struct kw_diags *diags;
 	size_t depth, events, docs;
+	size_t key_event;	/* events when the last key became current */
+	int broken;		/* no reading on: the YAML or a limit failed */
 	char show[3][SHOW_MAX + 8];
 	size_t src_char, src_byte;	/* ycur_braces: character index
 					 * src_char is at byte src_byte */
@@ -64,6 +66,23 @@ ycur_fail(struct ycur *c, struct kw_pos pos, const char *fmt, ...)
 	return -1;
 }
 
+/* An error after which the cursor does not read on. */
+static int broken(struct ycur *c, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+
+static int
+broken(struct ycur *c, const char *fmt, ...)
+{
+	char msg[1024];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof msg, fmt, ap);
+	va_end(ap);
+	c->broken = 1;
+	return ycur_fail(c, ycur_pos(c), "%s", msg);
+}
+
 const char *
 ycur_show(struct ycur *c, int slot, const char *s, size_t n)
 {
@@ -91,6 +110,7 @@ syntax_error(struct ycur *c)
 	const char *problem = p->problem != NULL ? p->problem :
 	    "YAML syntax error";
 
+	c->broken = 1;
 	if (c->rd.stopped)
 		return -1;	/* the reader has said why */
 
@@ -137,14 +157,13 @@ check_tag(struct ycur *c, const yaml_char_t *tag, yaml_event_type_t type)
 				continue;
 			if (fits)
 				return 0;
-			return ycur_fail(c, ycur_pos(c), "tag '!!%s' does not "
-			    "fit %s", name, type == YAML_MAPPING_START_EVENT ?
+			return broken(c, "tag '!!%s' does not fit %s", name, type == YAML_MAPPING_START_EVENT ?
 			    "a mapping" : type == YAML_SEQUENCE_START_EVENT ?
 			    "a list" : "a scalar");
 		}
 	}
-	return ycur_fail(c, ycur_pos(c), "tag '%s' is not allowed (only the "
-	    "core tags !!str, !!int, !!bool, !!null, !!float, !!map, !!seq)",
+	return broken(c, "tag '%s' is not allowed (only the core tags !!str, "
+	    "!!int, !!bool, !!null, !!float, !!map, !!seq)",
 	    ycur_show(c, 0, s, strlen(s)));
 }
 
@@ -186,26 +205,29 @@ ycur_next(struct ycur *c)
 		yaml_event_delete(e);
 		c->have_ev = 0;
 	}
+	if (c->broken)
+		return -1;
 	if (!yaml_parser_parse(&c->parser, e))
 		return syntax_error(c);
 	c->have_ev = 1;
+	/* Past a limit, a second document or a YAML feature a tree may not
+	 * use (anchors, aliases, other tags), the cursor stops; a bad scalar
+	 * is an error at its place, and the schema may read on. */
 	if (++c->events > c->lim->max_events)
-		return ycur_fail(c, ycur_pos(c), "too many YAML events (more "
-		    "than %zu)", c->lim->max_events);
+		return broken(c, "too many YAML events (more than %zu)",
+		    c->lim->max_events);
 	switch (e->type) {
 	case YAML_DOCUMENT_START_EVENT:
 		if (c->docs++ > 0)
-			return ycur_fail(c, ycur_pos(c), "several YAML "
-			    "documents in one file; a tree is a single "
-			    "document");
+			return broken(c, "several YAML documents in one file; "
+			    "a tree is a single document");
 		break;
 	case YAML_ALIAS_EVENT:
-		return ycur_fail(c, ycur_pos(c), "anchors and aliases are not "
-		    "allowed");
+		return broken(c, "anchors and aliases are not allowed");
 	case YAML_SCALAR_EVENT:
 		if (e->data.scalar.anchor != NULL)
-			return ycur_fail(c, ycur_pos(c), "anchors and aliases "
-			    "are not allowed");
+			return broken(c, "anchors and aliases are not "
+			    "allowed");
 		if (check_tag(c, e->data.scalar.tag, e->type) < 0)
 			return -1;
 		return check_scalar(c);
@@ -214,15 +236,15 @@ ycur_next(struct ycur *c)
 		if ((e->type == YAML_MAPPING_START_EVENT ?
 		    e->data.mapping_start.anchor :
 		    e->data.sequence_start.anchor) != NULL)
-			return ycur_fail(c, ycur_pos(c), "anchors and aliases "
-			    "are not allowed");
+			return broken(c, "anchors and aliases are not "
+			    "allowed");
 		if (check_tag(c, e->type == YAML_MAPPING_START_EVENT ?
 		    e->data.mapping_start.tag : e->data.sequence_start.tag,
 		    e->type) < 0)
 			return -1;
 		if (++c->depth > c->lim->max_depth)
-			return ycur_fail(c, ycur_pos(c), "nesting deeper than "
-			    "%zu levels", c->lim->max_depth);
+			return broken(c, "nesting deeper than %zu levels",
+			    c->lim->max_depth);
 		break;
 	case YAML_SEQUENCE_END_EVENT:
 	case YAML_MAPPING_END_EVENT:
@@ -400,10 +422,39 @@ ycur_map_next_key(struct ycur *c)
 		return -1;
 	if (c->ev.type == YAML_MAPPING_END_EVENT)
 		return 0;
+	c->key_event = c->events;
 	if (c->ev.type != YAML_SCALAR_EVENT || ycur_is_null(c))
 		return ycur_fail(c, ycur_pos(c), "expected a key, found %s",
 		    ycur_found(c));
 	return 1;
+}
+
+size_t
+ycur_depth(const struct ycur *c)
+{
+	return c->depth;
+}
+
+int
+ycur_skip(struct ycur *c, size_t depth)
+{
+	enum ycur_type ty;
+
+	if (c->broken)
+		return -1;
+	/* from a key: to its value (a bad one adds its error) */
+	if (c->events == c->key_event && ycur_next(c) < 0 && c->broken)
+		return -1;
+	for (;;) {
+		ty = ycur_type(c);
+		if (c->depth == depth && (ty == YC_SCALAR || ty == YC_MAP_END ||
+		    ty == YC_SEQ_END))
+			return 0;
+		if (ty == YC_STREAM_END)
+			return -1;	/* not in a value */
+		if (ycur_next(c) < 0 && c->broken)
+			return -1;
+	}
 }
 
 int

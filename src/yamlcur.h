@@ -55,6 +55,16 @@ int ycur_map_next_key(struct ycur *c);
  * at the list's end, -1 after an error. */
 int ycur_seq_next(struct ycur *c);
 
+/* The number of mappings and lists open at the current event (its own
+ * included when it starts one). */
+size_t ycur_depth(const struct ycur *c);
+/* After an error in a value of the mapping or list open at `depth` (the
+ * cursor at the value's key, or anywhere in the value): move to the value's
+ * last event, so that the schema can read on and report more. -1 when the
+ * cursor cannot read on (a YAML error, a limit, a feature a tree may not
+ * use, each an error already added). */
+int ycur_skip(struct ycur *c, size_t depth);
+
 /* The current event: its type, where it starts, a scalar's bytes (NUL
  * terminated; "" for any other event) and their length. */
 enum ycur_type ycur_type(const struct ycur *c);

@@ -30,7 +30,7 @@ echo "1..6"
 t "only the loader's YAML cursor (yamlcur.c) includes yaml.h" "$(inc 'yaml\.h' 'yamlcur\.c')"
 t "only the curses shell (ui_curses.c) includes curses.h, no screen*.c nor interact.c" "$(inc '(ncursesw/)?n?curses\.h' 'ui_curses\.c')"
 t "the engine (tree, session) and the interaction layer use no stdio" "$(inc 'stdio\.h' 'x' | tr ' ' '\n' | grep -xE '(tree|session|hash|interact)\.[ch]' | tr '\n' ' ')"
-t "only the record (record*.c, record-json.h) and the journal (journal.c) include jansson.h" "$(inc 'jansson\.h' 'record(-[a-z]+)?\.c|record-json\.h|journal\.c')"
+t "only the record (record*.c, record-json.h), the journal (journal.c) and the report (report*.c) include jansson.h" "$(inc 'jansson\.h' 'record(-[a-z]+)?\.c|record-json\.h|journal\.c|report(-[a-z]+)?\.c')"
 t "only the HTML guide (cmd-guide-html.c) includes cmark.h" "$(inc 'cmark\.h' 'cmd-guide-html\.c')"
 if [ "$KW_STATIC_DEPS" = yes ]; then
 	t "libyaml, jansson and libunistring linked statically (--enable-static-deps)" "$(needed)"

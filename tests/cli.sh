@@ -43,7 +43,7 @@ why=$(XDG_CONFIG_HOME=$tmp.cfg expect 78 \
 rm -rf "$tmp.cfg"
 t "a configuration error: FILE:LINE:COL, exit 78" "$why"
 
-why="$(expect 64 "--format applies to --guide only" --lang=en --check --format=html)"
+why="$(expect 64 "--format applies to --guide and --report only" --lang=en --check --format=html)"
 why="$why$(expect 64 "unknown format 'pdf'" --lang=en --guide --format=pdf)"
 t "--format without --guide, or an unknown format: exit 64" "$why"
 

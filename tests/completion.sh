@@ -47,10 +47,12 @@ is() {
 	[ "$got" = "$2" ] || echo "'$1': got '$got', want '$2'"
 }
 
-echo "1..8"
+echo "1..9"
 t "options" "$(is 'keywiz --gu' '--guide')$(is 'keywiz --fo' '--format=')"
 t "languages" "$(is 'keywiz --lang ' 'en fr')$(is 'keywiz --lang=f' 'fr')$(is 'keywiz -l e' 'en')"
 t "the guide's formats" "$(is 'keywiz --guide --format=' 'html markdown')"
+t "the report's options and formats" \
+	"$(is 'keywiz --rep' '--report')$(is 'keywiz --report --format=' 'csv json text')$(is 'keywiz --report --format ' 'csv json text')"
 t "tree names from \$KEYWIZ_PATH and the user's folder" \
 	"$(is 'keywiz print' 'printer-not-printing')$(is 'keywiz my' 'my-own-tree')"
 t "tree names from each absolute \$XDG_DATA_DIRS folder's keywiz" \

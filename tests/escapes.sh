@@ -58,7 +58,7 @@ run "a record's start node (OSC 0)" 65 --plain --resume "$tmp/start.json" "$tree
 hostile type.json "s/\"type\": \"note\"/\"type\": \"note$OSC52\"/"
 run "a record's event type (OSC 52)" 65 --plain --resume "$tmp/type.json" "$tree"
 hostile texts.json "s/\"The customer also saw a second message.\"/\"$OSC52\"/; s/\"XXXXX-XXXXX-XXXXX-XXXXX-7QW3K\"/\"$OSC0\"/g"
-run "a record's note and masked key (accepted)" 1 --plain --resume "$tmp/texts.json" "$tree" -o "$tmp/again.json"
+run "a record's note and masked key (accepted; q at its outcome is success)" 0 --plain --resume "$tmp/texts.json" "$tree" -o "$tmp/again.json"
 
 # a tree whose file name carries the escapes
 name=$(printf 'x\033]0;PWNED\007\302\233y')

@@ -25,7 +25,7 @@ why() { tap_why "$1" "$2" "$tmp/out"; }
 run 'q\n' LANG=C.UTF-8 "$KEYWIZ" --plain --lang de "$german"
 t "--lang de runs a German tree" "$(why 1 '^Druckt er jetzt?')"
 t "no German catalogue: the program's strings in English" \
-    "$(why 1 '^\[y/n, q, ?\]> ')"
+    "$(why 1 '^\[y yes, n no, q quit, ? help\]> ')"
 run 'q\n' LANG=de_DE.UTF-8 LANGUAGE= "$KEYWIZ" --plain "$german"
 t "the language comes from LANG when it is not given" \
     "$(why 1 '^Druckt er jetzt?')"

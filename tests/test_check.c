@@ -12,6 +12,7 @@
 #include "check.h"
 #include "cmd.h"
 #include "load.h"
+#include "run.h"
 #include "testutil.h"
 #include "xalloc.h"
 
@@ -75,11 +76,23 @@ ParameterizedTestParameters(check, cases)
 		    "9:12: error: missing translation 'en' of title\n"
 		    "11:10: error: missing translation 'fr' of why\n"
 		    "13:9: error: missing translation 'fr' of item\n"
+		    "15:3: warning: missing 'title' (other nodes have one; "
+		    "this one shows a heading for its type)\n"
 		    "19:16: error: missing translation 'fr' of label\n"
 		    "20:18: error: missing translation 'en' of message\n"
+		    "22:3: warning: missing 'title' (other nodes have one; "
+		    "this one shows a heading for its type)\n"
 		    "26:14: error: missing translation 'fr' of contact\n"
 		    "27:11: error: missing translation 'en' of tell\n"
 		    "30:13: error: missing translation 'fr' of caller\n" },
+		{ "one-string.yaml", 0, 2, "3:8: error: one string for title, "
+		    "but the tree has 2 languages: write a mapping with a "
+		    "string in each (en: ..., fr: ...)\n"
+		    "13:3: warning: missing 'title' (other nodes have one; "
+		    "this one shows a heading for its type)\n"
+		    "16:11: error: one string for text, but the tree has 2 "
+		    "languages: write a mapping with a string in each (en: "
+		    "..., fr: ...)\n" },
 		{ "unreachable.yaml", 0, 0, "16:3: warning: node 'orphan' is "
 		    "unreachable from the start node 'ask'\n" },
 		{ "link.yaml", 0, 0, "12:3: warning: link "
@@ -357,4 +370,46 @@ Test(cmd_check, cannot_open, .init = redirect_both)
 	    KW_EXIT_NOINPUT);
 	fflush(stderr);
 	cr_assert_stderr_eq_str(want);
+}
+
+/* A tree with a `why` on some nodes: a training session runs on it (and
+ * shows those), keywiz --check --training still wants every one. */
+Test(cmd_check, training_runs_with_some_why, .init = redirect_both)
+{
+	const char *rel = "tests/fixtures/good/one-language.yaml";
+	struct kw_tree *t;
+	struct kw_opts o;
+	int status = 0;
+	char want[4096];
+
+	memset(&o, 0, sizeof o);
+	o.tree_path = tu_src(rel);
+	o.training = 1;
+	t = run_load(&o, &status);
+	cr_assert_not_null(t, "status %d", status);
+	tree_free(t);
+	cr_assert_eq(run_check(rel, 0), KW_EXIT_OK);
+	cr_assert_eq(run_check(rel, 1), KW_EXIT_DATAERR);
+	fflush(stderr);
+	/* run_load said nothing; --check --training names the node */
+	snprintf(want, sizeof want, "%s:17:3: error: missing 'why' (required "
+	    "in training mode)\n", tu_src(rel));
+	cr_assert_stderr_eq_str(want);
+}
+
+/* A logic node is never shown: it needs no title where the others have
+ * one (the outcomes without one are still warned of). */
+Test(check, a_logic_node_needs_no_title)
+{
+	size_t nerrors;
+	char *out = check_file("tests/fixtures/good/facts-who.yaml", 0,
+	    &nerrors);
+
+	cr_assert_eq(nerrors, 0, "%s", out);
+	cr_assert_str_eq(out,
+	    "23:3: warning: missing 'title' (other nodes have one; this one "
+	    "shows a heading for its type)\n"
+	    "29:3: warning: missing 'title' (other nodes have one; this one "
+	    "shows a heading for its type)\n");
+	free(out);
 }

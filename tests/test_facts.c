@@ -176,6 +176,12 @@ Test(facts, logic_routes_and_texts_are_filled)
 	    "center says \"The maximum is <x> user licenses.\" (maximum "
 	    "300). {literal braces}");
 	free(tell);
+	/* the summary after the full screen says it filled in too */
+	tell = interact_summary(s, NULL);
+	cr_assert(strstr(tell, "\nWhat to tell them: Order 12345, key ending "
+	    "in 46789: the admin center says") != NULL, "%s", tell);
+	cr_assert_null(strstr(tell, "{field"), "%s", tell);
+	free(tell);
 	session_free(s);
 
 	/* in French, chosen from the list: the fallback shows */

@@ -171,8 +171,8 @@ Test(interact, the_end_status)
 	static const size_t path[] = { 0, 0, KW_OPT_NO };
 	struct kw_session *s = at(path, 3);
 
-	/* at an outcome, not yet acknowledged: a quit */
-	cr_assert_eq(interact_end(s, 1), KW_EXIT_NEGATIVE);
+	/* quit at an outcome, not yet acknowledged: the call was completed */
+	cr_assert_eq(interact_end(s, 1), KW_EXIT_OK);
 	cr_assert(session_finished(s));
 	session_free(s);
 
@@ -275,6 +275,24 @@ Test(interact, the_score_line)
 	line = interact_score_line(&sc);
 	cr_assert(strstr(line, "outcome wrong") != NULL, "%s", line);
 	free(line);
+	sc.asked = 3;
+	line = interact_score_line(&sc);
+	cr_assert(strstr(line, "; asked the caller about 3 steps, 2 points "
+	    "each).") != NULL, "%s", line);
+	free(line);
+}
+
+Test(interact, asking_the_caller_costs_points_once_a_step)
+{
+	struct kw_asks a = { .n = 0 };
+	const struct kw_node *n = tree_find(walk, "pick");
+
+	interact_ask(&a, n);
+	interact_ask(&a, n);
+	cr_assert_eq(a.n, 1);
+	interact_ask(&a, tree_find(walk, "role"));
+	cr_assert_eq(a.n, 2);
+	interact_ask(NULL, n);	/* not practice: nothing counted */
 }
 
 Test(interact, what_the_caller_says)
@@ -309,4 +327,156 @@ Test(interact, what_the_caller_says)
 	cr_assert_null(lead);
 	cr_assert_str_eq(line, "The caller has nothing to add here.");
 	free(line);
+}
+
+Test(interact, restart_is_refused_at_an_outcome)
+{
+	static const size_t path[] = { 0, 0, KW_OPT_NO };
+	struct kw_session *s = at(path, 3);
+
+	cr_assert_eq(interact_restart(s), -1);
+	cr_assert_str_eq(session_node(s)->id, "ask-admin");
+	cr_assert_eq(session_back(s), 0);
+	cr_assert_eq(interact_restart(s), 0);
+	cr_assert_eq(session_depth(s), 1);
+	session_free(s);
+}
+
+Test(interact, a_new_screen_is_told_once)
+{
+	static const size_t path[] = { 0 };
+	struct kw_session *s = at(path, 1);
+	struct kw_shown m = { 0 };
+
+	cr_assert_eq(interact_new_screen(&m, s), 1);
+	cr_assert_eq(interact_new_screen(&m, s), 0);
+	session_answer(s, 0, NULL, 0);
+	cr_assert_eq(interact_new_screen(&m, s), 1);
+	cr_assert_eq(interact_new_screen(&m, s), 0);
+	session_back(s);
+	cr_assert_eq(interact_new_screen(&m, s), 1);
+	session_free(s);
+}
+
+Test(interact, back_finds_the_answer_given_there)
+{
+	static const size_t path[] = { 0 };
+	struct kw_session *s = at(path, 1);
+	const char *text;
+
+	cr_assert_eq(interact_previous(s, &text), -1);
+	cr_assert_null(text);
+	session_answer(s, 1, "pasted words", 0);
+	cr_assert_eq(interact_previous(s, &text), -1);
+	session_back(s);
+	cr_assert_eq(interact_previous(s, &text), 1);
+	cr_assert_str_eq(text, "pasted words");
+	session_free(s);
+}
+
+Test(interact, digits_choose_among_ten_or_more)
+{
+	struct kw_number num = { 0 };
+	size_t take = 99;
+
+	/* fewer than ten: at once */
+	cr_assert_eq(interact_digit(&num, 3, 9, &take), KW_NUMBER_TAKE);
+	cr_assert_eq(take, 2);
+	cr_assert_eq(interact_digit(&num, 0, 9, &take), KW_NUMBER_BAD);
+	/* ten: 1 waits, then 0 makes 10 */
+	cr_assert_eq(interact_digit(&num, 1, 10, &take), KW_NUMBER_WAIT);
+	cr_assert_eq(take, 0);
+	cr_assert_eq(interact_digit(&num, 0, 10, &take), KW_NUMBER_TAKE);
+	cr_assert_eq(take, 9);
+	/* 1 then the moment passes: 1 */
+	cr_assert_eq(interact_digit(&num, 1, 10, &take), KW_NUMBER_WAIT);
+	cr_assert_eq(interact_digit_timeout(&num, &take), 1);
+	cr_assert_eq(take, 0);
+	cr_assert_eq(interact_digit_timeout(&num, &take), 0);
+	/* 1 then 4 of ten: 4, never "no answer 14" */
+	cr_assert_eq(interact_digit(&num, 1, 10, &take), KW_NUMBER_WAIT);
+	cr_assert_eq(interact_digit(&num, 4, 10, &take), KW_NUMBER_TAKE);
+	cr_assert_eq(take, 3);
+	/* 1, 2, 5 of 200 */
+	cr_assert_eq(interact_digit(&num, 1, 200, &take), KW_NUMBER_WAIT);
+	cr_assert_eq(interact_digit(&num, 2, 200, &take), KW_NUMBER_WAIT);
+	cr_assert_eq(interact_digit(&num, 5, 200, &take), KW_NUMBER_TAKE);
+	cr_assert_eq(take, 124);
+}
+
+Test(interact, a_key_loses_its_label)
+{
+	cr_assert_str_eq(interact_key_text("Product key: KTD3V-BCDFG"),
+	    " KTD3V-BCDFG");
+	cr_assert_str_eq(interact_key_text("key=BCDFG-HJKMP"), "BCDFG-HJKMP");
+	cr_assert_str_eq(interact_key_text("BCDFG-HJKMP"), "BCDFG-HJKMP");
+	/* a colon with no key after it is not a label */
+	cr_assert_str_eq(interact_key_text("BCDFG-HJKMP: ok"),
+	    "BCDFG-HJKMP: ok");
+}
+
+Test(interact, the_summary_after_a_full_screen_run)
+{
+	static const size_t path[] = { 0, 0, KW_OPT_YES };
+	struct kw_session *s = at(path, 3);
+	struct kw_keycheck k;
+	char *t;
+
+	interact_set_key(s, "BCDFG-HJKMP-QRTVW-XY234-6789B", &k);
+	prodkey_wipe(&k);
+	t = interact_summary(s, "call.json");
+	cr_assert(strstr(t, "Result: Contact someone\n") != NULL, "%s", t);
+	cr_assert(strstr(t, "Who to contact: The reseller\n") != NULL);
+	cr_assert(strstr(t, "What to tell them: The key expired.\n") != NULL);
+	cr_assert(strstr(t, "Key: XXXXX-XXXXX-XXXXX-XXXXX-6789B\n") != NULL);
+	cr_assert(strstr(t, "Record: call.json\n") != NULL);
+	cr_assert_null(strstr(t, "BCDFG"));
+	free(t);
+	session_back(s);
+	cr_assert_null(interact_summary(s, NULL));
+	session_free(s);
+}
+
+static time_t wall = 1700000000;
+
+static time_t
+wall_clock(void)
+{
+	return wall;
+}
+
+Test(interact, still_failing_waits_for_the_wait)
+{
+	struct kw_session *s = session_new(walk, 0, wall_clock);
+	struct kw_view v;
+	char *line;
+
+	session_answer(s, 0, NULL, 0);
+	session_answer(s, 1, NULL, 0);		/* the wait */
+	view_build(&v, s, 0);
+	cr_assert_eq(interact_wait_left(s), 15 * 60);
+	wall += 120;
+	cr_assert_eq(interact_take(s, &v.choice[1], NULL), KW_TAKE_EARLY);
+	cr_assert_str_eq(session_node(s)->id, "wait");
+	line = interact_early_line(s, &v);
+	cr_assert_str_eq(line, "! The wait is not over: 13:00 left. Wait, or "
+	    "choose 3 if it already failed for longer elsewhere.");
+	free(line);
+	/* the skip says it was waited elsewhere, and the record says so */
+	cr_assert_eq(interact_take(s, &v.choice[2], NULL), 0);
+	line = interact_waited_line(s);
+	cr_assert_str_eq(line, "Waited 2 min of the 15 asked; it had failed "
+	    "for longer elsewhere.");
+	free(line);
+	/* after the wait, still failing is taken */
+	session_back(s);
+	wall += 13 * 60;
+	view_build(&v, s, 0);
+	cr_assert_eq(interact_wait_left(s), 0);
+	cr_assert_eq(interact_take(s, &v.choice[1], NULL), 0);
+	line = interact_waited_line(s);
+	cr_assert_str_eq(line, "Waited 15 min of the 15 asked.");
+	free(line);
+	cr_assert_eq(interact_wait_left(s), -1);
+	session_free(s);
 }

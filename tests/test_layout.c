@@ -311,3 +311,25 @@ Test(layout, key_field_wide_characters)
 	cr_assert_eq(col[2], 4);
 	cr_assert_eq(col[3], 5);
 }
+
+Test(layout, a_url_never_gets_an_indent_inside_it)
+{
+	struct kw_body b;
+	const char *url = "https://www.microsoft.com/licensing/servicecenter";
+
+	layout_init(&b, 80);
+	layout_add_url(&b, 2, "Link: ", url, KW_ST_NORMAL, -1);
+	cr_assert_eq(b.n, 1);
+	cr_assert_str_eq(b.row[0].s,
+	    "  Link: https://www.microsoft.com/licensing/servicecenter");
+	layout_free(&b);
+
+	layout_init(&b, 39);
+	layout_add_url(&b, 2, "Link: ", url, KW_ST_NORMAL, -1);
+	cr_assert_str_eq(b.row[0].s, "  Link:");
+	cr_assert_eq(strncmp(b.row[1].s, "https://www.microsoft.com", 25), 0,
+	    "%s", b.row[1].s);
+	for (size_t i = 2; i < b.n; i++)
+		cr_assert_neq(b.row[i].s[0], ' ', "%s", b.row[i].s);
+	layout_free(&b);
+}

@@ -12,6 +12,7 @@
 #include "i18n.h"
 #include "interact.h"
 #include "prodkey.h"
+#include "record.h"
 #include "session.h"
 #include "testutil.h"
 #include "ui.h"
@@ -51,9 +52,9 @@ Test(plain, a_whole_walk_in_english)
 	cr_assert_str_eq(session_outcome(r.s)->id, "ask-admin");
 	cr_assert(strstr(r.out, "Step 1: ") != NULL, "%s", r.out);
 	cr_assert(strstr(r.out, "  1) Expired key\n") != NULL, "%s", r.out);
-	cr_assert(strstr(r.out, "[1-3, text, b, q, ?]> 1\n") != NULL,
+	cr_assert(strstr(r.out, "[1-3, text, b back, q quit, ? help]> 1\n") != NULL,
 	    "%s", r.out);
-	cr_assert(strstr(r.out, "[y/n, b, q, ?]> n\n") != NULL, "%s", r.out);
+	cr_assert(strstr(r.out, "[y yes, n no, b back, q quit, ? help]> n\n") != NULL, "%s", r.out);
 	cr_assert(strstr(r.out, "Who to contact: A billing admin\n") != NULL,
 	    "%s", r.out);
 	tu_run_free(&r);
@@ -81,7 +82,7 @@ Test(plain, a_whole_walk_in_french)
 	run_plain(walk, "fr", "\n1\no\n\n", 1, &r);
 	cr_assert_eq(r.status, KW_EXIT_OK, "%s", r.out);
 	cr_assert_str_eq(session_outcome(r.s)->id, "new-key");
-	cr_assert(strstr(r.out, "[o/n, r, q, ?]> o\n") != NULL, "%s", r.out);
+	cr_assert(strstr(r.out, "[o oui, n non, r retour, q quitter, ? aide]> o\n") != NULL, "%s", r.out);
 	cr_assert(strstr(r.out, "Achetez une nouvelle clé.") != NULL, "%s",
 	    r.out);
 	/* one sentence in the catalogue: French puts a space before the colon */
@@ -102,6 +103,31 @@ Test(plain, pasted_message_is_matched)
 	    r.out);
 	cr_assert_str_eq(session_step(r.s, 1)->text,
 	    "Error: \"The product key you entered has EXPIRED\"");
+	tu_run_free(&r);
+}
+
+/* Text that matches no message is logged for --report (what the tree
+ * lacks), once per line typed; a number then answers as usual. */
+Test(plain, unmatched_text_is_logged)
+{
+	struct tu_run r;
+	size_t n = 0;
+
+	run_plain(walk, "en", "\nlicence count exceeded\nzzz qqq\n1\ny\n\n",
+	    0, &r);
+	cr_assert_eq(r.status, KW_EXIT_OK, "%s", r.out);
+	for (size_t i = 0; i < session_nevents(r.s); i++) {
+		const struct kw_event *e = session_event(r.s, i);
+
+		if (e->type != KW_EV_UNMATCHED)
+			continue;
+		cr_assert_str_eq(e->node->id, "pick");
+		cr_assert_str_eq(e->text, n == 0 ? "licence count exceeded" :
+		    "zzz qqq");
+		n++;
+	}
+	cr_assert_eq(n, 2, "%s", r.out);
+	cr_assert_str_eq(session_event_name(KW_EV_UNMATCHED), "unmatched");
 	tu_run_free(&r);
 }
 
@@ -138,6 +164,94 @@ Test(plain, back_and_restart)
 	tu_run_free(&r);
 }
 
+Test(plain, restart_at_an_outcome_starts_no_new_call)
+{
+	struct tu_run r;
+
+	run_plain(walk, "en", "\n1\nn\nrestart\nq\n", 1, &r);
+	cr_assert(strstr(r.out, "A new call is a new run of keywiz") != NULL,
+	    "%s", r.out);
+	/* quitting at an outcome: the call was completed */
+	cr_assert_eq(r.status, KW_EXIT_OK, "%s", r.out);
+	cr_assert_str_eq(session_outcome(r.s)->id, "ask-admin");
+	tu_run_free(&r);
+}
+
+Test(plain, another_message_keeps_the_words_given)
+{
+	struct tu_run r;
+	FILE *fp;
+	char *md = NULL;
+	size_t n = 0;
+
+	run_plain(walk, "en", "\nthe printer is on fire\n3\n\n\nq\n", 1,
+	    &r);
+	cr_assert_str_eq(session_step(r.s, 1)->text, "the printer is on fire",
+	    "%s", r.out);
+	fp = open_memstream(&md, &n);
+	record_markdown(r.s, fp);
+	fclose(fp);
+	cr_assert(strstr(md, "Text given: the printer is on fire") != NULL,
+	    "%s", md);
+	cr_assert_null(strstr(md, "No error message was chosen"));
+	free(md);
+	tu_run_free(&r);
+}
+
+/* A key pasted with its label is the key (issue 13), masked as every key
+ * is (the safety branch): echoed masked, never whole in the output. */
+Test(plain, a_key_pasted_with_its_label_is_the_key_and_masked)
+{
+	struct tu_run r;
+
+	run_plain(walk, "en", "Product key: bcdfg-hjkmp-qrtvw-xy234-6789b\n"
+	    "\nq\n", 1, &r);
+	cr_assert(session_key(r.s)->valid, "%s", r.out);
+	cr_assert(strstr(r.out, "]> XXXXX-XXXXX-XXXXX-XXXXX-6789B\n") != NULL,
+	    "%s", r.out);
+	cr_assert_null(strstr(r.out, "BCDFG"), "%s", r.out);
+	cr_assert_null(strstr(r.out, "bcdfg"), "%s", r.out);
+	cr_assert_null(strstr(r.out, "Product key:"), "%s", r.out);
+	tu_run_free(&r);
+}
+
+/* The words kept with "another message" are masked like any text kept in
+ * the session (keymask in session.c's keep()). */
+Test(plain, another_message_with_a_key_in_it_keeps_it_masked)
+{
+	struct tu_run r;
+	FILE *fp;
+	char *md = NULL;
+	size_t n = 0;
+
+	run_plain(walk, "en", "\nthe printer ate BCDFG-HJKMP-QRTVW-XY234-6789B"
+	    "\n3\n\n\nq\n", 1, &r);
+	cr_assert_str_eq(session_step(r.s, 1)->text,
+	    "the printer ate XXXXX-XXXXX-XXXXX-XXXXX-6789B", "%s", r.out);
+	fp = open_memstream(&md, &n);
+	record_markdown(r.s, fp);
+	fclose(fp);
+	cr_assert(strstr(md, "Text given: the printer ate "
+	    "XXXXX-XXXXX-XXXXX-XXXXX-6789B") != NULL, "%s", md);
+	cr_assert_null(strstr(md, "BCDFG"), "%s", md);
+	free(md);
+	tu_run_free(&r);
+}
+
+Test(plain, a_tick_prints_the_item_not_the_step)
+{
+	struct tu_run r;
+	const char *first;
+
+	run_plain(walk, "en", "\n3\n1\n\n\n", 1, &r);
+	first = strstr(r.out, "Step 3: ");
+	cr_assert_not_null(first, "%s", r.out);
+	cr_assert_null(strstr(first + 1, "Step 3: "), "%s", r.out);
+	cr_assert(strstr(r.out, "tick, b back, q quit, ? help]> 1\n  [x] 1. ")
+	    != NULL, "%s", r.out);
+	tu_run_free(&r);
+}
+
 Test(plain, back_at_the_start_says_so)
 {
 	struct tu_run r;
@@ -145,7 +259,7 @@ Test(plain, back_at_the_start_says_so)
 	run_plain(walk, "en", "b\nq\n", 0, &r);
 	cr_assert_eq(r.status, KW_EXIT_NEGATIVE);
 	cr_assert(strstr(r.out, "This is the first step.") != NULL);
-	cr_assert(strstr(r.out, "[key, q, ?]> ") != NULL, "%s", r.out);
+	cr_assert(strstr(r.out, "[key, q quit, ? help]> ") != NULL, "%s", r.out);
 	tu_run_free(&r);
 }
 
@@ -166,12 +280,17 @@ Test(plain, wait_never_blocks_and_skip_is_recorded)
 {
 	struct tu_run r;
 
-	run_plain(walk, "en", "\n2\n3\n\n", 1, &r);
+	run_plain(walk, "en", "\n2\n2\n3\n\n", 1, &r);
 	cr_assert_eq(r.status, KW_EXIT_OK, "%s", r.out);
 	cr_assert_str_eq(session_outcome(r.s)->id, "support");
 	cr_assert(strstr(r.out, "Wait 15 minutes: from ") != NULL, "%s",
 	    r.out);
 	cr_assert_eq(session_step(r.s, 2)->flags, (unsigned)KW_STEP_SKIPPED);
+	/* still failing is not taken before the wait is over */
+	cr_assert(strstr(r.out, "! The wait is not over: ") != NULL, "%s",
+	    r.out);
+	cr_assert(strstr(r.out, "it had failed for longer elsewhere") != NULL,
+	    "%s", r.out);
 	tu_run_free(&r);
 }
 
@@ -191,8 +310,8 @@ Test(plain, the_key_is_analysed_masked_and_echoed_masked)
 	struct tu_run r;
 
 	run_plain(walk, "en", "bcdfg-hjkmp-qrtvw-xy234-6789b\n\nq\n", 1, &r);
-	cr_assert(strstr(r.out, "[key, q, ?]> XXXXX-XXXXX-XXXXX-XXXXX-6789B\n")
-	    != NULL, "%s", r.out);
+	cr_assert(strstr(r.out, "[key, q quit, ? help]> "
+	    "XXXXX-XXXXX-XXXXX-XXXXX-6789B\n") != NULL, "%s", r.out);
 	cr_assert(strstr(r.out, "XXXXX-XXXXX-XXXXX-XXXXX-6789B") != NULL,
 	    "%s", r.out);
 	cr_assert_null(strstr(r.out, "BCDFG"), "%s", r.out);
@@ -425,4 +544,70 @@ Test(plain, the_message_to_send_is_filled_in)
 	    "vous le 2026-10-01 (commande F-4711), ajoute 350 licences, mais "
 	    "le centre d’administration indique que le maximum pour cette "
 	    "offre est 300.");
+}
+
+/* A tree in one language, its texts written as plain strings, with a
+ * `why` on one node: training shows it there, and not on the others. */
+Test(plain, training_shows_the_why_there_is)
+{
+	const char *rel = "tests/fixtures/good/one-language.yaml";
+	struct kw_tree *t = tu_load(tu_src(rel));
+	struct kw_ui_opts o = { .training = 1, .echo = 1, .width = 80 };
+	struct tu_run r;
+	const char *script = "y\n\n\n";
+	char *cable;
+
+	tu_run_plain(t, "en", script, strlen(script), &o, &r);
+	cr_assert_eq(r.status, KW_EXIT_OK, "%s", r.out);
+	cr_assert_str_eq(session_outcome(r.s)->id, "done");
+	cr_assert(strstr(r.out, "Why: A printer that is off looks offline "
+	    "too.\n") != NULL, "%s", r.out);
+	cable = strstr(r.out, "Check the network cable.");
+	cr_assert_not_null(cable, "%s", r.out);
+	cr_assert_null(strstr(cable, "Why: "), "%s", r.out);
+	tu_run_free(&r);
+	tree_free(t);
+}
+
+/* The record of a walk through a tree without a key node says which tree
+ * it is, by its title, and has no product-key section; one without error
+ * messages has no error-message section either. */
+static char *
+example_record(const char *name, const char *script)
+{
+	char rel[128], *buf = NULL;
+	size_t len = 0;
+	struct kw_tree *t;
+	struct tu_run r;
+	struct kw_ui_opts o = { .training = 0, .echo = 1, .width = 80 };
+	FILE *fp;
+
+	snprintf(rel, sizeof rel, "wizard/examples/%s.yaml", name);
+	t = tu_load(tu_src(rel));
+	tu_run_plain(t, "en", script, strlen(script), &o, &r);
+	cr_assert_eq(r.status, KW_EXIT_OK, "%s", r.out);
+	fp = open_memstream(&buf, &len);
+	cr_assert_not_null(fp);
+	cr_assert_eq(record_markdown(r.s, fp), 0);
+	fclose(fp);
+	tu_run_free(&r);
+	tree_free(t);
+	return buf;
+}
+
+Test(plain, a_record_says_what_its_tree_is)
+{
+	char *md = example_record("printer-not-printing", "3\ny\n\ny\n\n");
+
+	cr_assert(strstr(md, "\nSession record of keywiz for \"The printer "
+	    "will not print\".\n") != NULL, "%s", md);
+	cr_assert_null(strstr(md, "product-key"), "%s", md);
+	cr_assert_null(strstr(md, "## Product key"), "%s", md);
+	cr_assert_not_null(strstr(md, "## Error message"), "%s", md);
+	free(md);
+	md = example_record("password-expired", "y\n\n1\n\n");
+	cr_assert_null(strstr(md, "## Product key"), "%s", md);
+	cr_assert_null(strstr(md, "## Error message"), "%s", md);
+	cr_assert_not_null(strstr(md, "## Outcome"), "%s", md);
+	free(md);
 }

@@ -329,6 +329,9 @@ Test(record, an_interrupted_session_says_so)
 	md = render(s, 'm');
 	cr_assert(strstr(js, "\"status\": \"interrupted\"") != NULL, "%s", js);
 	cr_assert(strstr(md, "- Status: interrupted") != NULL, "%s", md);
+	/* only a JSON record can be resumed: the Markdown one says so */
+	cr_assert(strstr(md, "a Markdown record cannot be resumed") != NULL,
+	    "%s", md);
 	cr_assert(strstr(js, "\"outcome\": null") != NULL, "%s", js);
 	free(js);
 	free(md);

@@ -292,18 +292,21 @@ Test(screens, resize_to_40x12_keeps_the_focus_and_footer)
 	drive_key(&d, '9');
 	drive_resize(&d, 12, 40);
 	assert_shows(&d, "Step 3: ");
-	assert_shows(&d, "> [ ] 1. Sign in at");
+	/* a step shows the start of its instructions first */
+	assert_shows(&d, "Check your admin role");
 	assert_shows(&d, "Space tick  Enter continue");
+	drive_key(&d, FN | KW_K_DOWN);
+	assert_shows(&d, "> [ ] 2. ");
 	drive_resize(&d, 10, 30);
 	cr_assert_eq(drive_screen(&d), SCR_SMALL);
 	assert_shows(&d, "! Terminal too small: keywiz");
 	drive_key(&d, '\r');	/* nothing happens under "too small" */
 	cr_assert_eq(session_depth(d.s), 4);
 	drive_resize(&d, 12, 40);
-	assert_shows(&d, "> [ ] 1. Sign in at");
+	assert_shows(&d, "> [ ] 2. ");
 	drive_key(&d, ' ');
-	cr_assert_eq(session_step(d.s, 3)->checked, 1);
-	assert_shows(&d, "> [x] 1. Sign in at");
+	cr_assert_eq(session_step(d.s, 3)->checked, 2);
+	assert_shows(&d, "> [x] 2. ");
 	drive_free(&d);
 }
 
@@ -389,6 +392,253 @@ Test(screens, help_opens_over_a_screen_and_any_key_closes_it)
 	drive_free(&d);
 }
 
+
+/* ---- a call an agent can trust (issue 13) ---- */
+
+Test(screens, back_then_enter_takes_the_same_branch)
+{
+	struct drive d;
+
+	drive_start(&d, "en", 24, 80);
+	drive_to_errors(&d);
+	drive_key(&d, '5');
+	drive_key(&d, '\r');		/* the step */
+	assert_shows(&d, "Used in your organization");
+	drive_key(&d, 'n');
+	assert_shows(&d, "Bought through a partner?");
+	drive_key(&d, 0x1b);
+	assert_shows(&d, "> n) No");
+	drive_key(&d, '\r');
+	assert_shows(&d, "Bought through a partner?");
+	drive_free(&d);
+}
+
+Test(screens, back_keeps_the_key_and_the_filter)
+{
+	struct drive d;
+
+	drive_start(&d, "en", 24, 80);
+	drive_to_errors(&d);
+	drive_type(&d, "billing admin");
+	drive_key(&d, '\r');
+	drive_key(&d, 0x1b);
+	cr_assert_str_eq(drive_node(&d), "which-error");
+	assert_shows(&d, "Filter: billing admin");
+	cr_assert_str_eq(d.ui.choice.filter, "billing admin");
+	drive_key(&d, '\r');		/* the same answer, the same text */
+	cr_assert_str_eq(session_step(d.s, 2)->node->opts[session_step(d.s,
+	    2)->opt].id, "not-admin");
+	cr_assert_str_eq(drive_answer(&d), "billing admin");
+	drive_key(&d, 0x1b);
+	drive_key(&d, 0x1b);		/* the filter goes first */
+	drive_key(&d, 0x1b);
+	cr_assert_str_eq(drive_node(&d), "enter-key");
+	assert_shows(&d, "Key: BCDFG-HJKMP-QRTVW-XY234-6789B");
+	drive_free(&d);
+}
+
+Test(screens, left_in_the_filter_moves_the_cursor)
+{
+	struct drive d;
+
+	drive_start(&d, "en", 24, 80);
+	drive_to_errors(&d);
+	drive_type(&d, "admn");
+	drive_key(&d, FN | KW_K_LEFT);
+	cr_assert_str_eq(drive_node(&d), "which-error");
+	cr_assert_eq(d.ui.choice.cur, 3);
+	drive_type(&d, "i");
+	cr_assert_str_eq(d.ui.choice.filter, "admin");
+	drive_key(&d, FN | KW_K_LEFT);
+	drive_key(&d, FN | KW_K_BACKSPACE);
+	cr_assert_str_eq(d.ui.choice.filter, "adin");
+	drive_key(&d, FN | KW_K_DELETE);
+	cr_assert_str_eq(d.ui.choice.filter, "adn");
+	drive_key(&d, FN | KW_K_RIGHT);
+	drive_key(&d, FN | KW_K_RIGHT);
+	cr_assert_eq(d.ui.choice.cur, 3);
+	/* without a filter, Left goes back */
+	drive_key(&d, 0x1b);
+	drive_key(&d, FN | KW_K_LEFT);
+	cr_assert_str_eq(drive_node(&d), "enter-key");
+	drive_free(&d);
+}
+
+Test(screens, home_asks_before_starting_again)
+{
+	struct drive d;
+
+	drive_start(&d, "en", 24, 80);
+	drive_to_errors(&d);
+	drive_key(&d, '9');
+	drive_key(&d, FN | KW_K_HOME);
+	assert_shows(&d, "Start again from the first step?");
+	drive_key(&d, 'n');
+	cr_assert_str_eq(drive_node(&d), "check-admin-role");
+	drive_key(&d, FN | KW_K_HOME);
+	drive_key(&d, 0x1b);
+	cr_assert_str_eq(drive_node(&d), "check-admin-role");
+	drive_key(&d, FN | KW_K_HOME);
+	drive_key(&d, 'y');
+	cr_assert_str_eq(drive_node(&d), "enter-key");
+	assert_shows(&d, "Started again from the first step.");
+	drive_free(&d);
+}
+
+Test(screens, home_at_an_outcome_starts_no_new_call)
+{
+	struct drive d;
+
+	drive_start(&d, "en", 24, 80);
+	drive_to_errors(&d);
+	drive_key(&d, '4');
+	drive_key(&d, 'y');
+	cr_assert_eq(session_outcome(d.s) != NULL, 1);
+	drive_key(&d, FN | KW_K_HOME);
+	assert_has(&d, "A new call is a new run");
+	cr_assert_eq(session_outcome(d.s) != NULL, 1);
+	drive_free(&d);
+}
+
+Test(screens, another_message_keeps_the_words_given)
+{
+	struct drive d;
+
+	drive_start(&d, "en", 24, 80);
+	drive_to_errors(&d);
+	drive_paste(&d, "the printer is on fire and the toner smells");
+	assert_shows(&d, "! No message matches the pasted text: Enter takes "
+	    "10)");
+	drive_key(&d, '\r');
+	cr_assert_str_eq(session_step(d.s, 2)->node->opts[session_step(d.s,
+	    2)->opt].id, "other");
+	cr_assert_str_eq(drive_answer(&d),
+	    "the printer is on fire and the toner smells");
+	drive_free(&d);
+
+	/* typed, cleared, then "another message" by its number */
+	drive_start(&d, "en", 24, 80);
+	drive_to_errors(&d);
+	drive_type(&d, "code 0x80070005");
+	drive_key(&d, 0x1b);
+	drive_key(&d, '1');
+	drive_key(&d, '0');
+	cr_assert_str_eq(drive_answer(&d), "code 0x80070005");
+	drive_free(&d);
+
+	/* a listed message never takes words that did not choose it */
+	drive_start(&d, "en", 24, 80);
+	drive_to_errors(&d);
+	drive_type(&d, "zzz");
+	drive_key(&d, 0x1b);
+	drive_key(&d, '9');
+	cr_assert_str_eq(drive_answer(&d), "(none)");
+	drive_free(&d);
+}
+
+Test(screens, a_note_at_any_step)
+{
+	struct drive d;
+
+	drive_start(&d, "en", 24, 80);
+	drive_to_errors(&d);
+	drive_key(&d, CTRL('N'));
+	assert_shows(&d, "A note for the record");
+	drive_type(&d, "caller on a train");
+	drive_key(&d, '\r');
+	assert_shows(&d, "= Note added.");
+	cr_assert_str_eq(drive_node(&d), "which-error");
+	cr_assert_eq(session_event(d.s, session_nevents(d.s) - 1)->type,
+	    KW_EV_NOTE);
+	drive_free(&d);
+}
+
+Test(screens, ten_answers_a_digit_then_a_moment_takes_it)
+{
+	struct drive d;
+	struct input t = { .act = ACT_TIMEOUT };
+
+	drive_start(&d, "en", 24, 80);
+	drive_to_errors(&d);
+	assert_has(&d, "1-10 number");
+	drive_key(&d, '1');
+	cr_assert_eq(session_depth(d.s), 3);
+	cr_assert_eq(d.ui.wake_ms, KW_NUMBER_WAIT_MS);
+	drive_handle(&d, drive_screen(&d), t);
+	cr_assert_eq(session_depth(d.s), 4);
+	cr_assert_str_eq(session_step(d.s, 2)->node->opts[session_step(d.s,
+	    2)->opt].id, "invalid-key-consumer");
+	/* a moment on another screen does nothing */
+	drive_handle(&d, drive_screen(&d), t);
+	cr_assert_eq(session_depth(d.s), 4);
+	drive_free(&d);
+
+	/* 1 then 4: answer 4, never "no answer 14" */
+	drive_start(&d, "en", 24, 80);
+	drive_to_errors(&d);
+	drive_key(&d, '1');
+	drive_key(&d, '4');
+	cr_assert_str_eq(session_step(d.s, 2)->node->opts[session_step(d.s,
+	    2)->opt].id, "expired");
+	drive_free(&d);
+}
+
+/* Every function key has a control key or a letter beside it on the same
+ * screen, for the terminal emulators that keep F1 or F10. */
+Test(screens, every_function_key_has_a_fallback)
+{
+	for (size_t s = 0; s < SCR_COUNT; s++) {
+		const struct screen_ops *op = screens[s];
+
+		for (size_t i = 0; i < op->nkeys; i++) {
+			int c = op->keys[i].code, found = 0;
+
+			if (c < (FN | KW_K_F0) || c > (FN | KW_K_F(12)))
+				continue;
+			for (size_t j = 0; j < op->nkeys && !found; j++) {
+				int o = op->keys[j].code;
+
+				found = op->keys[j].act == op->keys[i].act &&
+				    ((o > 0 && o < 0x20 && o != 0x1b) ||
+				    (!op->text && o > 0x20 && o < 0x7f));
+			}
+			cr_assert(found, "screen %zu: F%d has no fallback", s,
+			    c - (FN | KW_K_F0));
+		}
+	}
+}
+
+Test(screens, control_keys_work_where_letters_are_typed)
+{
+	struct drive d;
+
+	drive_start(&d, "en", 24, 80);
+	assert_has(&d, "^O help");
+	assert_has(&d, "^X quit");
+	drive_key(&d, CTRL('O'));
+	assert_shows(&d, "Keys");
+	drive_key(&d, 'x');
+	drive_type(&d, "BCD");
+	drive_key(&d, CTRL('X'));
+	assert_shows(&d, "Quit before an outcome?");
+	drive_key(&d, CTRL('X'));
+	cr_assert(d.ui.quit);
+	drive_free(&d);
+}
+
+Test(screens, a_long_message_wraps_at_40x12)
+{
+	struct drive d;
+
+	drive_start(&d, "en", 12, 40);
+	drive_to_errors(&d);
+	drive_key(&d, '6');
+	drive_key(&d, '2');
+	cr_assert_str_eq(drive_node(&d), "wait-and-retry");
+	assert_shows(&d, "! The wait is not over: ");
+	assert_has(&d, "elsewhere.");
+	drive_free(&d);
+}
 
 /* ---- the pick screen ---- */
 

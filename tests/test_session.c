@@ -235,3 +235,21 @@ Test(session, every_path_of_the_bundled_tree_reaches_an_outcome)
 	cr_assert_geq(n, 9, "only %zu paths", n);
 	session_free(w);
 }
+
+Test(session, back_onto_a_wait_keeps_its_time)
+{
+	time_t shown, key_shown;
+
+	session_answer(s, 0, NULL, 0);
+	session_answer(s, 1, NULL, 0);
+	cr_assert_str_eq(here(), "wait");
+	shown = session_step(s, 2)->shown;
+	session_answer(s, KW_OPT_FAILING, NULL, 0);
+	session_back(s);
+	cr_assert_str_eq(here(), "wait");
+	cr_assert_eq(session_step(s, 2)->shown, shown);
+	/* other steps are shown afresh */
+	key_shown = session_step(s, 0)->shown;
+	session_restart(s);
+	cr_assert_gt(session_step(s, 0)->shown, key_shown);
+}

@@ -313,8 +313,8 @@ Test(tree, characters_a_tree_may_hold)
 Test(tree, empty_text)
 {
 	const char *none[] = { NULL, "" }, *one[] = { NULL, "x" };
-	struct kw_text a = { none, 2, { 0, 0 } }, b = { one, 2, { 0, 0 } };
-	struct kw_text c = { NULL, 0, { 0, 0 } };
+	struct kw_text a = { .s = none, .n = 2 }, b = { .s = one, .n = 2 };
+	struct kw_text c = { .s = NULL, .n = 0 };
 
 	cr_assert(tree_text_empty(&a));
 	cr_assert_not(tree_text_empty(&b));

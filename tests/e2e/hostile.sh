@@ -45,7 +45,7 @@ kw_sane() {
 # function keys, Insert, Ctrl-S and Ctrl-Q (flow control, if left on,
 # would freeze the screen), Ctrl-G, a CSI typed as a C1 character.
 kw_garbage() {
-	kw_type 'xzkjw%&*(),'
+	kw_type 'xzkjv%&*(),'
 	kw_keys -l '%&*()[]{}=+;:,.<>|~`@#$^'
 	kw_keys F5 F6 F7 F8 F9 F11 F12 IC C-s C-g C-q C-s
 	kw_keys -l "$(printf '\302\233')"
@@ -82,7 +82,8 @@ while [ $i -lt 150 ]; do
 	i=$((i + 1))
 done | head -c 100000 > "$KW_TMP/msgs"
 # controls, escapes and broken UTF-8 among the text
-printf 'ab\033]0;pwned\007cd\033[2Jef\302\23331mgh\033P+q\033\\ij\r\n' \
+# (two lines: one line and its line end would be a line and Enter)
+printf 'ab\033]0;pwned\007cd\033[2Jef\302\23331mgh\033P+q\033\\i\r\nj\r\n' \
     > "$KW_TMP/evil"
 
 if ! { kw_start 80 24 --lang en && kw_wait '^Key: *$'; }; then
@@ -151,7 +152,7 @@ while [ $i -lt 520 ]; do
 	i=$((i + 10))
 done
 if kw_wait '^Search: *$' && kw_paste_file "$KW_TMP/evil" &&
-    kw_wait '^Search: ab\]0;pwnedcd\[2Jef31mghP\+q\\ij *$' && kw_sane &&
+    kw_wait '^Search: ab\]0;pwnedcd\[2Jef31mghP\+q\\i j *$' && kw_sane &&
     kw_keys Escape && kw_wait '^Type to filter'; then
 	kw_ok "search: escapes and controls in a paste are dropped; Esc closes"
 else
@@ -173,7 +174,7 @@ if kw_keys n && kw_wait '^A note for the record' &&
     kw_keys Enter && kw_wait '^= Note added\.' && kw_wait '^Notes: 1$' &&
     kw_keys n && kw_wait '^A note for the record' &&
     kw_paste_file "$KW_TMP/evil" &&
-    kw_wait '^> ab\]0;pwnedcd\[2Jef31mghP\+q\\ij *$' && kw_sane &&
+    kw_wait '^> ab\]0;pwnedcd\[2Jef31mghP\+q\\i j *$' && kw_sane &&
     kw_keys Enter && kw_wait '^Notes: 2$' && kw_sane &&
     kw_keys Enter && kw_wait '^\[exit 0\]'; then
 	kw_ok "note: huge and hostile pastes make clean notes; exit 0"
@@ -196,7 +197,7 @@ fi
 kw_start 80 24 --lang en && kw_wait '^Key: *$' && kw_to_errors &&
     kw_wait '^The error message' && kw_keys 6
 if kw_wait '^Time left: ' && kw_garbage && kw_sane &&
-    kw_wait '^Time left: ' && kw_keys 2 &&
+    kw_wait '^Time left: ' && kw_keys 3 &&
     kw_wait '^Contact Microsoft support' && kw_keys Enter &&
     kw_wait '^\[exit 0\]'; then
 	kw_ok "wait: unbound keys do nothing; the walk reaches its outcome"

@@ -177,30 +177,37 @@ t "KEYWIZ_NO_JOURNAL=1: no journal is written" nojournal_check
 pkw() {
 	KW_ROWS=60 kw_kw --plain "$@"
 }
+# the plain prompts: each letter with what it does
+P_END='q quit, \? help\]> *$'
+P_KEY="^\\[key, $P_END"
+P_ERRORS="^\\[1-10, text, b back, $P_END"
+P_YESNO="^\\[y yes, n no, b back, $P_END"
+P_TICK="^\\[Enter continue, 1-[0-9] tick, b back, $P_END"
+P_OUTCOME="^\\[Enter finish, n note, b back, $P_END"
 p_errors() {
-	pkw && kw_wait '^\[key, q, \?\]> *$' && kw_keys "$KEY" Enter &&
+	pkw && kw_wait "$P_KEY" && kw_keys "$KEY" Enter &&
 	    kw_wait '^Key: XXXXX' && kw_keys Enter &&
-	    kw_wait '^\[1-10, text, b, q, \?\]> *$'
+	    kw_wait "$P_ERRORS"
 }
 
 plain_key() {
-	pkw && kw_wait '^\[key, q, \?\]> *$' && kw_keys "$KEY" Enter &&
+	pkw && kw_wait "$P_KEY" && kw_keys "$KEY" Enter &&
 	    kw_wait '^Key: XXXXX-XXXXX-XXXXX-XXXXX-6789B' && kill9 &&
 	    ! grep -q BCDFG "$J"/*.journal &&
 	    pkw --recover && kw_wait '^Step 1: Enter the product key' &&
-	    kw_wait '^\[key, q, \?\]> *$'
+	    kw_wait "$P_KEY"
 }
 t "plain: killed at the key screen, --recover is back at it" plain_key
 
 plain_errors() {
 	p_errors && kill9 && pkw --recover &&
-	    kw_wait '^Step 2: ' && kw_wait '^\[1-10, text, b, q, \?\]> *$' &&
+	    kw_wait '^Step 2: ' && kw_wait "$P_ERRORS" &&
 	    kw_keys 4 Enter && kw_wait '^Step 3: A new, unused key\?'
 }
 t "plain: killed at the error list, --recover is back at it" plain_errors
 
 plain_question() {
-	p_errors && kw_keys 4 Enter && kw_wait '^\[y/n, b, q, \?\]> *$' &&
+	p_errors && kw_keys 4 Enter && kw_wait "$P_YESNO" &&
 	    kill9 && pkw --recover -o "'$KW_TMP/rec.md'" &&
 	    kw_wait '^Step 3: A new, unused key\?' && kw_keys y Enter &&
 	    kw_wait '^Result: Resolved' && kw_keys Enter &&
@@ -212,7 +219,7 @@ t "plain: killed at a question, --recover -o goes on to the outcome and the reco
     plain_question
 
 plain_steps() {
-	p_errors && kw_keys 9 Enter && kw_wait '^\[Enter, 1-[0-9], b, q, \?\]> *$' &&
+	p_errors && kw_keys 9 Enter && kw_wait "$P_TICK" &&
 	    kw_keys 1 Enter && kw_wait '^  \[x\] 1\. ' && kill9 &&
 	    pkw --recover && kw_wait '^Step 3: Check your admin role' &&
 	    kw_wait '^  \[x\] 1\. '
@@ -227,21 +234,21 @@ plain_wait() {
 t "plain: killed at a wait, --recover is back at it" plain_wait
 
 plain_outcome() {
-	p_errors && kw_keys 4 Enter && kw_wait '^\[y/n, b, q, \?\]> *$' &&
+	p_errors && kw_keys 4 Enter && kw_wait "$P_YESNO" &&
 	    kw_keys y Enter && kw_wait '^Result: Resolved' && kill9 &&
 	    pkw --recover && kw_wait '^Result: Resolved' &&
-	    kw_wait '^\[Enter, n, b, q, \?\]> *$'
+	    kw_wait "$P_OUTCOME"
 }
 t "plain: killed at an outcome, --recover is back at it" plain_outcome
 
 plain_note() {
-	p_errors && kw_keys 4 Enter && kw_wait '^\[y/n, b, q, \?\]> *$' &&
+	p_errors && kw_keys 4 Enter && kw_wait "$P_YESNO" &&
 	    kw_keys 'note first one' Enter && kw_wait '^Note added' &&
 	    kw_keys 'note' Enter && kw_wait '^Note>' && kw_type 'half' && kill9 &&
 	    grep -q '"text":"first one"' "$J"/*.journal &&
 	    ! grep -q 'half' "$J"/*.journal &&
 	    pkw --recover -o "'$KW_TMP/rec.json'" &&
-	    kw_wait '^\[y/n, b, q, \?\]> *$' && kw_keys q Enter &&
+	    kw_wait "$P_YESNO" && kw_keys q Enter &&
 	    kw_wait '^\[exit 1\]' &&
 	    grep -q '"text": "first one"' "$KW_TMP/rec.json"
 }
@@ -249,7 +256,7 @@ t "plain: killed while a note is typed, --recover has the note before it" \
     plain_note
 
 plain_offer() {
-	p_errors && kw_keys 4 Enter && kw_wait '^\[y/n, b, q, \?\]> *$' &&
+	p_errors && kw_keys 4 Enter && kw_wait "$P_YESNO" &&
 	    kill9 && pkw && kw_wait '^An unfinished call from [0-9:]+ — The product key has expired, step 3\.$' &&
 	    kw_wait '^Continue\? y/n' &&
 	    kw_keys y Enter && kw_wait '^Step 3: A new, unused key\?'
@@ -258,7 +265,7 @@ t "plain: the offer at start, taken" plain_offer
 
 # French
 fr_offer() {
-	p_errors && kw_keys 4 Enter && kw_wait '^\[y/n, b, q, \?\]> *$' &&
+	p_errors && kw_keys 4 Enter && kw_wait "$P_YESNO" &&
 	    kill9 && kw_run 80 60 "sh '$KW_TMP/run.sh' --lang fr --plain" &&
 	    kw_wait '^Un appel inachevé de [0-9:]+ — ' && kw_wait '^Continuer \? o/n' &&
 	    kw_keys o Enter && kw_wait '^Étape 3 : Une clé nouvelle'

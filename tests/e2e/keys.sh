@@ -35,7 +35,7 @@ fi
 
 kw_keys F2
 if kw_wait '^Key: \*\*\*\*\*-\*\* *$' && kw_gone "'5'" &&
-    kw_wait 'F2 show key'; then
+    kw_wait '\^T show key'; then
 	kw_ok "F2 masks the key (and its reason line); the footer says so"
 else
 	kw_fail "F2 masks the key (and its reason line); the footer says so"

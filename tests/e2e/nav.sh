@@ -72,8 +72,8 @@ else
 fi
 
 kw_keys 9 && kw_wait '^Check your admin role'
-kw_keys Home
-kw_check "Home restarts at the key" kw_wait '^Step 1: '
+kw_keys Home && kw_wait '^Start again from the first step\?' && kw_keys y
+kw_check "Home asks, then restarts at the key" kw_wait '^Step 1: '
 
 kw_keys F10
 if kw_wait '^Quit before an outcome\?' && kw_keys n &&

@@ -6,7 +6,7 @@
 # shellcheck source=tests/lib.sh
 # shellcheck disable=SC1112 # French text: typographic apostrophes
 . "${top_srcdir:-.}/tests/lib.sh"
-kw_setup 5
+kw_setup 6
 
 fx=$(cd "${top_srcdir:-.}" && pwd)/tests/fixtures/team
 mkdir -p "$KW_TMP/config/keywiz"
@@ -30,10 +30,23 @@ if kw_start 80 24 --pick --lang en &&
     kw_wait '^Choose the tree of the call' &&
     kw_type 'zz' && kw_wait "^! No tree's name or title" &&
     kw_keys Escape && kw_wait '^Type to filter by name or title' &&
-    kw_keys F10 && kw_wait '^\[exit 1\]'; then
-	kw_ok "Esc clears the filter; F10 quits the pick with status 1"
+    kw_keys C-x && kw_wait '^\[exit 1\]'; then
+	kw_ok "Esc clears the filter; Ctrl-X quits the pick with status 1"
 else
-	kw_fail "Esc clears the filter; F10 quits the pick with status 1"
+	kw_fail "Esc clears the filter; Ctrl-X quits the pick with status 1"
+fi
+
+# type-ahead: an Enter typed before the list was drawn runs no tree (it
+# is typed while a shell sleeps before keywiz starts)
+kw_run 80 24 "sh -c 'sleep 1; exec \"\$0\" --pick --lang en' '$KEYWIZ'"
+kw_keys Enter
+if kw_wait '^Choose the tree of the call' && sleep 1 &&
+    kw_wait '^Type to filter by name or title' &&
+    ! kw_screen | grep -q '^\[exit' &&
+    kw_keys Enter && kw_wait '^Step 1: '; then
+	kw_ok "an Enter typed before the list was drawn runs no tree"
+else
+	kw_fail "an Enter typed before the list was drawn runs no tree"
 fi
 
 printf 'pick: true\nlanguage: fr\n' >"$KW_TMP/config/keywiz/config.yaml"
@@ -64,7 +77,7 @@ fi
 rm -f "$KW_TMP/config/keywiz/config.yaml"
 if KW_TERM=dumb kw_start 80 24 --pick --lang en &&
     kw_wait '^Choose the tree of the call:' &&
-    kw_wait '^\[1-[0-9]+, text, q, \?\]>' &&
+    kw_wait '^\[1-[0-9]+, text, q quit, \? help\]>' &&
     kw_keys 'vpn' Enter && kw_wait '^Trees matching "vpn":' &&
     kw_keys 1 Enter && kw_wait '^Did you restart the VPN client\?' &&
     kw_keys q Enter && kw_wait '^\[exit 1\]'; then

@@ -47,7 +47,7 @@ r = json.load(open(sys.argv[1]))
 sys.exit(r["status"] != "interrupted" or r["outcome"] is not None)' "$1"
 		;;
 	*)
-		grep -q '^- Status: interrupted (the session can be resumed' "$1" &&
+		grep -q '^- Status: interrupted before an outcome (a Markdown record' "$1" &&
 		    grep -q '^# Problems with your Microsoft 365' "$1"
 		;;
 	esac
@@ -120,7 +120,7 @@ for sig in QUIT:131 TERM:143; do
 	sig=${sig%:*}
 	rm -f "$KW_TMP/before" "$KW_TMP/after" "$KW_TMP/pid"
 	kw_run 80 24 "sh '$KW_TMP/run2.sh' --plain"
-	kw_wait '^\[key, q, \?\]> *$' >/dev/null
+	kw_wait '^\[key, q quit, \? help\]> *$' >/dev/null
 	kw_type 'bcdfghj'
 	kill -s "$sig" "$(cat "$KW_TMP/pid")"
 	if kw_wait "^\\[status $want\\]" && ! kw_screen | grep -qi 'bcdfghj'; then
@@ -156,7 +156,7 @@ else
 fi
 kw_type 'h'
 if kw_wait '^Step 1: Enter the product key' && kw_wait '^Key: BCDFG-H *$' &&
-    kw_wait 'F10 quit'; then
+    kw_wait '\^X quit'; then
 	kw_ok "fg redraws the screen"
 else
 	kw_fail "fg redraws the screen"
@@ -168,7 +168,7 @@ fi
 KW_TERM=screen kw_run 80 24 "'$BASH' --norc --noprofile -i"
 kw_wait '[$#] *$' >/dev/null
 kw_keys "'$KEYWIZ' --plain --lang en" Enter
-kw_wait '^\[key, q, \?\]> *$' >/dev/null
+kw_wait '^\[key, q quit, \? help\]> *$' >/dev/null
 kw_type 'bcdfg'
 kw_keys C-z
 kw_wait 'Stopped' >/dev/null

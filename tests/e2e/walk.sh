@@ -48,11 +48,13 @@ fi
 # 6: "can't process" -> wait 15 min (countdown) -> still failing
 if start_call 80 24 en '^Step 1: ' '^The error message' &&
     kw_keys 6 && kw_wait '^Time left: 1[45]:[0-5][0-9] \(until [0-2][0-9]:[0-5][0-9]\)' &&
-    kw_keys 2 && kw_wait '^Contact Microsoft support' &&
+    kw_keys 2 && kw_wait '^! The wait is not over: 1[45]:[0-5][0-9] left' &&
+    kw_keys 3 && kw_wait '^Contact Microsoft support' &&
+    kw_wait '^Waited 0 min of the 15 asked; it had failed for longer' &&
     kw_keys Enter && kw_wait '^\[exit 0\]'; then
-	kw_ok "en: can't process -> countdown -> contact support"
+	kw_ok "en: can't process -> countdown, not over -> skip -> support"
 else
-	kw_fail "en: can't process -> countdown -> contact support"
+	kw_fail "en: can't process -> countdown, not over -> skip -> support"
 fi
 
 # 9: "must be a global or billing admin" -> check roles -> not listed
@@ -79,7 +81,7 @@ fi
 
 # c copies the ticket summary (OSC 52, kept by tmux): the Markdown record
 kw_tmux delete-buffer 2>/dev/null
-if kw_keys c && kw_wait '^= Ticket summary copied to the clipboard' &&
+if kw_keys c && kw_wait '^Sent to the terminal as OSC 52; tmux keeps it' &&
     kw_tmux show-buffer > "$KW_TMP/copied.md" &&
     head -1 "$KW_TMP/copied.md" | grep -q '^# Problems with your Microsoft 365' &&
     grep -q '^## Outcome' "$KW_TMP/copied.md" &&
@@ -90,9 +92,9 @@ if kw_keys c && kw_wait '^= Ticket summary copied to the clipboard' &&
     ! grep -q '{key' "$KW_TMP/copied.md" &&
     ! grep -q 'BCDFG' "$KW_TMP/copied.md" &&
     kw_keys Enter && kw_wait '^\[exit 0\]'; then
-	kw_ok "en: c copies the Markdown record, the key masked, the text filled"
+	kw_ok "en: c sends the Markdown record as OSC 52, the key masked, the text filled"
 else
-	kw_fail "en: c copies the Markdown record, the key masked, the text filled"
+	kw_fail "en: c sends the Markdown record as OSC 52, the key masked, the text filled"
 fi
 
 # French: the same calls, o/n for yes/no
