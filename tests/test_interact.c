@@ -448,7 +448,7 @@ wall_clock(void)
 Test(interact, still_failing_waits_for_the_wait)
 {
 	struct kw_session *s = session_new(walk, 0, wall_clock);
-	struct kw_view v;
+	struct kw_view v = { 0 };	/* view_build() wants it zeroed */
 	char *line;
 
 	session_answer(s, 0, NULL, 0);
@@ -478,5 +478,6 @@ Test(interact, still_failing_waits_for_the_wait)
 	cr_assert_str_eq(line, "Waited 15 min of the 15 asked.");
 	free(line);
 	cr_assert_eq(interact_wait_left(s), -1);
+	view_free(&v);
 	session_free(s);
 }
