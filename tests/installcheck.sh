@@ -62,9 +62,9 @@ grep -q 'afficher cette aide' "$tmp/out" ||
 	why="$why not in French: $(head -n 1 "$tmp/out")"
 t "the installed French catalogue is used" "$why"
 
-# the README's example: a pasted message, the remedy, an outcome
+# the README's example: the key, a pasted message, the remedy, an outcome
 why=
-printf '\nwe cannot process your request right now\n1\n\n\n\n\n' |
+printf 'KTD3V-NFJ8W-7QRT2-XWM9P-W7QRT\n\nwe cannot process your request right now\n1\n\n' |
 	kw --plain --lang=en -o "$tmp/ticket.md" >"$tmp/out" 2>"$tmp/err"
 st=$?
 [ "$st" -eq 0 ] || why="exit $st: $(head -n 2 "$tmp/err" | tr '\n' ' ')"
