@@ -585,14 +585,15 @@ curses_loop(struct cui *ui)
 			curses_wait_over();
 		rung = left == 0;
 		scr = screen_draw(ui, LINES, COLS);
-		curses_paint(ui, scr, &frame);
 		if (screen_is_new(ui, &shown)) {
-			/* what was typed before this screen was drawn does
-			 * not answer it */
+			/* what was typed before this screen could be seen
+			 * does not answer it: dropped before the paint, so
+			 * that a key typed once it shows is kept */
 			ui->qlen = 0;
 			ui->qhead = 0;
 			flushinp();
 		}
+		curses_paint(ui, scr, &frame);
 		if (!read_input(ui, scr, &in)) {
 			if (term_gone())
 				sig_hangup();	/* saves, ends as SIGHUP */
