@@ -58,8 +58,10 @@ WALK = ([(c, None) for c in "BCDFGHJKMPQRTVWXY2346789B"] +
         [("Enter", b"The error message")] +
         [("Down", None)] * 6 + [("Up", None)] * 2 +
         [("Enter", b"Find out who used it"), ("Enter", b"y) Yes"),
-         ("n", b"Where was the key bought"), ("n", b"Contact the reseller"),
-         ("Enter", None)])
+         ("n", b"Bought through a partner"), ("n", b"Who sold it"),
+         ("Contoso", None), ("Enter", b"Date of purchase"),
+         ("2026-11-02", None), ("Enter", b"Order number"), ("A-1", None),
+         ("Enter", b"Contact the reseller"), ("Enter", None)])
 
 
 def log(msg):
@@ -215,13 +217,18 @@ def dialog_argv():
     return argv
 
 
-def keywiz_paint(argv, env):
-    """keywiz's first paint. It is killed there, so its call is left
-    unfinished in its journal, which the next start would offer to
-    continue: each run starts with no journal (and writes its own, whose
+def no_journal(env):
+    """A run of keywiz killed at its first paint leaves its call unfinished
+    in its journal, which the next start would offer to continue: each
+    paint run and each walk starts with none (and writes its own, whose
     cost is measured)."""
     shutil.rmtree(os.path.join(env["HOME"], ".local", "state", "keywiz"),
                   ignore_errors=True)
+
+
+def keywiz_paint(argv, env):
+    """keywiz's first paint, with no journal before it."""
+    no_journal(env)
     return ptydrive.first_paint(argv, env, b"product key", cwd=ARGS.workdir)
 
 
@@ -268,6 +275,7 @@ def other_keywiz():
 
 def measure_walk(env):
     log("keystrokes: a scripted walk of %d keys" % len(WALK))
+    no_journal(env)
     steps, first, ru = ptydrive.walk(keywiz_argv(), env, WALK,
                                      cwd=ARGS.workdir)
     changes = [s for s in steps if s["repaint"] is not None and s["bytes"]]
@@ -295,6 +303,7 @@ def measure_walk(env):
     if other is not None:
         log("keywiz-%s: %d sessions, %d first paints each beside dialog's"
             % (how, RSS_RUNS, PAINT_RUNS))
+        no_journal(env)
         rss = [ptydrive.menu_session([other, "--lang=en"], env,
                                      [k for k, _ in WALK], cwd=ARGS.workdir)
                for _ in range(RSS_RUNS)]
